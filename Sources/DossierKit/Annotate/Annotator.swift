@@ -1,0 +1,206 @@
+/// Turns one article's Markdown into linked HTML and its list of mentions: explicit
+/// annotations (`[text](person:id)`) plus every registered alias found in the body's
+/// text, outside code, links, images and raw HTML. Explicit annotations win; an alias
+/// shared by several entities is resolved from the article's context or left unlinked
+/// and reported.
+public struct Annotator: Sendable {
+    public let registry: Registry
+    public let matcher: AliasMatcher
+
+    public init(registry: Registry) {
+        self.registry = registry
+        self.matcher = AliasMatcher(registry: registry)
+    }
+
+    public init(registry: Registry, matcher: AliasMatcher) {
+        self.registry = registry
+        self.matcher = matcher
+    }
+
+    /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
+    public func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
+        let document = MarkdownDocument(parsing: TextNormalization.nfc(article.body))
+        var scan = DocumentScan(matcher: matcher)
+        document.walk { node, entering in scan.visit(node, entering: entering) }
+
+        var diagnostics: [Diagnostic] = []
+        func line(_ block: Int, _ offset: Int) -> Int32 {
+            Int32(article.bodyLine - 1 + scan.blocks[block].line(at: offset))
+        }
+
+        // Explicit annotations: resolve ids.
+        var explicit: [(annotation: DocumentScan.Explicit, entity: EntityIndex?)] = []
+        for annotation in scan.explicit {
+            guard case .entity(let kind, let id) = annotation.target else {
+                explicit.append((annotation, nil))
+                continue
+            }
+            if let index = registry.index(of: kind, id) {
+                explicit.append((annotation, index))
+            } else {
+                diagnostics.append(.error(article.file, Int(line(annotation.block, annotation.start)),
+                                          "unknown \(kind.singular) \"\(id)\"",
+                                          hint: Suggestion.hint(for: id, among: registry.ids(of: kind))
+                                              ?? "add it to content/entities/\(kind.registryFile) or fix the id"))
+                explicit.append((annotation, nil))
+            }
+        }
+
+        // Context for ambiguous aliases: who the article names unambiguously, and where.
+        var namedInArticle = Set<EntityIndex>()
+        for (_, entity) in explicit { if let entity { namedInArticle.insert(entity) } }
+        for candidate in scan.candidates where !matcher.aliases[Int(candidate.match.alias)].isAmbiguous {
+            namedInArticle.insert(matcher.aliases[Int(candidate.match.alias)].entities[0])
+        }
+        var namedInTitle = Set<EntityIndex>()
+        for match in matcher.matches(in: TextNormalization.nfc(article.title)) where !matcher.aliases[Int(match.alias)].isAmbiguous {
+            namedInTitle.insert(matcher.aliases[Int(match.alias)].entities[0])
+        }
+
+        // Sentences of each block, computed once.
+        let blockSentences = scan.blocks.map { block in
+            block.bytes.withUnsafeBufferPointer { SentenceSplitter.sentenceRanges(in: $0) }
+        }
+        func sentenceIndex(block: Int, offset: Int) -> Int {
+            let ranges = blockSentences[block]
+            // Last sentence starting at or before offset.
+            var low = 0, high = ranges.count - 1, found = 0
+            while low <= high {
+                let mid = (low + high) / 2
+                if ranges[mid].lowerBound <= offset { found = mid; low = mid + 1 } else { high = mid - 1 }
+            }
+            return found
+        }
+
+        // Resolve every automatic candidate to one entity or none.
+        var resolved: [(candidate: DocumentScan.Candidate, entity: EntityIndex)] = []
+        for (position, candidate) in scan.candidates.enumerated() {
+            let alias = matcher.aliases[Int(candidate.match.alias)]
+            if !alias.isAmbiguous {
+                resolved.append((candidate, alias.entities[0]))
+                continue
+            }
+            let choice = resolveAmbiguous(alias, candidate: candidate, position: position, scan: scan,
+                                          namedInArticle: namedInArticle, namedInTitle: namedInTitle,
+                                          sentenceOf: { sentenceIndex(block: $0, offset: $1) })
+            if let choice {
+                resolved.append((candidate, choice))
+            } else {
+                let names = alias.entities.map { registry[$0].id }.joined(separator: " or ")
+                diagnostics.append(.warning(article.file, Int(line(candidate.block, candidate.blockStart)),
+                                            "ambiguous \"\(alias.text)\" could be \(names); left unlinked",
+                                            hint: "annotate it by hand, e.g. [\(alias.text)](\(registry[alias.entities[0]].kind.rawValue):\(registry[alias.entities[0]].id))"))
+            }
+        }
+
+        // Mentions in document order, numbered for anchors.
+        struct Pending { var block: Int; var start: Int; var end: Int; var entity: EntityIndex; var auto: Bool; var key: Int }
+        var pending: [Pending] = []
+        for (index, item) in resolved.enumerated() {
+            pending.append(Pending(block: item.candidate.block, start: item.candidate.blockStart,
+                                   end: item.candidate.blockStart + item.candidate.match.end - item.candidate.match.start,
+                                   entity: item.entity, auto: true, key: index))
+        }
+        for (index, item) in explicit.enumerated() {
+            guard let entity = item.entity else { continue }
+            pending.append(Pending(block: item.annotation.block, start: item.annotation.start, end: item.annotation.end,
+                                   entity: entity, auto: false, key: index))
+        }
+        pending.sort { ($0.block, $0.start, $0.auto ? 1 : 0) < ($1.block, $1.start, $1.auto ? 1 : 0) }
+
+        var sentences: [String] = []
+        var sentenceNumber: [Int: [Int: Int32]] = [:]  // block -> sentence in block -> index
+        var mentions: [Mention] = []
+        var anchorOfAuto = [Int32](repeating: 0, count: resolved.count)
+        var anchorOfExplicit = [Int32](repeating: 0, count: explicit.count)
+        for item in pending {
+            let anchor = Int32(mentions.count + 1)
+            if item.auto { anchorOfAuto[item.key] = anchor } else { anchorOfExplicit[item.key] = anchor }
+            let block = scan.blocks[item.block]
+            let inBlock = sentenceIndex(block: item.block, offset: item.start)
+            let range = blockSentences[item.block].isEmpty ? 0..<block.bytes.count : blockSentences[item.block][inBlock]
+            let number: Int32
+            if let known = sentenceNumber[item.block]?[inBlock] {
+                number = known
+            } else {
+                number = Int32(sentences.count)
+                sentences.append(String(decoding: block.bytes[range], as: UTF8.self))
+                sentenceNumber[item.block, default: [:]][inBlock] = number
+            }
+            let start = max(item.start, range.lowerBound) - range.lowerBound
+            let end = min(item.end, range.upperBound) - range.lowerBound
+            mentions.append(Mention(entity: item.entity, text: String(decoding: block.bytes[item.start..<item.end], as: UTF8.self),
+                                    sentence: number, start: Int32(start), end: Int32(max(start, end)),
+                                    auto: item.auto, anchor: anchor, line: line(item.block, item.start)))
+        }
+
+        // Edit the tree: explicit annotations become links, automatic matches are split out.
+        for (index, item) in explicit.enumerated() {
+            if let entity = item.entity {
+                let (open, close) = linkHTML(for: entity, anchor: anchorOfExplicit[index], root: root)
+                item.annotation.node.replaceWithCustomInline(open: open, close: close)
+            } else {
+                item.annotation.node.unwrap()
+            }
+        }
+        var byNode: [Int: [(DocumentScan.Candidate, EntityIndex, Int32)]] = [:]
+        for (index, item) in resolved.enumerated() {
+            byNode[item.candidate.textNode, default: []].append((item.candidate, item.entity, anchorOfAuto[index]))
+        }
+        for (nodeIndex, items) in byNode {
+            let node = scan.textNodes[nodeIndex]
+            node.withLiteralBytes { bytes in
+                var cursor = 0
+                for (candidate, entity, anchor) in items {
+                    if candidate.match.start > cursor {
+                        node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<candidate.match.start]), as: UTF8.self))
+                    }
+                    let (open, close) = linkHTML(for: entity, anchor: anchor, root: root)
+                    node.insertCustomInlineBefore(
+                        open: open,
+                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self),
+                        close: close)
+                    cursor = candidate.match.end
+                }
+                if cursor < bytes.count {
+                    node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor...]), as: UTF8.self))
+                }
+            }
+            node.remove()
+        }
+
+        let plainText = scan.blocks.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n\n")
+        return AnnotatedArticle(bodyHTML: document.renderHTML(), sentences: sentences, mentions: mentions,
+                                diagnostics: diagnostics, plainText: plainText)
+    }
+
+    /// Which of an ambiguous alias's entities the article means here, if its context decides:
+    /// the only one it names in full; else the one named in full in the same sentence; else
+    /// the one its title names; else the one named in full last before, in the same block.
+    func resolveAmbiguous(_ alias: AliasMatcher.Alias, candidate: DocumentScan.Candidate, position: Int,
+                          scan: DocumentScan, namedInArticle: Set<EntityIndex>, namedInTitle: Set<EntityIndex>,
+                          sentenceOf: (Int, Int) -> Int) -> EntityIndex? {
+        let named = alias.entities.filter { namedInArticle.contains($0) }
+        if named.count == 1 { return named[0] }
+        if named.isEmpty { return nil }
+        let sentence = sentenceOf(candidate.block, candidate.blockStart)
+        var inSentence = Set<EntityIndex>()
+        var lastBefore: EntityIndex?
+        for other in scan.candidates where other.block == candidate.block {
+            let otherAlias = matcher.aliases[Int(other.match.alias)]
+            guard !otherAlias.isAmbiguous, named.contains(otherAlias.entities[0]) else { continue }
+            if sentenceOf(other.block, other.blockStart) == sentence { inSentence.insert(otherAlias.entities[0]) }
+            if other.blockStart < candidate.blockStart { lastBefore = otherAlias.entities[0] }
+        }
+        if inSentence.count == 1 { return inSentence.first }
+        let inTitle = named.filter { namedInTitle.contains($0) }
+        if inTitle.count == 1 { return inTitle[0] }
+        return lastBefore
+    }
+
+    func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {
+        let target = registry[entity]
+        let open = "<a class=\"mention mention-\(target.kind.rawValue)\" id=\"m\(anchor)\" href=\"\(root)\(target.path)index.html\" title=\"\(HTML.escape(target.name))\" data-entity=\"\(target.kind.rawValue):\(target.id)\">"
+        return (open, "</a>")
+    }
+}

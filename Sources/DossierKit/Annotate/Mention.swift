@@ -1,0 +1,30 @@
+/// One mention of an entity in an article's body.
+public struct Mention: Sendable, Hashable {
+    public var entity: EntityIndex
+    /// The surface as written.
+    public var text: String
+    /// Index into the article's `sentences`.
+    public var sentence: Int32
+    /// UTF-8 byte range of the mention within its sentence.
+    public var start: Int32
+    public var end: Int32
+    /// Found by the build (true) or written by the author (false).
+    public var auto: Bool
+    /// The mention's anchor in the article page: `m<anchor>`.
+    public var anchor: Int32
+    /// Line in the article file.
+    public var line: Int32
+}
+
+/// An article after annotation: its body as HTML with every mention linked, and what it mentions.
+public struct AnnotatedArticle: Sendable {
+    public var bodyHTML: String
+    /// The sentences that hold mentions, in document order.
+    public var sentences: [String]
+    /// In document order.
+    public var mentions: [Mention]
+    /// Unknown ids (errors) and ambiguous aliases left unlinked (warnings).
+    public var diagnostics: [Diagnostic]
+    /// The body as plain text, for search and summaries.
+    public var plainText: String
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Synchronization
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    /// Sentences per entity page.
+    public var pageSize: Int
+
+    public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 50) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.pageSize = pageSize
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var articles: Int
+    public var entities: Int
+    public var mentions: Int
+    /// Problems that did not stop the build (ambiguous aliases, unknown keys).
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+    /// Seconds per stage, in order.
+    public var stages: [(String, Double)]
+}
+
+/// Content loaded and annotated: what `check` reports on and `build` renders.
+public struct Analysis: Sendable {
+    public var content: Content
+    public var annotated: [AnnotatedArticle]
+    public var diagnostics: [Diagnostic]
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The pipeline: load → annotate → link → render → write.
+public enum SiteBuilder {
+    /// Loads and annotates; every problem of the content in `diagnostics`.
+    public static func analyse(contentDirectory: String) -> Analysis {
+        let loaded = ContentLoader.load(contentDirectory)
+        let annotator = Annotator(registry: loaded.content.registry)
+        let annotated = parallelMap(loaded.content.articles) { annotator.annotate($0) }
+        return Analysis(content: loaded.content, annotated: annotated,
+                        diagnostics: Diagnostic.sorted(loaded.diagnostics + annotated.flatMap(\.diagnostics)))
+    }
+
+    /// Builds the site. Throws `ContentErrors` listing every problem when the content or the
+    /// templates have errors; the output folder is then left as it was.
+    @discardableResult
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var stages: [(String, Double)] = []
+        var mark = started
+        func stage(_ name: String) {
+            let now = clock.now
+            stages.append((name, (now - mark).seconds))
+            mark = now
+        }
+
+        progress("loading \(options.content)")
+        let loaded = ContentLoader.load(options.content)
+        stage("load")
+        let theme = Theme.load(directory: options.templates)
+        progress("annotating \(loaded.content.articles.count) articles")
+        let annotator = Annotator(registry: loaded.content.registry)
+        let annotated = parallelMap(loaded.content.articles) { annotator.annotate($0) }
+        stage("annotate")
+        var diagnostics = loaded.diagnostics + annotated.flatMap(\.diagnostics)
+        if case .failure(let errors) = theme { diagnostics += errors.diagnostics }
+        guard !diagnostics.contains(where: { $0.severity == .error }), case .success(let theme) = theme else {
+            throw ContentErrors(diagnostics)
+        }
+
+        let graph = SiteGraph(content: loaded.content, annotated: annotated)
+        stage("link")
+        let renderer = PageRenderer(graph: graph, theme: theme, pageSize: options.pageSize)
+        let pages = SitePage.all(graph, pageSize: options.pageSize)
+        progress("rendering \(pages.count) pages")
+        let writer = try SiteWriter(output: options.output)
+        do {
+            let assets = theme.assetFiles()
+            let paths = pages.map { $0.path(in: loaded.content) }
+            try writer.prepareFolders(for: paths + ["data/x"] + assets.map { "assets/" + $0 })
+            let failures = Mutex<[String]>([])
+            parallelFor(pages.count) { index in
+                do {
+                    try writer.write(renderer.render(pages[index]), to: paths[index])
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
+            stage("render")
+            try writer.write(chunks: DataFiles.entities(graph), to: "data/entities.json")
+            try writer.write(chunks: DataFiles.articles(loaded.content), to: "data/articles.json")
+            try writer.write(chunks: DataFiles.mentions(graph), to: "data/mentions.json")
+            try writer.write(Feeds.atom(graph), to: "feed.xml")
+            try writer.write(chunks: Feeds.sitemap(graph, pages: pages), to: "sitemap.xml")
+            for asset in assets {
+                try writer.copyFile(from: theme.directory + "/assets/" + asset, to: "assets/" + asset)
+            }
+            stage("data")
+            try writer.commit()
+            stage("commit")
+            return BuildReport(pages: pages.count, files: pages.count + 5 + assets.count,
+                               articles: loaded.content.articles.count, entities: loaded.content.registry.entities.count,
+                               mentions: annotated.reduce(0) { $0 + $1.mentions.count },
+                               warnings: Diagnostic.sorted(diagnostics), seconds: (clock.now - started).seconds, stages: stages)
+        } catch {
+            writer.abort()
+            throw error
+        }
+    }
+}
+
+public struct SiteWriteFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Yams
+
+/// Loads articles: `---` front matter (YAML), then the Markdown body.
+public enum ArticleLoader {
+    static let knownKeys = ["title", "date", "source", "url", "place", "language", "raw", "author", "meetings"]
+
+    /// An article from its text. `id` is the file name stem; `file` the path shown in messages.
+    public static func parse(_ text: String, id: String, file: String) -> (Article?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        if !Slug.isValid(id) {
+            diagnostics.append(.error(file, nil, "file name \"\(id).md\" is not a valid article id",
+                                      hint: "rename it using lowercase ASCII letters, digits and hyphens"))
+        }
+        guard let split = splitFrontMatter(text) else {
+            diagnostics.append(.error(file, 1, "missing front matter",
+                                      hint: "start the file with a line \"---\", then title: and date:, then \"---\""))
+            return (nil, diagnostics)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: split.frontMatter)
+        } catch {
+            diagnostics.append(YAMLFields.diagnostic(for: error, file: file, lineOffset: 1))
+            return (nil, diagnostics)
+        }
+        guard case .mapping(let mapping)? = root else {
+            diagnostics.append(.error(file, 2, "front matter must be keys and values (title: ..., date: ...)",
+                                      hint: "see content/articles for examples"))
+            return (nil, diagnostics)
+        }
+        var fields = YAMLFields(file: file, mapping: mapping, lineOffset: 1)
+        fields.warnUnknownKeys(knownKeys)
+        let title = fields.required("title", what: "the headline in quotes")
+        let date = fields.required("date", what: "the publication date as YYYY-MM-DD")
+        if let date, !ISODate.isValid(date) {
+            fields.report(.error(file, fields.lineOf("date"), "bad date \"\(date)\"", hint: "write YYYY-MM-DD, e.g. 2024-11-30"))
+        }
+        let article = Article(
+            id: id, title: TextNormalization.nfc(title ?? ""), date: date ?? "",
+            source: fields.string("source"), url: fields.string("url"), place: fields.string("place"),
+            language: fields.string("language"), raw: fields.string("raw"), author: fields.string("author"),
+            meetings: fields.list("meetings"), body: split.body, file: file, bodyLine: split.bodyLine,
+            keyLines: fields.keyLines)
+        diagnostics += fields.diagnostics
+        let failed = diagnostics.contains { $0.severity == .error }
+        return (failed ? nil : article, diagnostics)
+    }
+
+    /// Front matter text (without the `---` lines), the body, and the body's first line.
+    static func splitFrontMatter(_ text: String) -> (frontMatter: String, body: Substring, bodyLine: Int)? {
+        guard text.hasPrefix("---\n") || text == "---" else { return nil }
+        var line = 2
+        var index = text.utf8.index(text.startIndex, offsetBy: 4)
+        let start = index
+        let utf8 = text.utf8
+        while index < text.endIndex {
+            let lineEnd = utf8[index...].firstIndex(of: 10) ?? text.endIndex
+            let content = utf8[index..<lineEnd]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                let bodyStart = lineEnd < text.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return (String(text[start..<index]), text[bodyStart...], line + 1)
+            }
+            line += 1
+            index = lineEnd < text.endIndex ? utf8.index(after: lineEnd) : lineEnd
+        }
+        return nil
+    }
+
+    /// Every `*.md` in `directory`, in file name order, loaded on all cores.
+    public static func load(articlesDirectory directory: String, displayPrefix: String) -> ([Article], [Diagnostic]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()
+        } catch {
+            return ([], [.error(displayPrefix, nil, "cannot list the articles folder", hint: "create \(displayPrefix)/")])
+        }
+        let results = parallelMap(names) { name -> (Article?, [Diagnostic]) in
+            let display = displayPrefix + "/" + name
+            switch ContentFile.readText(directory + "/" + name, display: display) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let text): return parse(text, id: String(name.dropLast(3)), file: display)
+            }
+        }
+        return (results.compactMap(\.0), results.flatMap(\.1))
+    }
+}
+
+extension Article {
+    init(id: String, title: String, date: String, source: String?, url: String?, place: String?, language: String?,
+         raw: String?, author: String?, meetings: [String], body: Substring, file: String, bodyLine: Int,
+         keyLines: [String: Int]) {
+        self.init(id: id, title: title, date: date, source: source, url: url, place: place, language: language,
+                  raw: raw, author: author, meetings: meetings, body: String(body), file: file, bodyLine: bodyLine,
+                  keyLines: keyLines)
+    }
+}

@@ -1,0 +1,131 @@
+import Yams
+
+/// Typed access to one YAML mapping (a registry entry or an article's front matter),
+/// recording every problem as a diagnostic with its line instead of stopping.
+struct YAMLFields {
+    let file: String
+    let mapping: Node.Mapping
+    /// Added to Yams' line numbers (front matter starts below the file's first line).
+    let lineOffset: Int
+    let line: Int
+    private(set) var diagnostics: [Diagnostic] = []
+    private var values: [String: Node] = [:]
+    private var lines: [String: Int] = [:]
+
+    init(file: String, mapping: Node.Mapping, lineOffset: Int = 0) {
+        self.file = file
+        self.mapping = mapping
+        self.lineOffset = lineOffset
+        self.line = (mapping.mark?.line ?? 1) + lineOffset
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                let keyLine = (key.mark?.line ?? 1) + lineOffset
+                diagnostics.append(.error(file, keyLine, "a key must be a plain name"))
+                continue
+            }
+            if values[name] != nil {
+                diagnostics.append(.error(file, (key.mark?.line ?? 1) + lineOffset, "key \"\(name)\" is given twice",
+                                          hint: "keep one"))
+            }
+            values[name] = value
+            lines[name] = (key.mark?.line ?? 1) + lineOffset
+        }
+    }
+
+    func lineOf(_ key: String) -> Int { lines[key] ?? line }
+
+    var keys: [String] { Array(values.keys) }
+    var keyLines: [String: Int] { lines }
+
+    /// A scalar value; nil when absent or empty. Reports a list or mapping where text belongs.
+    mutating func string(_ key: String) -> String? {
+        guard let node = values[key] else { return nil }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.tag.description == Tag.Name.null.rawValue && scalar.style == .plain && scalar.string.isEmpty { return nil }
+            let text = scalar.string.trimmingWhitespace
+            return text.isEmpty ? nil : text
+        default:
+            diagnostics.append(.error(file, lineOf(key), "\"\(key)\" must be text, not a list or mapping"))
+            return nil
+        }
+    }
+
+    /// A required scalar value.
+    mutating func required(_ key: String, what: String) -> String? {
+        if let value = string(key) { return value }
+        if values[key] == nil {
+            diagnostics.append(.error(file, line, "missing \"\(key)\"", hint: "add \(key): \(what)"))
+        } else if case .scalar = values[key]! {
+            diagnostics.append(.error(file, lineOf(key), "\"\(key)\" is empty", hint: "give \(what)"))
+        }
+        return nil
+    }
+
+    /// A list of scalars; a single scalar counts as a list of one.
+    mutating func list(_ key: String) -> [String] {
+        guard let node = values[key] else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string.trimmingWhitespace
+            return text.isEmpty || text == "~" || text == "null" ? [] : [text]
+        case .sequence(let sequence):
+            var result: [String] = []
+            for item in sequence {
+                if let text = item.scalar?.string.trimmingWhitespace {
+                    if !text.isEmpty { result.append(text) }
+                } else {
+                    diagnostics.append(.error(file, (item.mark?.line ?? lineOf(key)) + (item.mark == nil ? 0 : lineOffset),
+                                              "each item of \"\(key)\" must be text"))
+                }
+            }
+            return result
+        default:
+            diagnostics.append(.error(file, lineOf(key), "\"\(key)\" must be a list, like [a, b]"))
+            return []
+        }
+    }
+
+    /// Warns about keys outside `known`, suggesting the nearest known key.
+    mutating func warnUnknownKeys(_ known: [String]) {
+        for key in values.keys.sorted() where !known.contains(key) {
+            diagnostics.append(.warning(file, lineOf(key), "unknown key \"\(key)\" is ignored",
+                                        hint: Suggestion.hint(for: key, among: known)))
+        }
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+}
+
+extension YAMLFields {
+    /// Turns a Yams error into a diagnostic at its line.
+    static func diagnostic(for error: any Error, file: String, lineOffset: Int = 0) -> Diagnostic {
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+                return .error(file, mark.line + lineOffset, "malformed YAML: \(what)",
+                              hint: "check indentation, quotes and colons on this line or the one before")
+            case .reader(let problem, _, _, _):
+                return .error(file, nil, "unreadable YAML: \(problem)", hint: "save the file as UTF-8 text")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .error(file, context.mark.line + lineOffset,
+                              "key given twice: \(duplicates.joined(separator: ", "))", hint: "keep one")
+            default:
+                return .error(file, nil, "malformed YAML: \(yamlError)")
+            }
+        }
+        return .error(file, nil, "malformed YAML: \(error)")
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

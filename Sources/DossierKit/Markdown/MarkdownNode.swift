@@ -1,0 +1,161 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The kinds of node the pipeline tells apart; everything else is `.other`.
+public enum MarkdownNodeKind: Sendable, Equatable {
+    case document, paragraph, heading, blockQuote, list, item, codeBlock, htmlBlock, thematicBreak
+    case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image, customInline
+    case table, tableRow, tableCell, strikethrough
+    case other
+}
+
+/// A view of one node of a `MarkdownDocument`'s tree. It does not own the node: it is
+/// valid only while its document is alive and the node is in the tree.
+public struct MarkdownNode {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    public var kind: MarkdownNodeKind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        default:
+            // GFM extension nodes have dynamic type ids; tell them by name.
+            switch String(cString: cmark_node_get_type_string(pointer)) {
+            case "table": return .table
+            case "table_row", "table_header": return .tableRow
+            case "table_cell": return .tableCell
+            case "strikethrough": return .strikethrough
+            default: return .other
+            }
+        }
+    }
+
+    /// Text of a text, code, code block or raw HTML node, as UTF-8 bytes handed to `body`.
+    public func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let cString = cmark_node_get_literal(pointer) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return cString.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            body(UnsafeBufferPointer(start: start, count: strlen(cString)))
+        }
+    }
+
+    public var literal: String {
+        guard let cString = cmark_node_get_literal(pointer) else { return "" }
+        return String(cString: cString)
+    }
+
+    /// Destination of a link or image.
+    public var url: String {
+        guard let cString = cmark_node_get_url(pointer) else { return "" }
+        return String(cString: cString)
+    }
+
+    /// Line of the node's start, counted from 1 at the document's first line (0 if unknown).
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+
+    public var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    /// Concatenated text of the node's descendants (text and code), breaks as spaces.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    private func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text, .code: out += literal
+        case .softBreak, .lineBreak: out += " "
+        default:
+            var child = firstChild
+            while let node = child {
+                node.appendPlainText(to: &out)
+                child = node.next
+            }
+        }
+    }
+
+    // MARK: Editing. Every node made here goes straight into the tree, which owns it.
+
+    /// Inserts a text node before this node.
+    public func insertTextBefore(_ text: String) {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        cmark_node_insert_before(pointer, node)
+    }
+
+    /// Inserts, before this node, a custom inline node written as `open`, then `text`
+    /// (escaped by the renderer), then `close`.
+    public func insertCustomInlineBefore(open: String, text: String, close: String) {
+        let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(wrapper, open)
+        cmark_node_set_on_exit(wrapper, close)
+        let child = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(child, text)
+        cmark_node_append_child(wrapper, child)
+        cmark_node_insert_before(pointer, wrapper)
+    }
+
+    /// Wraps this node's children in a custom inline node (`open` … `close`) that takes
+    /// this node's place; this node is freed.
+    public func replaceWithCustomInline(open: String, close: String) {
+        let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(wrapper, open)
+        cmark_node_set_on_exit(wrapper, close)
+        cmark_node_insert_before(pointer, wrapper)
+        while let child = cmark_node_first_child(pointer) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(wrapper, child)
+        }
+        remove()
+    }
+
+    /// Moves this node's children up in its place and frees this node.
+    public func unwrap() {
+        while let child = cmark_node_first_child(pointer) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(pointer, child)
+        }
+        remove()
+    }
+
+    /// Unlinks and frees this node and its descendants.
+    public func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+}

@@ -1,0 +1,49 @@
+/// A registered person, country, organisation or meeting.
+public struct Entity: Sendable, Hashable {
+    public var kind: EntityKind
+    public var id: String
+    /// English canonical name.
+    public var name: String
+    /// Other names, chiefly the Hindi spellings the articles use; matched in the text.
+    public var aliases: [String]
+    public var wikidata: String?
+    public var description: String?
+    /// People and organisations: the country id they belong to.
+    public var country: String?
+    /// Countries: ISO 3166-1 alpha-2.
+    public var iso: String?
+    /// Meetings: ISO date, place, participant (person) ids and country ids.
+    public var date: String?
+    public var place: String?
+    public var participants: [String]
+    public var countries: [String]
+    /// Where it is defined, for messages.
+    public var file: String
+    public var line: Int
+
+    public init(kind: EntityKind, id: String, name: String, aliases: [String] = [], wikidata: String? = nil,
+                description: String? = nil, country: String? = nil, iso: String? = nil, date: String? = nil,
+                place: String? = nil, participants: [String] = [], countries: [String] = [],
+                file: String = "", line: Int = 0) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.wikidata = wikidata
+        self.description = description
+        self.country = country
+        self.iso = iso
+        self.date = date
+        self.place = place
+        self.participants = participants
+        self.countries = countries
+        self.file = file
+        self.line = line
+    }
+
+    /// Site-relative URL of the entity's page folder, e.g. `people/kim-jong-un/`.
+    public var path: String { "\(kind.folder)/\(id)/" }
+}
+
+/// Index of an entity in `Registry.entities`.
+public typealias EntityIndex = Int32

@@ -1,0 +1,70 @@
+/// `data/entities.json`, `data/articles.json` and `data/mentions.json`, exactly in
+/// DESIGN.md's shape. Built in chunks so a large dossier never holds one huge string.
+public enum DataFiles {
+    public static func entities(_ graph: SiteGraph) -> [String] {
+        let registry = graph.content.registry
+        let order = registry.entities.indices.sorted { a, b in
+            (registry.entities[a].kind, registry.entities[a].id) < (registry.entities[b].kind, registry.entities[b].id)
+        }
+        let rows = order.map { index -> String in
+            let entity = registry.entities[index]
+            var fields: [(String, String)] = [("id", JSON.quote(entity.id)), ("type", JSON.quote(entity.kind.rawValue)),
+                                              ("name", JSON.quote(entity.name)), ("aliases", JSON.array(entity.aliases))]
+            if let wikidata = entity.wikidata { fields.append(("wikidata", JSON.quote(wikidata))) }
+            fields.append(("url", JSON.quote(entity.path)))
+            fields.append(("mentions", String(graph.mentionCount(EntityIndex(index)))))
+            if entity.kind == .meeting {
+                fields.append(("date", JSON.quote(entity.date)))
+                fields.append(("place", JSON.quote(entity.place)))
+                fields.append(("participants", JSON.array(entity.participants)))
+                fields.append(("countries", JSON.array(entity.countries)))
+            }
+            return JSON.object(fields)
+        }
+        return wrap(rows)
+    }
+
+    public static func articles(_ content: Content) -> [String] {
+        wrap(content.articles.map { article in
+            var fields: [(String, String)] = [("id", JSON.quote(article.id)), ("title", JSON.quote(article.title)),
+                                              ("date", JSON.quote(article.date)), ("source", JSON.quote(article.source))]
+            if let url = article.url { fields.append(("url", JSON.quote(url))) }
+            if let raw = article.raw { fields.append(("raw", JSON.quote(raw))) }
+            fields.append(("path", JSON.quote(article.path)))
+            return JSON.object(fields)
+        })
+    }
+
+    /// One chunk per article, built on all cores.
+    public static func mentions(_ graph: SiteGraph) -> [String] {
+        let registry = graph.content.registry
+        let chunks = parallelMap(Array(graph.content.articles.indices)) { index -> String in
+            let article = graph.content.articles[index]
+            let annotation = graph.annotated[index]
+            var chunk = ""
+            for mention in annotation.mentions {
+                let entity = registry[mention.entity]
+                chunk += "\n  " + JSON.object([
+                    ("article", JSON.quote(article.id)), ("entity", JSON.quote(entity.id)),
+                    ("type", JSON.quote(entity.kind.rawValue)), ("text", JSON.quote(mention.text)),
+                    ("sentence", JSON.quote(annotation.sentences[Int(mention.sentence)])),
+                    ("auto", mention.auto ? "true" : "false"),
+                ]) + ","
+            }
+            return chunk
+        }
+        return joinChunks(chunks)
+    }
+
+    static func wrap(_ rows: [String]) -> [String] {
+        joinChunks(rows.map { "\n  " + $0 + "," })
+    }
+
+    /// `[` chunks `]`, with the last chunk's trailing comma removed.
+    static func joinChunks(_ chunks: [String]) -> [String] {
+        var parts = chunks.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return ["[]\n"] }
+        parts[parts.count - 1].removeLast()
+        return ["["] + parts + ["\n]\n"]
+    }
+}

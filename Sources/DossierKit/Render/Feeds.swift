@@ -1,0 +1,63 @@
+import Foundation
+
+/// `feed.xml` (Atom, newest articles) and `sitemap.xml`: the only files with absolute URLs.
+public enum Feeds {
+    public static let feedLimit = 50
+
+    public static func atom(_ graph: SiteGraph) -> String {
+        let content = graph.content
+        let base = content.site.baseURL
+        let newest = graph.articlesByDate.prefix(feedLimit)
+        let updated = (newest.first.map { content.articles[Int($0)].date } ?? "1970-01-01") + "T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTML.escape(content.site.language))">
+          <title>\(HTML.escape(content.site.title))</title>
+          <subtitle>\(HTML.escape(content.site.description))</subtitle>
+          <link href="\(HTML.escape(base))feed.xml" rel="self"/>
+          <link href="\(HTML.escape(base))"/>
+          <id>\(HTML.escape(base))</id>
+          <updated>\(updated)</updated>
+          <author><name>\(HTML.escape(content.site.author ?? content.site.title))</name></author>
+
+        """
+        for index in newest {
+            let article = content.articles[Int(index)]
+            let url = base + article.path
+            xml += """
+              <entry>
+                <title>\(HTML.escape(article.title))</title>
+                <link href="\(HTML.escape(url))"/>
+                <id>\(HTML.escape(url))</id>
+                <updated>\(article.date)T00:00:00Z</updated>
+                <summary>\(HTML.escape(summary(graph.annotated[Int(index)].plainText)))</summary>
+            """
+            if let source = article.source { xml += "\n    <author><name>\(HTML.escape(source))</name></author>" }
+            xml += "\n  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// The first few hundred characters of a text, cut at a word.
+    static func summary(_ text: String, limit: Int = 280) -> String {
+        let flat = text.replacingOccurrences(of: "\n\n", with: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    public static func sitemap(_ graph: SiteGraph, pages: [SitePage]) -> [String] {
+        let content = graph.content
+        var chunks = ["<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"]
+        for page in pages where page != .notFound {
+            var path = page.path(in: content)
+            if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+            var entry = "  <url><loc>\(HTML.escape(content.site.baseURL + path))</loc>"
+            if case .article(let index) = page { entry += "<lastmod>\(content.articles[Int(index)].date)</lastmod>" }
+            chunks.append(entry + "</url>\n")
+        }
+        chunks.append("</urlset>\n")
+        return chunks
+    }
+}

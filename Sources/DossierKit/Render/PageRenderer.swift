@@ -1,0 +1,274 @@
+/// Builds each page's view model from the site graph and renders it through the theme.
+/// Pages are independent once the graph is built, so they render on all cores.
+public struct PageRenderer: Sendable {
+    public let graph: SiteGraph
+    public let theme: Theme
+    /// Sentences per entity page before the list continues on the next page.
+    public let pageSize: Int
+
+    public init(graph: SiteGraph, theme: Theme, pageSize: Int = 50) {
+        self.graph = graph
+        self.theme = theme
+        self.pageSize = pageSize
+    }
+
+    var content: Content { graph.content }
+    var registry: Registry { graph.content.registry }
+
+    public func render(_ page: SitePage) -> String {
+        let root = page.root(in: content)
+        var context = base(root: root, page: page)
+        let template: String
+        switch page {
+        case .home:
+            template = "home"
+            home(&context, root: root)
+        case .articleIndex:
+            template = "articles"
+            context["pageTitle"] = "Articles"
+            context["articles"] = graph.articlesByDate.map { articleSummary($0, root: root) }
+        case .article(let index):
+            template = "article"
+            article(Int(index), &context, root: root)
+        case .entityIndex(let kind):
+            template = "index"
+            context["pageTitle"] = kind.title
+            context["kindTitle"] = kind.title
+            context["isMeetings"] = kind == .meeting
+            let order = kind == .meeting ? graph.meetingsByDate : graph.byMentions(kind)
+            context["entities"] = order.map { entityRow($0, root: root) }
+        case .entity(let index, let number):
+            if registry[index].kind == .meeting {
+                template = "meeting"
+                meeting(index, &context, root: root)
+            } else {
+                template = "entity"
+                entity(index, page: number, &context, root: root)
+            }
+        case .notFound:
+            template = "notfound"
+            context["pageTitle"] = "Page not found"
+        }
+        return theme.render(template, context)
+    }
+
+    // MARK: Shared parts
+
+    func base(root: String, page: SitePage) -> [String: Any] {
+        let current: String? = {
+            switch page {
+            case .home: return "home"
+            case .articleIndex, .article: return "articles"
+            case .entityIndex(let kind): return kind.folder
+            case .entity(let index, _): return registry[index].kind.folder
+            case .notFound: return nil
+            }
+        }()
+        var nav: [[String: Any]] = [["label": "Overview", "url": root + "index.html", "current": current == "home"],
+                                    ["label": "Articles", "url": root + "articles/index.html", "current": current == "articles"]]
+        for kind in EntityKind.allCases {
+            nav.append(["label": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder])
+        }
+        return ["root": root, "site": siteContext, "lang": content.site.language, "nav": nav]
+    }
+
+    var siteContext: [String: Any] {
+        ["title": content.site.title, "description": content.site.description, "author": content.site.author ?? ""]
+    }
+
+    func link(_ entity: EntityIndex, root: String) -> [String: Any] {
+        let target = registry[entity]
+        var result: [String: Any] = ["name": target.name, "url": root + target.path + "index.html",
+                                     "kind": target.kind.rawValue, "id": target.id]
+        if let native = target.aliases.first(where: { !$0.utf8.allSatisfy { $0 < 128 } }) { result["native"] = native }
+        return result
+    }
+
+    func articleLink(_ index: Int32, root: String) -> String { root + content.articles[Int(index)].path + "index.html" }
+
+    func articleSummary(_ index: Int32, root: String) -> [String: Any] {
+        let article = content.articles[Int(index)]
+        var result: [String: Any] = ["title": article.title, "url": articleLink(index, root: root), "date": article.date,
+                                     "dateDisplay": ISODate.display(article.date),
+                                     "mentionCount": graph.annotated[Int(index)].mentions.count]
+        if let source = article.source { result["source"] = source }
+        return result
+    }
+
+    func entityRow(_ index: EntityIndex, root: String) -> [String: Any] {
+        let entity = registry[index]
+        var row = link(index, root: root)
+        row["count"] = graph.mentionCount(index)
+        row["articleCount"] = graph.articles[Int(index)].count
+        row["aliases"] = entity.aliases.filter { $0 != entity.name }.prefix(4).joined(separator: ", ")
+        if let description = entity.description { row["description"] = description }
+        if let date = entity.date {
+            row["date"] = date
+            row["dateDisplay"] = ISODate.display(date)
+        }
+        // Always present: templates test lists with empty(), which treats a missing key as empty-and-false.
+        row["participants"] = entity.participants.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
+        return row
+    }
+
+    /// A sentence as HTML with the given mentions highlighted and linked to their place in the article.
+    func sentenceHTML(article: Int32, sentence: Int32, mentions: [Int32], root: String) -> String {
+        let annotation = graph.annotated[Int(article)]
+        let text = Array(annotation.sentences[Int(sentence)].utf8)
+        let href = articleLink(article, root: root)
+        var html = ""
+        var cursor = 0
+        for index in mentions.sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start }) {
+            let mention = annotation.mentions[Int(index)]
+            let start = Int(mention.start), end = Int(mention.end)
+            guard start >= cursor, end <= text.count else { continue }
+            html += HTML.escape(text[cursor..<start])
+            html += "<mark><a href=\"\(href)#m\(mention.anchor)\">" + HTML.escape(text[start..<end]) + "</a></mark>"
+            cursor = end
+        }
+        return html + HTML.escape(text[cursor...])
+    }
+
+    /// Sentence refs grouped by article, each with its heading data.
+    func groups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        var current: Int32 = -1
+        var sentences: [[String: Any]] = []
+        func flush() {
+            guard current >= 0 else { return }
+            var group = articleSummary(current, root: root)
+            group["sentences"] = sentences
+            result.append(group)
+        }
+        for ref in refs {
+            if ref.article != current {
+                flush()
+                current = ref.article
+                sentences = []
+            }
+            sentences.append(["html": sentenceHTML(article: ref.article, sentence: ref.sentence, mentions: ref.mentions, root: root)])
+        }
+        flush()
+        return result
+    }
+
+    // MARK: Pages
+
+    func home(_ context: inout [String: Any], root: String) {
+        context["pageTitle"] = content.site.title
+        context["isHome"] = true
+        context["meetings"] = graph.meetingsByDate.map { entityRow($0, root: root) }
+        context["people"] = graph.byMentions(.person).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
+        context["countries"] = graph.byMentions(.country).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
+        context["organizations"] = graph.byMentions(.org).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
+        context["latest"] = graph.articlesByDate.prefix(10).map { articleSummary($0, root: root) }
+        context["stats"] = [
+            "articles": content.articles.count,
+            "people": registry.indices(of: .person).count,
+            "countries": registry.indices(of: .country).count,
+            "organizations": registry.indices(of: .org).count,
+            "meetings": registry.indices(of: .meeting).count,
+            "mentions": graph.annotated.reduce(0) { $0 + $1.mentions.count },
+        ]
+    }
+
+    func article(_ index: Int, _ context: inout [String: Any], root: String) {
+        let article = content.articles[index]
+        context["pageTitle"] = article.title
+        var model: [String: Any] = ["id": article.id, "title": article.title, "date": article.date,
+                                    "dateDisplay": ISODate.display(article.date), "body": graph.annotated[index].bodyHTML]
+        for (key, value) in [("source", article.source), ("url", article.url), ("place", article.place),
+                             ("author", article.author), ("raw", article.raw)] {
+            if let value { model[key] = value }
+        }
+        context["article"] = model
+        var groups: [[String: Any]] = []
+        for kind in EntityKind.allCases {
+            let items = graph.entitiesOfArticle[index].filter { registry[$0.entity].kind == kind }.map { count -> [String: Any] in
+                var item = link(count.entity, root: root)
+                item["count"] = count.count
+                return item
+            }
+            if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
+        }
+        context["entityGroups"] = groups
+        context["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { entityRow($0, root: root) }
+    }
+
+    func entity(_ index: EntityIndex, page number: Int, _ context: inout [String: Any], root: String) {
+        let entity = registry[index]
+        context["pageTitle"] = entity.name
+        var model = entityRow(index, root: root)
+        model["kindSingular"] = entity.kind.singular
+        model["aliasList"] = entity.aliases.filter { $0 != entity.name }
+        if let wikidata = entity.wikidata {
+            model["wikidata"] = wikidata
+            model["wikidataURL"] = "https://www.wikidata.org/wiki/" + wikidata
+        }
+        if let iso = entity.iso { model["iso"] = iso }
+        if let country = entity.country, let countryIndex = registry.index(of: .country, country) {
+            model["country"] = link(countryIndex, root: root)
+        }
+        context["entity"] = model
+        context["meetings"] = graph.meetings[Int(index)].map { entityRow($0, root: root) }
+        context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
+            var item = link(count.entity, root: root)
+            item["count"] = count.count
+            return item
+        }
+        let refs = graph.sentences[Int(index)]
+        let pages = SitePage.pageCount(sentences: refs.count, pageSize: pageSize)
+        let start = (number - 1) * pageSize
+        context["groups"] = groups(refs[min(start, refs.count)..<min(start + pageSize, refs.count)], root: root)
+        if pages > 1 {
+            context["pagination"] = pagination(index, page: number, pages: pages, root: root)
+            context["pageTitle"] = "\(entity.name) (page \(number) of \(pages))"
+        }
+    }
+
+    func pagination(_ index: EntityIndex, page: Int, pages: Int, root: String) -> [String: Any] {
+        func url(_ number: Int) -> String { root + SitePage.entity(index, page: number).path(in: content) }
+        var result: [String: Any] = ["page": page, "pages": pages,
+                                     "links": (1...pages).map { ["number": $0, "url": url($0), "current": $0 == page] as [String: Any] }]
+        if page > 1 { result["previous"] = url(page - 1) }
+        if page < pages { result["next"] = url(page + 1) }
+        return result
+    }
+
+    func meeting(_ index: EntityIndex, _ context: inout [String: Any], root: String) {
+        let meeting = registry[index]
+        context["pageTitle"] = meeting.name
+        var model = entityRow(index, root: root)
+        if let place = meeting.place { model["place"] = place }
+        model["countries"] = meeting.countries.compactMap { registry.index(of: .country, $0) }.map { link($0, root: root) }
+        model["aliasList"] = meeting.aliases
+        if let wikidata = meeting.wikidata {
+            model["wikidata"] = wikidata
+            model["wikidataURL"] = "https://www.wikidata.org/wiki/" + wikidata
+        }
+        context["meeting"] = model
+        // Reports: the meeting's own mentions; where an article reports it without naming
+        // it, the sentences naming its participants.
+        let participants = Set(meeting.participants.compactMap { registry.index(of: .person, $0) })
+        let own = graph.sentences[Int(index)]
+        var refs: [SiteGraph.SentenceRef] = []
+        for article in graph.articles[Int(index)] {
+            let mine = own.filter { $0.article == article }
+            if !mine.isEmpty {
+                refs += mine
+                continue
+            }
+            var bySentence: [(Int32, [Int32])] = []
+            for (position, mention) in graph.annotated[Int(article)].mentions.enumerated() where participants.contains(mention.entity) {
+                if let last = bySentence.last, last.0 == mention.sentence {
+                    bySentence[bySentence.count - 1].1.append(Int32(position))
+                } else {
+                    bySentence.append((mention.sentence, [Int32(position)]))
+                }
+            }
+            refs += bySentence.prefix(5).map { SiteGraph.SentenceRef(article: article, sentence: $0.0, mentions: $0.1) }
+        }
+        context["groups"] = groups(refs[...], root: root)
+        context["otherMeetings"] = graph.otherMeetings(of: index).map { entityRow($0, root: root) }
+    }
+}

@@ -1,0 +1,46 @@
+/// Every page of the site, and where it is written.
+public enum SitePage: Sendable, Hashable {
+    case home
+    case articleIndex
+    case article(Int32)
+    case entityIndex(EntityKind)
+    /// An entity's page; `page` counts from 1 (long mention lists are paginated).
+    case entity(EntityIndex, page: Int)
+    case notFound
+
+    /// Path under the output folder.
+    public func path(in content: Content) -> String {
+        switch self {
+        case .home: return "index.html"
+        case .articleIndex: return "articles/index.html"
+        case .article(let index): return content.articles[Int(index)].path + "index.html"
+        case .entityIndex(let kind): return kind.folder + "/index.html"
+        case .entity(let index, let page):
+            let base = content.registry[index].path
+            return page == 1 ? base + "index.html" : base + "page/\(page)/index.html"
+        case .notFound: return "404.html"
+        }
+    }
+
+    /// Relative prefix from the page to the site root (`../../` for `articles/x/index.html`).
+    public func root(in content: Content) -> String {
+        let depth = path(in: content).utf8.filter { $0 == UInt8(ascii: "/") }.count
+        return String(repeating: "../", count: depth)
+    }
+
+    /// Every page of the graph's site, in a fixed order.
+    public static func all(_ graph: SiteGraph, pageSize: Int) -> [SitePage] {
+        var pages: [SitePage] = [.home, .articleIndex, .notFound]
+        pages += EntityKind.allCases.map { .entityIndex($0) }
+        pages += graph.content.articles.indices.map { .article(Int32($0)) }
+        for index in graph.content.registry.entities.indices {
+            // A meeting's page groups its reports by article on one page.
+            let count = graph.content.registry.entities[index].kind == .meeting
+                ? 1 : pageCount(sentences: graph.sentences[index].count, pageSize: pageSize)
+            pages += (1...count).map { .entity(EntityIndex(index), page: $0) }
+        }
+        return pages
+    }
+
+    static func pageCount(sentences: Int, pageSize: Int) -> Int { max(1, (sentences + pageSize - 1) / pageSize) }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Mustache
+
+/// The templates of a theme (`templates/*.mustache`) and its `assets/` folder.
+public struct Theme: Sendable {
+    /// Templates every theme must have: one per kind of page, and the shared layout.
+    public static let requiredTemplates = ["layout", "home", "article", "articles", "entity", "meeting", "index", "notfound"]
+
+    let library: MustacheLibrary
+    public let directory: String
+    public let names: [String]
+
+    /// Loads and parses every template, reporting each one that does not parse, each
+    /// required template that is missing and each partial that names no template.
+    public static func load(directory: String) -> Result<Theme, ContentErrors> {
+        let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".mustache") }.sorted()
+        } catch {
+            return .failure(ContentErrors([.error(root, nil, "templates folder not found",
+                                                  hint: "pass --templates PATH (the default theme is in templates/)")]))
+        }
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        var texts: [String: (String, String)] = [:]
+        for file in files {
+            let name = String(file.dropLast(".mustache".count))
+            let display = root + "/" + file
+            switch ContentFile.readText(root + "/" + file, display: display) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let text):
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                    texts[name] = (display, text)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(display, error.context.lineNumber, "template does not parse: \(error.error)",
+                                              hint: "check the tag near column \(error.context.columnNumber)"))
+                } catch {
+                    diagnostics.append(.error(display, nil, "template does not parse: \(error)"))
+                }
+            }
+        }
+        for required in requiredTemplates where texts[required] == nil && !diagnostics.contains(where: { $0.file.hasSuffix("/\(required).mustache") }) {
+            diagnostics.append(.error(root + "/" + required + ".mustache", nil, "missing template \"\(required)\"",
+                                      hint: "copy it from the default theme"))
+        }
+        for (_, (display, text)) in texts.sorted(by: { $0.key < $1.key }) {
+            for (line, partial) in partialNames(in: text) where texts[partial] == nil {
+                diagnostics.append(.error(display, line, "partial \"\(partial)\" names no template",
+                                          hint: Suggestion.hint(for: partial, among: texts.keys) ?? "create \(root)/\(partial).mustache"))
+            }
+        }
+        if !diagnostics.isEmpty { return .failure(ContentErrors(diagnostics)) }
+        return .success(Theme(library: library, directory: root, names: texts.keys.sorted()))
+    }
+
+    /// Names used as `{{> name}}` or `{{< name}}`, with their lines.
+    static func partialNames(in text: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let first = rest.first, first == ">" || first == "<" else { continue }
+                guard let close = rest.range(of: "}}") else { break }
+                let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { result.append((number + 1, name)) }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, bools).
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Files under `assets/`, relative to it, sorted.
+    public func assetFiles() -> [String] {
+        let assets = directory + "/assets"
+        guard let enumerator = FileManager.default.enumerator(atPath: assets) else { return [] }
+        var files: [String] = []
+        for case let path as String in enumerator {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: assets + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Writes a site into a temporary folder beside the output and swaps it into place only
+/// when everything was written, so a failed build leaves the previous site untouched.
+public final class SiteWriter: Sendable {
+    public let output: String
+    public let staging: String
+
+    public init(output: String) throws {
+        let clean = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        self.output = clean
+        self.staging = clean + ".tmp-\(getpid())"
+        let files = FileManager.default
+        if files.fileExists(atPath: staging) { try files.removeItem(atPath: staging) }
+        try files.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    }
+
+    /// Creates the folders the given files need (before writing them in parallel).
+    public func prepareFolders(for paths: [String]) throws {
+        var folders = Set<String>()
+        for path in paths {
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Writes one file; its folder must exist.
+    public func write(_ text: String, to path: String) throws {
+        var copy = text
+        try copy.withUTF8 { bytes in try writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
+    }
+
+    /// Writes pieces one after another into one file.
+    public func write(chunks: [String], to path: String) throws {
+        let full = staging + "/" + path
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
+        defer { close(descriptor) }
+        for chunk in chunks {
+            var copy = chunk
+            try copy.withUTF8 { bytes in try writeAll(descriptor, UnsafeRawBufferPointer(bytes), path: full) }
+        }
+    }
+
+    public func copyFile(from source: String, to path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: source))
+        try data.withUnsafeBytes { try writeBytes($0, to: path) }
+    }
+
+    private func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let full = staging + "/" + path
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
+        defer { close(descriptor) }
+        try writeAll(descriptor, bytes, path: full)
+    }
+
+    private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, code: errno)
+            }
+            offset += written
+        }
+    }
+
+    /// Replaces the output folder with the staged site.
+    public func commit() throws {
+        let files = FileManager.default
+        let old = output + ".old-\(getpid())"
+        if files.fileExists(atPath: output) {
+            try files.moveItem(atPath: output, toPath: old)
+        }
+        do {
+            try files.moveItem(atPath: staging, toPath: output)
+        } catch {
+            if files.fileExists(atPath: old) { try? files.moveItem(atPath: old, toPath: output) }
+            throw error
+        }
+        if files.fileExists(atPath: old) { try files.removeItem(atPath: old) }
+    }
+
+    /// Drops the staged files, leaving the output as it was.
+    public func abort() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}
+
+public struct WriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var code: Int32
+    public var description: String { "\(path): cannot write: \(String(cString: strerror(code)))" }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Turn a folder of news articles into an annotated research dossier (a static site).",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct Paths: ParsableArguments {
+    @Option(help: "The content folder (articles/, entities/, site.yml).")
+    var content = "content"
+
+    @Option(help: "The theme folder (*.mustache and assets/).")
+    var templates = "templates"
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "Where the site is written; replaced only when the build succeeds.")
+    var output = "public"
+
+    @Flag(name: .shortAndLong, help: "Print each stage and the ambiguity warnings.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(content: paths.content, templates: paths.templates, output: output)
+        do {
+            let report = try SiteBuilder.build(options) { message in
+                if verbose { Terminal.status(message) }
+            }
+            if verbose {
+                for warning in report.warnings { Terminal.status(warning.description) }
+                Terminal.status(report.stages.map { "\($0.0) \(String(format: "%.2f", $0.1))s" }.joined(separator: ", "))
+            } else if !report.warnings.isEmpty {
+                Terminal.status("\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (see dossier check)")
+            }
+            print("built \(report.pages) pages from \(report.articles) articles, \(report.entities) entities, "
+                  + "\(report.mentions) mentions into \(output)/ in \(String(format: "%.2f", report.seconds)) s")
+        } catch let errors as ContentErrors {
+            Terminal.status(errors.description)
+            Terminal.status("build failed; \(output)/ was left as it was")
+            throw ExitCode(1)
+        } catch {
+            Terminal.status("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report every problem of the content, with file and line; exit 1 if any is an error.")
+
+    @OptionGroup var paths: Paths
+
+    func run() throws {
+        let analysis = SiteBuilder.analyse(contentDirectory: paths.content)
+        var diagnostics = analysis.diagnostics
+        if case .failure(let errors) = Theme.load(directory: paths.templates) { diagnostics += errors.diagnostics }
+        for diagnostic in Diagnostic.sorted(diagnostics) { print(diagnostic) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        print("\(analysis.content.articles.count) articles, \(analysis.content.registry.entities.count) entities: "
+              + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+enum Terminal {
+    static func status(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
