@@ -176,7 +176,7 @@ public struct Annotator: Sendable {
 
     /// Which of an ambiguous alias's entities the article means here, if its context decides:
     /// the only one it names in full; else the one named in full in the same sentence; else
-    /// the one its title names; else the one named in full last before, in the same block.
+    /// the one named in full last before it in the same paragraph; else the one its title names.
     func resolveAmbiguous(_ alias: AliasMatcher.Alias, candidate: DocumentScan.Candidate, position: Int,
                           scan: DocumentScan, namedInArticle: Set<EntityIndex>, namedInTitle: Set<EntityIndex>,
                           sentenceOf: (Int, Int) -> Int) -> EntityIndex? {
@@ -193,9 +193,9 @@ public struct Annotator: Sendable {
             if other.blockStart < candidate.blockStart { lastBefore = otherAlias.entities[0] }
         }
         if inSentence.count == 1 { return inSentence.first }
+        if let lastBefore { return lastBefore }
         let inTitle = named.filter { namedInTitle.contains($0) }
-        if inTitle.count == 1 { return inTitle[0] }
-        return lastBefore
+        return inTitle.count == 1 ? inTitle[0] : nil
     }
 
     func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {

@@ -42,6 +42,8 @@ struct DocumentScan {
     /// Depth of links and images (ordinary ones and annotations): no automatic matches inside.
     private var suppressed = 0
     private var openAnnotations: [Explicit] = []
+    /// Raw inline tags opened and not yet closed in the current block.
+    private var openInlineHTML = 0
 
     init(matcher: AliasMatcher) { self.matcher = matcher }
 
@@ -53,6 +55,15 @@ struct DocumentScan {
                 inBlock = true
             } else {
                 inBlock = false
+                suppressed -= openInlineHTML
+                openInlineHTML = 0
+            }
+        case .htmlInline:
+            // Text between raw inline tags (<span>…</span>) is raw HTML's content: not matched.
+            let change = DocumentScan.inlineTagDepthChange(node.literal)
+            if change > 0 || openInlineHTML > 0 {
+                openInlineHTML += change
+                suppressed += change
             }
         case .text:
             guard inBlock else { return }
@@ -99,5 +110,17 @@ struct DocumentScan {
         default:
             break
         }
+    }
+
+    /// +1 for an opening tag, -1 for a closing tag, 0 for comments, void and self-closing tags.
+    static func inlineTagDepthChange(_ tag: String) -> Int {
+        let bytes = Array(tag.utf8)
+        guard bytes.count > 2, bytes[0] == UInt8(ascii: "<") else { return 0 }
+        if bytes[1] == UInt8(ascii: "/") { return -1 }
+        guard (65...90).contains(bytes[1]) || (97...122).contains(bytes[1]) else { return 0 }
+        if bytes[bytes.count - 2] == UInt8(ascii: "/") { return 0 }
+        let name = String(decoding: bytes.dropFirst().prefix { (65...90).contains($0) || (97...122).contains($0) || (48...57).contains($0) }, as: UTF8.self).lowercased()
+        let void: Set<String> = ["br", "img", "hr", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"]
+        return void.contains(name) ? 0 : 1
     }
 }

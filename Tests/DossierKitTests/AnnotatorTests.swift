@@ -1,0 +1,104 @@
+import Testing
+@testable import DossierKit
+
+@Suite struct AnnotatorTests {
+    let registry = Registry([
+        country("russia", "Russia", ["रूस"]),
+        country("north-korea", "North Korea", ["उत्तर कोरिया"]),
+        person("kim-jong-un", "Kim Jong-un", ["किम जोंग-उन", "किम"]),
+        person("kim-yong-hyun", "Kim Yong-hyun", ["किम योंग-ह्यून", "किम"]),
+        Entity(kind: .meeting, id: "2024-11-29-talks", name: "Talks", date: "2024-11-29"),
+    ])
+
+    func annotate(_ body: String, title: String = "शीर्षक") -> AnnotatedArticle {
+        Annotator(registry: registry).annotate(article(body, title: title))
+    }
+
+    func linked(_ result: AnnotatedArticle) -> [String] {
+        result.mentions.map { "\($0.text)=\(registry[$0.entity].id)" }
+    }
+
+    @Test func linksAliasesInTextWithClassAndAnchor() {
+        let result = annotate("रूस और उत्तर कोरिया।\n")
+        #expect(linked(result) == ["रूस=russia", "उत्तर कोरिया=north-korea"])
+        #expect(result.bodyHTML.contains("<a class=\"mention mention-country\" id=\"m1\" href=\"../../countries/russia/index.html\""))
+        #expect(result.bodyHTML.contains("id=\"m2\""))
+        #expect(result.mentions.allSatisfy { $0.auto })
+    }
+
+    @Test func neverInsideCodeLinksImagesOrRawHTML() {
+        let result = annotate("`रूस` [रूस](https://x.org) ![रूस](i.png) <span>रूस</span>\n\n```\nरूस\n```\n")
+        #expect(linked(result) == [])
+        #expect(!result.bodyHTML.contains("mention"))
+    }
+
+    @Test func explicitAnnotationWinsAndIsMarkedNotAuto() {
+        let result = annotate("[किम](person:kim-yong-hyun) ने [बैठक](meeting:2024-11-29-talks) में रूस से कहा।\n")
+        #expect(linked(result) == ["किम=kim-yong-hyun", "बैठक=2024-11-29-talks", "रूस=russia"])
+        #expect(result.mentions.map(\.auto) == [false, false, true])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.bodyHTML.contains("meetings/2024-11-29-talks/index.html"))
+    }
+
+    @Test func noneMarksASpanThatIsNotAnEntity() {
+        let result = annotate("[रूस](none:) नाम का होटल और रूस।\n")
+        #expect(linked(result) == ["रूस=russia"])
+        #expect(result.bodyHTML.hasPrefix("<p>रूस नाम का होटल"))
+    }
+
+    @Test func unknownIdIsAnErrorWithSuggestionAndLine() {
+        let result = annotate("पहली पंक्ति\n\n[किम](person:kim-jong-on) ने कहा।\n")
+        #expect(result.diagnostics.count == 1)
+        let message = result.diagnostics[0].description
+        #expect(message == "content/articles/a1.md:8: unknown person \"kim-jong-on\" (did you mean kim-jong-un?)")
+        #expect(!result.bodyHTML.contains("person:"))
+    }
+
+    @Test func ambiguousAliasResolvedWhenArticleNamesOnlyOne() {
+        let result = annotate("किम योंग-ह्यून ने कहा। बाद में किम ने जोड़ा।\n")
+        #expect(linked(result) == ["किम योंग-ह्यून=kim-yong-hyun", "किम=kim-yong-hyun"])
+    }
+
+    @Test func ambiguousAliasResolvedBySameSentenceThenTitleThenNearest() {
+        let body = "किम जोंग-उन ने कहा।\n\nकिम योंग-ह्यून ने कहा। किम ने फिर कहा।\n\nकिम ने यह भी कहा।\n"
+        // Title names Kim Jong-un: the third paragraph's किम follows the title.
+        let result = annotate(body, title: "किम जोंग-उन की बैठक")
+        #expect(linked(result) == ["किम जोंग-उन=kim-jong-un", "किम योंग-ह्यून=kim-yong-hyun", "किम=kim-yong-hyun", "किम=kim-jong-un"])
+        // Without a deciding title, the nearest earlier full name in the same block decides; none → left unlinked.
+        let plain = annotate(body)
+        #expect(linked(plain) == ["किम जोंग-उन=kim-jong-un", "किम योंग-ह्यून=kim-yong-hyun", "किम=kim-yong-hyun"])
+        #expect(plain.diagnostics.count == 1)
+        #expect(plain.diagnostics[0].severity == .warning)
+        #expect(plain.diagnostics[0].description.contains("ambiguous \"किम\" could be kim-jong-un or kim-yong-hyun"))
+        #expect(plain.diagnostics[0].line == 10)
+    }
+
+    @Test func ambiguousAliasWithoutContextIsReportedNotGuessed() {
+        let result = annotate("किम ने कहा।\n")
+        #expect(result.mentions.isEmpty)
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func mentionRecordsItsSentenceAndRange() {
+        let result = annotate("पहला वाक्य है। फिर रूस ने कहा। अंत।\n")
+        #expect(result.sentences == ["फिर रूस ने कहा।"])
+        let mention = result.mentions[0]
+        let sentence = Array(result.sentences[Int(mention.sentence)].utf8)
+        #expect(String(decoding: sentence[Int(mention.start)..<Int(mention.end)], as: UTF8.self) == "रूस")
+        #expect(mention.line == 6)
+    }
+
+    @Test func mentionSpanningEmphasisKeepsSentence() {
+        let result = annotate("*रूस* और **उत्तर कोरिया** ने\nकहा।\n")
+        #expect(linked(result) == ["रूस=russia", "उत्तर कोरिया=north-korea"])
+        #expect(result.sentences == ["रूस और उत्तर कोरिया ने कहा।"])
+        #expect(result.bodyHTML.contains("<em><a class=\"mention mention-country\""))
+    }
+
+    @Test func htmlInTitlesAndNamesIsEscaped() {
+        let hostile = Registry([person("x", "<b>X</b>\"", ["एक्स"])])
+        let result = Annotator(registry: hostile).annotate(article("एक्स ने <i>कहा</i>\n"))
+        #expect(result.bodyHTML.contains("title=\"&lt;b&gt;X&lt;/b&gt;&quot;\""))
+        #expect(!result.bodyHTML.contains("<i>"))
+    }
+}

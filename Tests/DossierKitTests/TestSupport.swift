@@ -1,0 +1,40 @@
+import Foundation
+@testable import DossierKit
+
+/// The repository root (for the seed content and the default theme).
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// A fresh temporary folder, removed by the caller with `removeItem`.
+func temporaryFolder(_ name: String = "dossier-test") -> String {
+    let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Writes `files` (relative path → text) under `root`.
+func writeFiles(_ files: [String: String], under root: String) {
+    for (path, text) in files {
+        let full = root + "/" + path
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! text.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+}
+
+/// A small registry for annotation tests.
+func registry(_ entities: [Entity]) -> Registry { Registry(entities) }
+
+func person(_ id: String, _ name: String, _ aliases: [String]) -> Entity {
+    Entity(kind: .person, id: id, name: name, aliases: aliases.map { TextNormalization.nfc($0) })
+}
+
+func country(_ id: String, _ name: String, _ aliases: [String]) -> Entity {
+    Entity(kind: .country, id: id, name: name, aliases: aliases.map { TextNormalization.nfc($0) })
+}
+
+func article(_ body: String, title: String = "शीर्षक", id: String = "a1") -> Article {
+    Article(id: id, title: title, date: "2024-11-30", body: body, file: "content/articles/\(id).md", bodyLine: 6)
+}
