@@ -15,7 +15,7 @@ import Testing
     }
 
     func linked(_ result: AnnotatedArticle) -> [String] {
-        result.mentions.map { "\($0.text)=\(registry[$0.entity].id)" }
+        result.mentions.map { "\(result.text(of: $0))=\(registry[$0.entity].id)" }
     }
 
     @Test func linksAliasesInTextWithClassAndAnchor() {

@@ -140,7 +140,7 @@ import Testing
         let analysis = SiteBuilder.analyse(contentDirectory: Self.content)
         let registry = analysis.content.registry
         for (article, annotation) in zip(analysis.content.articles, analysis.annotated) {
-            for mention in annotation.mentions where mention.text == "किम" {
+            for mention in annotation.mentions where annotation.text(of: mention) == "किम" {
                 let id = registry[mention.entity].id
                 let sentence = annotation.sentences[Int(mention.sentence)]
                 // The Ottawa article speaks only of Kim Yong-hyun; the others of Kim Jong-un.

@@ -129,8 +129,7 @@ public struct Annotator: Sendable {
             }
             let start = max(item.start, range.lowerBound) - range.lowerBound
             let end = min(item.end, range.upperBound) - range.lowerBound
-            mentions.append(Mention(entity: item.entity, text: String(decoding: block.bytes[item.start..<item.end], as: UTF8.self),
-                                    sentence: number, start: Int32(start), end: Int32(max(start, end)),
+            mentions.append(Mention(entity: item.entity, sentence: number, start: Int32(start), end: Int32(max(start, end)),
                                     auto: item.auto, anchor: anchor, line: line(item.block, item.start)))
         }
 
@@ -169,9 +168,8 @@ public struct Annotator: Sendable {
             node.remove()
         }
 
-        let plainText = scan.blocks.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n\n")
         return AnnotatedArticle(bodyHTML: document.renderHTML(), sentences: sentences, mentions: mentions,
-                                diagnostics: diagnostics, plainText: plainText)
+                                diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
     }
 
     /// Which of an ambiguous alias's entities the article means here, if its context decides:
@@ -196,6 +194,20 @@ public struct Annotator: Sendable {
         if let lastBefore { return lastBefore }
         let inTitle = named.filter { namedInTitle.contains($0) }
         return inTitle.count == 1 ? inTitle[0] : nil
+    }
+
+    /// The first few hundred characters of the body's text, cut at a word.
+    static func summary(_ blocks: [DocumentScan.Block], limit: Int = 280) -> String {
+        var text = ""
+        for block in blocks {
+            if !text.isEmpty { text += " " }
+            text += String(decoding: block.bytes, as: UTF8.self)
+            if text.count > limit { break }
+        }
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
     }
 
     func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {

@@ -1,8 +1,6 @@
 /// One mention of an entity in an article's body.
 public struct Mention: Sendable, Hashable {
     public var entity: EntityIndex
-    /// The surface as written.
-    public var text: String
     /// Index into the article's `sentences`.
     public var sentence: Int32
     /// UTF-8 byte range of the mention within its sentence.
@@ -25,6 +23,14 @@ public struct AnnotatedArticle: Sendable {
     public var mentions: [Mention]
     /// Unknown ids (errors) and ambiguous aliases left unlinked (warnings).
     public var diagnostics: [Diagnostic]
-    /// The body as plain text, for search and summaries.
-    public var plainText: String
+    /// The start of the body as plain text, for feeds and lists.
+    public var summary: String
+
+    /// The surface of a mention as written.
+    public func text(of mention: Mention) -> String {
+        let sentence = sentences[Int(mention.sentence)].utf8
+        let start = sentence.index(sentence.startIndex, offsetBy: Int(mention.start))
+        let end = sentence.index(sentence.startIndex, offsetBy: Int(mention.end))
+        return String(sentences[Int(mention.sentence)][start..<end])
+    }
 }

@@ -67,50 +67,74 @@ public enum SiteBuilder {
         progress("loading \(options.content)")
         let loaded = ContentLoader.load(options.content)
         stage("load")
-        let theme = Theme.load(directory: options.templates)
-        progress("annotating \(loaded.content.articles.count) articles")
-        let annotator = Annotator(registry: loaded.content.registry)
-        let annotated = parallelMap(loaded.content.articles) { annotator.annotate($0) }
-        stage("annotate")
-        var diagnostics = loaded.diagnostics + annotated.flatMap(\.diagnostics)
-        if case .failure(let errors) = theme { diagnostics += errors.diagnostics }
-        guard !diagnostics.contains(where: { $0.severity == .error }), case .success(let theme) = theme else {
-            throw ContentErrors(diagnostics)
-        }
-
-        let graph = SiteGraph(content: loaded.content, annotated: annotated)
-        stage("link")
-        let renderer = PageRenderer(graph: graph, theme: theme, pageSize: options.pageSize)
-        let pages = SitePage.all(graph, pageSize: options.pageSize)
-        progress("rendering \(pages.count) pages")
+        let themeResult = Theme.load(directory: options.templates)
+        let content = loaded.content
+        var diagnostics = loaded.diagnostics
+        if case .failure(let errors) = themeResult { diagnostics += errors.diagnostics }
+        let theme = try? themeResult.get()
         let writer = try SiteWriter(output: options.output)
         do {
-            let assets = theme.assetFiles()
-            let paths = pages.map { $0.path(in: loaded.content) }
-            try writer.prepareFolders(for: paths + ["data/x"] + assets.map { "assets/" + $0 })
+            let assets = theme?.assetFiles() ?? []
+            let articlePaths = content.articles.indices.map { SitePage.article(Int32($0)).path(in: content) }
+            try writer.prepareFolders(for: articlePaths + SitePage.fixed.map { $0.path(in: content) }
+                                      + content.registry.entities.map { $0.path + "index.html" }
+                                      + ["data/x"] + assets.map { "assets/" + $0 })
+
+            // Annotate; render each article's page at once and keep only what the other pages need.
+            progress("annotating and rendering \(content.articles.count) articles")
+            let annotator = Annotator(registry: content.registry)
+            let articlePage = ArticlePage(content: content)
+            let renderArticles = theme != nil && !diagnostics.contains { $0.severity == .error }
             let failures = Mutex<[String]>([])
-            parallelFor(pages.count) { index in
+            let annotated = parallelMap(Array(content.articles.indices)) { index -> AnnotatedArticle in
+                var annotation = annotator.annotate(content.articles[index])
+                if renderArticles && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme {
+                    do {
+                        try writer.write(articlePage.render(article: index, annotation: annotation, theme: theme), to: articlePaths[index])
+                    } catch {
+                        failures.withLock { $0.append("\(error)") }
+                    }
+                }
+                annotation.bodyHTML = ""
+                return annotation
+            }
+            stage("annotate")
+            diagnostics += annotated.flatMap(\.diagnostics)
+            guard !diagnostics.contains(where: { $0.severity == .error }), let theme else {
+                throw ContentErrors(diagnostics)
+            }
+            if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
+
+            let graph = SiteGraph(content: content, annotated: annotated)
+            stage("link")
+            let renderer = PageRenderer(graph: graph, theme: theme, pageSize: options.pageSize)
+            let others = SitePage.fixed + SitePage.entityPages(graph, pageSize: options.pageSize)
+            progress("rendering \(others.count) pages")
+            let paths = others.map { $0.path(in: content) }
+            try writer.prepareFolders(for: paths.filter { $0.contains("/page/") })
+            parallelFor(others.count) { index in
                 do {
-                    try writer.write(renderer.render(pages[index]), to: paths[index])
+                    try writer.write(renderer.render(others[index]), to: paths[index])
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
             }
             if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
+            let allPages = others + articlePaths.indices.map { SitePage.article(Int32($0)) }
             stage("render")
             try writer.write(chunks: DataFiles.entities(graph), to: "data/entities.json")
-            try writer.write(chunks: DataFiles.articles(loaded.content), to: "data/articles.json")
+            try writer.write(chunks: DataFiles.articles(content), to: "data/articles.json")
             try writer.write(chunks: DataFiles.mentions(graph), to: "data/mentions.json")
             try writer.write(Feeds.atom(graph), to: "feed.xml")
-            try writer.write(chunks: Feeds.sitemap(graph, pages: pages), to: "sitemap.xml")
+            try writer.write(chunks: Feeds.sitemap(graph, pages: allPages), to: "sitemap.xml")
             for asset in assets {
                 try writer.copyFile(from: theme.directory + "/assets/" + asset, to: "assets/" + asset)
             }
             stage("data")
             try writer.commit()
             stage("commit")
-            return BuildReport(pages: pages.count, files: pages.count + 5 + assets.count,
-                               articles: loaded.content.articles.count, entities: loaded.content.registry.entities.count,
+            return BuildReport(pages: allPages.count, files: allPages.count + 5 + assets.count,
+                               articles: content.articles.count, entities: content.registry.entities.count,
                                mentions: annotated.reduce(0) { $0 + $1.mentions.count },
                                warnings: Diagnostic.sorted(diagnostics), seconds: (clock.now - started).seconds, stages: stages)
         } catch {

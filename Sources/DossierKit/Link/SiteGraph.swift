@@ -35,8 +35,6 @@ public struct SiteGraph: Sendable {
     public let related: [[Count]]
     /// Per entity: meetings it took part in (participant or country), by date.
     public let meetings: [[EntityIndex]]
-    /// Per article: the entities it mentions with counts, most first.
-    public let entitiesOfArticle: [[Count]]
     /// Meetings by date, then id.
     public let meetingsByDate: [EntityIndex]
 
@@ -59,7 +57,6 @@ public struct SiteGraph: Sendable {
         var mentions = [[MentionRef]](repeating: [], count: entityCount)
         var articlesOf = [[Int32]](repeating: [], count: entityCount)
         var pairCounts = [[EntityIndex: Int]](repeating: [:], count: entityCount)
-        var entitiesOfArticle = [[Count]](repeating: [], count: articles.count)
         for article in byDate {
             let annotation = annotated[Int(article)]
             var counts: [EntityIndex: Int] = [:]
@@ -80,7 +77,6 @@ public struct SiteGraph: Sendable {
             for entities in sentenceEntities.values where entities.count > 1 {
                 for a in entities { for b in entities where a != b { pairCounts[Int(a)][b, default: 0] += 1 } }
             }
-            entitiesOfArticle[Int(article)] = SiteGraph.ranked(counts, registry: registry, limit: nil)
         }
         self.mentions = mentions
         self.sentences = mentions.map { refs in
@@ -97,7 +93,6 @@ public struct SiteGraph: Sendable {
         }
         self.articles = articlesOf  // appended in newest-first order above
         self.related = pairCounts.map { SiteGraph.ranked($0, registry: registry, limit: SiteGraph.relatedLimit) }
-        self.entitiesOfArticle = entitiesOfArticle
 
         let meetingsByDate = registry.indices(of: .meeting).sorted { a, b in
             let (x, y) = (registry[a], registry[b])

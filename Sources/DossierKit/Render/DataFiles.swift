@@ -46,7 +46,7 @@ public enum DataFiles {
                 let entity = registry[mention.entity]
                 chunk += "\n  " + JSON.object([
                     ("article", JSON.quote(article.id)), ("entity", JSON.quote(entity.id)),
-                    ("type", JSON.quote(entity.kind.rawValue)), ("text", JSON.quote(mention.text)),
+                    ("type", JSON.quote(entity.kind.rawValue)), ("text", JSON.quote(annotation.text(of: mention))),
                     ("sentence", JSON.quote(annotation.sentences[Int(mention.sentence)])),
                     ("auto", mention.auto ? "true" : "false"),
                 ]) + ","

@@ -30,21 +30,12 @@ public enum Feeds {
                 <link href="\(HTML.escape(url))"/>
                 <id>\(HTML.escape(url))</id>
                 <updated>\(article.date)T00:00:00Z</updated>
-                <summary>\(HTML.escape(summary(graph.annotated[Int(index)].plainText)))</summary>
+                <summary>\(HTML.escape(graph.annotated[Int(index)].summary))</summary>
             """
             if let source = article.source { xml += "\n    <author><name>\(HTML.escape(source))</name></author>" }
             xml += "\n  </entry>\n"
         }
         return xml + "</feed>\n"
-    }
-
-    /// The first few hundred characters of a text, cut at a word.
-    static func summary(_ text: String, limit: Int = 280) -> String {
-        let flat = text.replacingOccurrences(of: "\n\n", with: " ")
-        guard flat.count > limit else { return flat }
-        let cut = flat.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
     }
 
     public static func sitemap(_ graph: SiteGraph, pages: [SitePage]) -> [String] {

@@ -2,19 +2,19 @@
 public enum HTML {
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            switch byte {
+            case 38: out += [38, 97, 109, 112, 59]          // &amp;
+            case 60: out += [38, 108, 116, 59]              // &lt;
+            case 62: out += [38, 103, 116, 59]              // &gt;
+            case 34: out += [38, 113, 117, 111, 116, 59]    // &quot;
+            case 39: out += [38, 35, 51, 57, 59]            // &#39;
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func escape(_ bytes: ArraySlice<UInt8>) -> String {

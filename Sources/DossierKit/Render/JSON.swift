@@ -1,27 +1,30 @@
+import Foundation
+
 /// Minimal JSON text building, so data files keep DESIGN.md's field order and stream in chunks.
 enum JSON {
     static func quote(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = [34]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            switch byte {
+            case 34: bytes += [92, 34]
+            case 92: bytes += [92, 92]
+            case 10: bytes += [92, 110]
+            case 13: bytes += [92, 114]
+            case 9: bytes += [92, 116]
+            case 0..<32:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: bytes.append(byte)
             }
         }
-        return out + "\""
+        bytes.append(34)
+        // U+2028/2029 are valid JSON but break JavaScript string literals; escape them too.
+        var result = String(decoding: bytes, as: UTF8.self)
+        if result.utf8.contains(0xE2) {
+            result = result.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        }
+        return result
     }
 
     static func quote(_ text: String?) -> String { text.map { quote($0) } ?? "null" }

@@ -55,6 +55,11 @@ public struct PageRenderer: Sendable {
     // MARK: Shared parts
 
     func base(root: String, page: SitePage) -> [String: Any] {
+        PageRenderer.base(content: content, root: root, page: page)
+    }
+
+    static func base(content: Content, root: String, page: SitePage) -> [String: Any] {
+        let registry = content.registry
         let current: String? = {
             switch page {
             case .home: return "home"
@@ -69,14 +74,16 @@ public struct PageRenderer: Sendable {
         for kind in EntityKind.allCases {
             nav.append(["label": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder])
         }
-        return ["root": root, "site": siteContext, "lang": content.site.language, "nav": nav]
-    }
-
-    var siteContext: [String: Any] {
-        ["title": content.site.title, "description": content.site.description, "author": content.site.author ?? ""]
+        let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
+                                   "author": content.site.author ?? ""]
+        return ["root": root, "site": site, "lang": content.site.language, "nav": nav]
     }
 
     func link(_ entity: EntityIndex, root: String) -> [String: Any] {
+        PageRenderer.link(entity, registry: registry, root: root)
+    }
+
+    static func link(_ entity: EntityIndex, registry: Registry, root: String) -> [String: Any] {
         let target = registry[entity]
         var result: [String: Any] = ["name": target.name, "url": root + target.path + "index.html",
                                      "kind": target.kind.rawValue, "id": target.id]
@@ -173,26 +180,7 @@ public struct PageRenderer: Sendable {
     }
 
     func article(_ index: Int, _ context: inout [String: Any], root: String) {
-        let article = content.articles[index]
-        context["pageTitle"] = article.title
-        var model: [String: Any] = ["id": article.id, "title": article.title, "date": article.date,
-                                    "dateDisplay": ISODate.display(article.date), "body": graph.annotated[index].bodyHTML]
-        for (key, value) in [("source", article.source), ("url", article.url), ("place", article.place),
-                             ("author", article.author), ("raw", article.raw)] {
-            if let value { model[key] = value }
-        }
-        context["article"] = model
-        var groups: [[String: Any]] = []
-        for kind in EntityKind.allCases {
-            let items = graph.entitiesOfArticle[index].filter { registry[$0.entity].kind == kind }.map { count -> [String: Any] in
-                var item = link(count.entity, root: root)
-                item["count"] = count.count
-                return item
-            }
-            if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
-        }
-        context["entityGroups"] = groups
-        context["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { entityRow($0, root: root) }
+        ArticlePage(content: content).fill(&context, article: index, annotation: graph.annotated[index], root: root)
     }
 
     func entity(_ index: EntityIndex, page number: Int, _ context: inout [String: Any], root: String) {
@@ -226,13 +214,25 @@ public struct PageRenderer: Sendable {
         }
     }
 
+    /// Previous/next and a window of page numbers (first, last, and two either side of the
+    /// current page): constant size, however many pages an entity has.
     func pagination(_ index: EntityIndex, page: Int, pages: Int, root: String) -> [String: Any] {
         func url(_ number: Int) -> String { root + SitePage.entity(index, page: number).path(in: content) }
-        var result: [String: Any] = ["page": page, "pages": pages,
-                                     "links": (1...pages).map { ["number": $0, "url": url($0), "current": $0 == page] as [String: Any] }]
+        var links: [[String: Any]] = []
+        var last = 0
+        for number in PageRenderer.pageWindow(page: page, pages: pages) {
+            if number > last + 1 { links.append(["gap": true]) }
+            links.append(["number": number, "url": url(number), "current": number == page])
+            last = number
+        }
+        var result: [String: Any] = ["page": page, "pages": pages, "links": links]
         if page > 1 { result["previous"] = url(page - 1) }
         if page < pages { result["next"] = url(page + 1) }
         return result
+    }
+
+    static func pageWindow(page: Int, pages: Int) -> [Int] {
+        Set([1, pages] + Array(max(1, page - 2)...min(pages, page + 2))).sorted()
     }
 
     func meeting(_ index: EntityIndex, _ context: inout [String: Any], root: String) {

@@ -28,13 +28,23 @@ public enum SitePage: Sendable, Hashable {
         return String(repeating: "../", count: depth)
     }
 
+    /// The pages every site has, whatever its content.
+    public static let fixed: [SitePage] = [.home, .articleIndex, .notFound] + EntityKind.allCases.map { .entityIndex($0) }
+
+    /// Every page but the entity pages (those need the graph to know how many there are).
+    public static func all(articles: Int) -> [SitePage] {
+        fixed + (0..<articles).map { .article(Int32($0)) }
+    }
+
     /// Every page of the graph's site, in a fixed order.
     public static func all(_ graph: SiteGraph, pageSize: Int) -> [SitePage] {
-        var pages: [SitePage] = [.home, .articleIndex, .notFound]
-        pages += EntityKind.allCases.map { .entityIndex($0) }
-        pages += graph.content.articles.indices.map { .article(Int32($0)) }
+        all(articles: graph.content.articles.count) + entityPages(graph, pageSize: pageSize)
+    }
+
+    /// Each entity's pages (one per `pageSize` sentences; a meeting's reports fit on one).
+    public static func entityPages(_ graph: SiteGraph, pageSize: Int) -> [SitePage] {
+        var pages: [SitePage] = []
         for index in graph.content.registry.entities.indices {
-            // A meeting's page groups its reports by article on one page.
             let count = graph.content.registry.entities[index].kind == .meeting
                 ? 1 : pageCount(sentences: graph.sentences[index].count, pageSize: pageSize)
             pages += (1...count).map { .entity(EntityIndex(index), page: $0) }

@@ -21,6 +21,7 @@ public struct Theme: Sendable {
             return .failure(ContentErrors([.error(root, nil, "templates folder not found",
                                                   hint: "pass --templates PATH (the default theme is in templates/)")]))
         }
+        HTMLContentType.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var texts: [String: (String, String)] = [:]
@@ -32,7 +33,7 @@ public struct Theme: Sendable {
                 diagnostics.append(diagnostic)
             case .success(let text):
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    library.register(try MustacheTemplate(string: HTMLContentType.pragma + text), named: name)
                     texts[name] = (display, text)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(display, error.context.lineNumber, "template does not parse: \(error.error)",

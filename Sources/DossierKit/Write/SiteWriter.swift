@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes a site into a temporary folder beside the output and swaps it into place only
 /// when everything was written, so a failed build leaves the previous site untouched.
@@ -21,8 +22,24 @@ public final class SiteWriter: Sendable {
         for path in paths {
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+        // Parents first, then each depth's folders on all cores.
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.filter { $0 == UInt8(ascii: "/") }.count }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!.sorted()
+            let failure = Mutex<String?>(nil)
+            parallelFor(level.count) { index in
+                if mkdir(self.staging + "/" + level[index], 0o755) != 0 && errno != EEXIST {
+                    failure.withLock { $0 = self.staging + "/" + level[index] + ": cannot create folder: " + String(cString: strerror(errno)) }
+                }
+            }
+            if let message = failure.withLock({ $0 }) {
+                // A missing parent (a folder named in no path) falls back to the slow, thorough way.
+                if message.contains("No such file") {
+                    for folder in level { try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
+                } else {
+                    throw SiteWriteFailure(message: message)
+                }
+            }
         }
     }
 
@@ -82,7 +99,14 @@ public final class SiteWriter: Sendable {
             if files.fileExists(atPath: old) { try? files.moveItem(atPath: old, toPath: output) }
             throw error
         }
-        if files.fileExists(atPath: old) { try files.removeItem(atPath: old) }
+        if files.fileExists(atPath: old) { try SiteWriter.removeTree(old) }
+    }
+
+    /// Removes a folder tree, its top-level entries on all cores.
+    static func removeTree(_ path: String) throws {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        parallelFor(entries.count) { index in try? FileManager.default.removeItem(atPath: path + "/" + entries[index]) }
+        try FileManager.default.removeItem(atPath: path)
     }
 
     /// Drops the staged files, leaving the output as it was.

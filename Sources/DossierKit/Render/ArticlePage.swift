@@ -1,0 +1,48 @@
+/// An article's page needs only the article, its annotation and the registry, not the
+/// whole site graph: so a build renders it as soon as the article is annotated and
+/// keeps only what other pages need.
+public struct ArticlePage: Sendable {
+    public let content: Content
+
+    public init(content: Content) { self.content = content }
+
+    public func render(article index: Int, annotation: AnnotatedArticle, theme: Theme) -> String {
+        let page = SitePage.article(Int32(index))
+        let root = page.root(in: content)
+        var context = PageRenderer.base(content: content, root: root, page: page)
+        fill(&context, article: index, annotation: annotation, root: root)
+        return theme.render("article", context)
+    }
+
+    func fill(_ context: inout [String: Any], article index: Int, annotation: AnnotatedArticle, root: String) {
+        let registry = content.registry
+        let article = content.articles[index]
+        context["pageTitle"] = article.title
+        var model: [String: Any] = ["id": article.id, "title": article.title, "date": article.date,
+                                    "dateDisplay": ISODate.display(article.date), "body": annotation.bodyHTML]
+        for (key, value) in [("source", article.source), ("url", article.url), ("place", article.place),
+                             ("author", article.author), ("raw", article.raw)] {
+            if let value { model[key] = value }
+        }
+        context["article"] = model
+        var counts: [EntityIndex: Int] = [:]
+        for mention in annotation.mentions { counts[mention.entity, default: 0] += 1 }
+        let ranked = SiteGraph.ranked(counts, registry: registry, limit: nil)
+        var groups: [[String: Any]] = []
+        for kind in EntityKind.allCases {
+            let items = ranked.filter { registry[$0.entity].kind == kind }.map { count -> [String: Any] in
+                var item = PageRenderer.link(count.entity, registry: registry, root: root)
+                item["count"] = count.count
+                return item
+            }
+            if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
+        }
+        context["entityGroups"] = groups
+        context["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { meeting -> [String: Any] in
+            var item = PageRenderer.link(meeting, registry: registry, root: root)
+            item["date"] = registry[meeting].date ?? ""
+            item["dateDisplay"] = ISODate.display(registry[meeting].date ?? "")
+            return item
+        }
+    }
+}
