@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DossierKit
 
@@ -83,5 +84,21 @@ import Testing
 
     @Test func pipeUsedAsDanda() {
         #expect(SentenceSplitter.sentences(in: "पहला | दूसरा") == ["पहला |", "दूसरा"])
+    }
+}
+
+@Suite struct TextNormalizationTests {
+    @Test func quickCheckAgreesWithFullNormalisation() {
+        let samples = ["बढ़ाने", "लड़ाई", "\u{0928}\u{093C}", "\u{0930}\u{093C}", "\u{095C}", "\u{0921}\u{094D}\u{093C}",
+                       "\u{0929}", "café", "cafe\u{0301}", "“उद्धरण” – ठीक…", "\u{2000}", "Å", "\u{212B}"]
+        for sample in samples {
+            let full = sample.precomposedStringWithCanonicalMapping
+            #expect(TextNormalization.nfc(sample).unicodeScalars.elementsEqual(full.unicodeScalars), "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+            if TextNormalization.isSurelyNFC(sample) {
+                #expect(sample.unicodeScalars.elementsEqual(full.unicodeScalars))
+            }
+        }
+        #expect(TextNormalization.isSurelyNFC("बढ़ाने"))
+        #expect(!TextNormalization.isSurelyNFC("\u{0928}\u{093C}"))
     }
 }

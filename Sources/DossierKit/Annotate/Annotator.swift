@@ -196,18 +196,18 @@ public struct Annotator: Sendable {
         return inTitle.count == 1 ? inTitle[0] : nil
     }
 
-    /// The first few hundred characters of the body's text, cut at a word.
-    static func summary(_ blocks: [DocumentScan.Block], limit: Int = 280) -> String {
-        var text = ""
+    /// The start of the body's text (about `limit` bytes of UTF-8), cut at a word.
+    static func summary(_ blocks: [DocumentScan.Block], limit: Int = 600) -> String {
+        var bytes: [UInt8] = []
         for block in blocks {
-            if !text.isEmpty { text += " " }
-            text += String(decoding: block.bytes, as: UTF8.self)
-            if text.count > limit { break }
+            if !bytes.isEmpty { bytes.append(32) }
+            bytes += block.bytes
+            if bytes.count > limit { break }
         }
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
+        guard bytes.count > limit else { return String(decoding: bytes, as: UTF8.self) }
+        var end = limit
+        while end > 0 && bytes[end] != 32 { end -= 1 }
+        return String(decoding: bytes[..<(end > 0 ? end : limit)], as: UTF8.self) + "…"
     }
 
     func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {

@@ -9,7 +9,7 @@ public struct BuildOptions: Sendable {
     /// Sentences per entity page.
     public var pageSize: Int
 
-    public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 50) {
+    public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 200) {
         self.content = content
         self.templates = templates
         self.output = output
@@ -79,16 +79,19 @@ public enum SiteBuilder {
             try writer.prepareFolders(for: articlePaths + SitePage.fixed.map { $0.path(in: content) }
                                       + content.registry.entities.map { $0.path + "index.html" }
                                       + ["data/x"] + assets.map { "assets/" + $0 })
+            stage("folders")
 
             // Annotate; render each article's page at once and keep only what the other pages need.
             progress("annotating and rendering \(content.articles.count) articles")
             let annotator = Annotator(registry: content.registry)
-            let articlePage = ArticlePage(content: content)
+            let fragments = theme.map { Fragments(content: content, theme: $0) }
+            stage("fragments")
+            let articlePage = fragments.map { ArticlePage(content: content, fragments: $0) }
             let renderArticles = theme != nil && !diagnostics.contains { $0.severity == .error }
             let failures = Mutex<[String]>([])
             let annotated = parallelMap(Array(content.articles.indices)) { index -> AnnotatedArticle in
                 var annotation = annotator.annotate(content.articles[index])
-                if renderArticles && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme {
+                if renderArticles && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme, let articlePage {
                     do {
                         try writer.write(articlePage.render(article: index, annotation: annotation, theme: theme), to: articlePaths[index])
                     } catch {
@@ -100,18 +103,17 @@ public enum SiteBuilder {
             }
             stage("annotate")
             diagnostics += annotated.flatMap(\.diagnostics)
-            guard !diagnostics.contains(where: { $0.severity == .error }), let theme else {
+            guard !diagnostics.contains(where: { $0.severity == .error }), let theme, let fragments else {
                 throw ContentErrors(diagnostics)
             }
             if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
 
             let graph = SiteGraph(content: content, annotated: annotated)
             stage("link")
-            let renderer = PageRenderer(graph: graph, theme: theme, pageSize: options.pageSize)
+            let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
             let others = SitePage.fixed + SitePage.entityPages(graph, pageSize: options.pageSize)
             progress("rendering \(others.count) pages")
             let paths = others.map { $0.path(in: content) }
-            try writer.prepareFolders(for: paths.filter { $0.contains("/page/") })
             parallelFor(others.count) { index in
                 do {
                     try writer.write(renderer.render(others[index]), to: paths[index])

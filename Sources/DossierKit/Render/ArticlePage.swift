@@ -3,13 +3,17 @@
 /// keeps only what other pages need.
 public struct ArticlePage: Sendable {
     public let content: Content
+    public let fragments: Fragments
 
-    public init(content: Content) { self.content = content }
+    public init(content: Content, fragments: Fragments) {
+        self.content = content
+        self.fragments = fragments
+    }
 
     public func render(article index: Int, annotation: AnnotatedArticle, theme: Theme) -> String {
         let page = SitePage.article(Int32(index))
         let root = page.root(in: content)
-        var context = PageRenderer.base(content: content, root: root, page: page)
+        var context = PageRenderer.base(content: content, fragments: fragments, root: root, page: page)
         fill(&context, article: index, annotation: annotation, root: root)
         return theme.render("article", context)
     }
@@ -31,9 +35,7 @@ public struct ArticlePage: Sendable {
         var groups: [[String: Any]] = []
         for kind in EntityKind.allCases {
             let items = ranked.filter { registry[$0.entity].kind == kind }.map { count -> [String: Any] in
-                var item = PageRenderer.link(count.entity, registry: registry, root: root)
-                item["count"] = count.count
-                return item
+                ["chip": fragments.chip(count.entity, root: root), "count": count.count]
             }
             if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
         }

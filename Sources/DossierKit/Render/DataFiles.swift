@@ -42,14 +42,18 @@ public enum DataFiles {
             let article = graph.content.articles[index]
             let annotation = graph.annotated[index]
             var chunk = ""
+            let prefix = "\n  {\"article\": " + JSON.quote(article.id) + ", \"entity\": "
             for mention in annotation.mentions {
                 let entity = registry[mention.entity]
-                chunk += "\n  " + JSON.object([
-                    ("article", JSON.quote(article.id)), ("entity", JSON.quote(entity.id)),
-                    ("type", JSON.quote(entity.kind.rawValue)), ("text", JSON.quote(annotation.text(of: mention))),
-                    ("sentence", JSON.quote(annotation.sentences[Int(mention.sentence)])),
-                    ("auto", mention.auto ? "true" : "false"),
-                ]) + ","
+                chunk += prefix
+                chunk += JSON.quote(entity.id)
+                chunk += ", \"type\": \""
+                chunk += entity.kind.rawValue
+                chunk += "\", \"text\": "
+                chunk += JSON.quote(annotation.text(of: mention))
+                chunk += ", \"sentence\": "
+                chunk += JSON.quote(annotation.sentences[Int(mention.sentence)])
+                chunk += mention.auto ? ", \"auto\": true}," : ", \"auto\": false},"
             }
             return chunk
         }

@@ -1,11 +1,15 @@
-import Foundation
-
 /// Minimal JSON text building, so data files keep DESIGN.md's field order and stream in chunks.
 enum JSON {
     static func quote(_ text: String) -> String {
+        // Most text needs no escaping: copy it whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 0xE2 }
+        } ?? false
+        if plain { return "\"" + text + "\"" }
         var bytes: [UInt8] = [34]
-        bytes.reserveCapacity(text.utf8.count + 2)
-        for byte in text.utf8 {
+        bytes.reserveCapacity(text.utf8.count + 8)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
             switch byte {
             case 34: bytes += [92, 34]
             case 92: bytes += [92, 92]
@@ -15,16 +19,21 @@ enum JSON {
             case 0..<32:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            case 0xE2:
+                // U+2028/2029 (E2 80 A8/A9) are valid JSON but end JavaScript string literals.
+                let second = iterator.next(), third = iterator.next()
+                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
+                    bytes += Array("\\u202".utf8) + [third == 0xA8 ? 56 : 57]
+                } else {
+                    bytes.append(byte)
+                    if let second { bytes.append(second) }
+                    if let third { bytes.append(third) }
+                }
             default: bytes.append(byte)
             }
         }
         bytes.append(34)
-        // U+2028/2029 are valid JSON but break JavaScript string literals; escape them too.
-        var result = String(decoding: bytes, as: UTF8.self)
-        if result.utf8.contains(0xE2) {
-            result = result.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func quote(_ text: String?) -> String { text.map { quote($0) } ?? "null" }

@@ -3,12 +3,14 @@
 public struct PageRenderer: Sendable {
     public let graph: SiteGraph
     public let theme: Theme
+    public let fragments: Fragments
     /// Sentences per entity page before the list continues on the next page.
     public let pageSize: Int
 
-    public init(graph: SiteGraph, theme: Theme, pageSize: Int = 50) {
+    public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
         self.graph = graph
         self.theme = theme
+        self.fragments = fragments
         self.pageSize = pageSize
     }
 
@@ -55,28 +57,24 @@ public struct PageRenderer: Sendable {
     // MARK: Shared parts
 
     func base(root: String, page: SitePage) -> [String: Any] {
-        PageRenderer.base(content: content, root: root, page: page)
+        PageRenderer.base(content: content, fragments: fragments, root: root, page: page)
     }
 
-    static func base(content: Content, root: String, page: SitePage) -> [String: Any] {
-        let registry = content.registry
-        let current: String? = {
+    /// What every page's layout needs: the shared header, the site, the language.
+    static func base(content: Content, fragments: Fragments, root: String, page: SitePage) -> [String: Any] {
+        let section: String? = {
             switch page {
             case .home: return "home"
             case .articleIndex, .article: return "articles"
             case .entityIndex(let kind): return kind.folder
-            case .entity(let index, _): return registry[index].kind.folder
+            case .entity(let index, _): return content.registry[index].kind.folder
             case .notFound: return nil
             }
         }()
-        var nav: [[String: Any]] = [["label": "Overview", "url": root + "index.html", "current": current == "home"],
-                                    ["label": "Articles", "url": root + "articles/index.html", "current": current == "articles"]]
-        for kind in EntityKind.allCases {
-            nav.append(["label": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder])
-        }
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
                                    "author": content.site.author ?? ""]
-        return ["root": root, "site": site, "lang": content.site.language, "nav": nav]
+        return ["root": root, "site": site, "lang": content.site.language,
+                "header": fragments.header(root: root, section: section)]
     }
 
     func link(_ entity: EntityIndex, root: String) -> [String: Any] {
@@ -94,10 +92,15 @@ public struct PageRenderer: Sendable {
     func articleLink(_ index: Int32, root: String) -> String { root + content.articles[Int(index)].path + "index.html" }
 
     func articleSummary(_ index: Int32, root: String) -> [String: Any] {
+        var summary = PageRenderer.articleSummary(content: content, index: index, root: root)
+        summary["mentionCount"] = graph.annotated[Int(index)].mentions.count
+        return summary
+    }
+
+    static func articleSummary(content: Content, index: Int32, root: String) -> [String: Any] {
         let article = content.articles[Int(index)]
-        var result: [String: Any] = ["title": article.title, "url": articleLink(index, root: root), "date": article.date,
-                                     "dateDisplay": ISODate.display(article.date),
-                                     "mentionCount": graph.annotated[Int(index)].mentions.count]
+        var result: [String: Any] = ["title": article.title, "url": root + article.path + "index.html",
+                                     "date": article.date, "dateDisplay": ISODate.display(article.date)]
         if let source = article.source { result["source"] = source }
         return result
     }
@@ -143,7 +146,7 @@ public struct PageRenderer: Sendable {
         var sentences: [[String: Any]] = []
         func flush() {
             guard current >= 0 else { return }
-            var group = articleSummary(current, root: root)
+            var group: [String: Any] = ["heading": fragments.heading(current, root: root)]
             group["sentences"] = sentences
             result.append(group)
         }
@@ -180,7 +183,7 @@ public struct PageRenderer: Sendable {
     }
 
     func article(_ index: Int, _ context: inout [String: Any], root: String) {
-        ArticlePage(content: content).fill(&context, article: index, annotation: graph.annotated[index], root: root)
+        ArticlePage(content: content, fragments: fragments).fill(&context, article: index, annotation: graph.annotated[index], root: root)
     }
 
     func entity(_ index: EntityIndex, page number: Int, _ context: inout [String: Any], root: String) {
@@ -200,9 +203,7 @@ public struct PageRenderer: Sendable {
         context["entity"] = model
         context["meetings"] = graph.meetings[Int(index)].map { entityRow($0, root: root) }
         context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
-            var item = link(count.entity, root: root)
-            item["count"] = count.count
-            return item
+            ["chip": fragments.chip(count.entity, root: root), "count": count.count]
         }
         let refs = graph.sentences[Int(index)]
         let pages = SitePage.pageCount(sentences: refs.count, pageSize: pageSize)

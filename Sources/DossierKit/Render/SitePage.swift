@@ -17,7 +17,8 @@ public enum SitePage: Sendable, Hashable {
         case .entityIndex(let kind): return kind.folder + "/index.html"
         case .entity(let index, let page):
             let base = content.registry[index].path
-            return page == 1 ? base + "index.html" : base + "page/\(page)/index.html"
+            // Later pages sit beside the first: no folder per page.
+            return page == 1 ? base + "index.html" : base + "page-\(page).html"
         case .notFound: return "404.html"
         }
     }

@@ -4,7 +4,8 @@ import Mustache
 /// The templates of a theme (`templates/*.mustache`) and its `assets/` folder.
 public struct Theme: Sendable {
     /// Templates every theme must have: one per kind of page, and the shared layout.
-    public static let requiredTemplates = ["layout", "home", "article", "articles", "entity", "meeting", "index", "notfound"]
+    public static let requiredTemplates = ["layout", "header", "chip", "source", "home", "article", "articles", "entity",
+                                           "meeting", "index", "notfound"]
 
     let library: MustacheLibrary
     public let directory: String

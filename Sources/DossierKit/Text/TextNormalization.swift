@@ -9,14 +9,18 @@ public enum TextNormalization {
     }
 
     /// True when no scalar of `text` can change under NFC. Conservative: false only
-    /// means "normalise to be sure".
+    /// means "normalise to be sure". In Devanagari only न, र and ळ compose with a following
+    /// nukta (U+093C), U+0958–095F decompose, and a nukta after a virama would be reordered;
+    /// other nukta letters (ड़, ढ़, ज़ …) are already NFC as consonant + nukta.
     static func isSurelyNFC(_ text: String) -> Bool {
+        var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            defer { previous = value }
             if value < 0x300 { continue }
-            // Devanagari: only the nukta (U+093C) composes, and U+0958–095F decompose.
             if value >= 0x900 && value <= 0x97F {
-                if value == 0x93C || (value >= 0x958 && value <= 0x95F) || value == 0x929 || value == 0x931 || value == 0x934 {
+                if value >= 0x958 && value <= 0x95F { return false }
+                if value == 0x93C && (previous == 0x928 || previous == 0x930 || previous == 0x933 || previous == 0x94D) {
                     return false
                 }
                 continue

@@ -1,0 +1,62 @@
+/// Pieces of HTML that many pages share, rendered once through their own templates and
+/// reused (what Hugo calls partialCached): the site header per section and depth, each
+/// entity's chip and each article's heading as entity pages list them. Pages rendered at
+/// other depths than these caches hold render the pieces afresh.
+public struct Fragments: Sendable {
+    /// Depth of article and entity pages (`articles/x/index.html`, `people/x/page-2.html`).
+    public static let pageRoot = "../../"
+
+    let content: Content
+    let theme: Theme
+    private let headers: [String: String]
+    private let chips: [String]
+    private let headings: [String]
+
+    public init(content: Content, theme: Theme) {
+        self.content = content
+        self.theme = theme
+        var headers: [String: String] = [:]
+        let sections: [String?] = [nil, "home", "articles"] + EntityKind.allCases.map { $0.folder }
+        for root in ["", "../", "../../"] {
+            for section in sections {
+                headers[Fragments.key(root, section)] = theme.render("header", Fragments.headerContext(content, root: root, section: section))
+            }
+        }
+        self.headers = headers
+        let registry = content.registry
+        let renderChip = { @Sendable (index: Int) in
+            theme.render("chip", PageRenderer.link(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
+        }
+        self.chips = parallelMap(Array(registry.entities.indices), renderChip)
+        self.headings = parallelMap(Array(content.articles.indices)) { index in
+            theme.render("source", PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
+        }
+    }
+
+    static func key(_ root: String, _ section: String?) -> String { root + "|" + (section ?? "") }
+
+    static func headerContext(_ content: Content, root: String, section: String?) -> [String: Any] {
+        var nav: [[String: Any]] = [["label": "Overview", "url": root + "index.html", "current": section == "home"],
+                                    ["label": "Articles", "url": root + "articles/index.html", "current": section == "articles"]]
+        for kind in EntityKind.allCases {
+            nav.append(["label": kind.title, "url": root + kind.folder + "/index.html", "current": section == kind.folder])
+        }
+        let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
+                                   "author": content.site.author ?? ""]
+        return ["root": root, "site": site, "nav": nav]
+    }
+
+    public func header(root: String, section: String?) -> String {
+        headers[Fragments.key(root, section)] ?? theme.render("header", Fragments.headerContext(content, root: root, section: section))
+    }
+
+    public func chip(_ entity: EntityIndex, root: String) -> String {
+        if root == Fragments.pageRoot { return chips[Int(entity)] }
+        return theme.render("chip", PageRenderer.link(entity, registry: content.registry, root: root))
+    }
+
+    public func heading(_ article: Int32, root: String) -> String {
+        if root == Fragments.pageRoot { return headings[Int(article)] }
+        return theme.render("source", PageRenderer.articleSummary(content: content, index: article, root: root))
+    }
+}
