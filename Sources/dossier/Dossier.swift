@@ -7,7 +7,7 @@ struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turn a folder of news articles into an annotated research dossier (a static site).",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, ImportCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -62,6 +62,9 @@ struct Check: ParsableCommand {
 
     @OptionGroup var paths: Paths
 
+    @Flag(help: "Also list names in the articles that the registry lacks (candidate people and places).")
+    var suggest = false
+
     func run() throws {
         let analysis = SiteBuilder.analyse(contentDirectory: paths.content)
         var diagnostics = analysis.diagnostics
@@ -71,6 +74,7 @@ struct Check: ParsableCommand {
         let warnings = diagnostics.count - errors
         print("\(analysis.content.articles.count) articles, \(analysis.content.registry.entities.count) entities: "
               + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if suggest { print(NameSuggester.report(analysis.content)) }
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,206 @@
+/// Turns a raw page into an article: boilerplate out (by the rules), headline, dateline
+/// (place, date, agency), source and address, paragraphs, and an id from the entities the
+/// article names most. Facts the text does not give are left out with a warning.
+public struct ArticleImporter: Sendable {
+    public let rules: ImportRules
+    public let annotator: Annotator
+
+    public init(rules: ImportRules, registry: Registry) {
+        self.rules = rules
+        self.annotator = Annotator(registry: registry)
+    }
+
+    /// Longest line taken for a headline, in words.
+    static let headlineWords = 3...30
+    /// Lines this short (in words) above the article are section labels (`दुनिया`).
+    static let labelWords = 2
+    /// How far into the report a dateline may come (after a repeated lede, say).
+    static let datelineReach = 3
+
+    /// `text` is the raw page (UTF-8 decoded); `rawName` its name in content/raw/; `file`
+    /// the path shown in messages.
+    public func importPage(_ text: String, rawName: String, file: String, options: ImportOptions) -> ImportedArticle {
+        var diagnostics: [Diagnostic] = []
+        let page = RawPageCleaner(rules: rules).clean(text)
+        var lines = page.lines
+
+        // Header: labels and date lines, the headline, more of the same.
+        var headerDates: [(date: HindiDate, line: Int)] = []
+        var headline: CleanedPage.Line?
+        var index = 0
+        func skipHeaderLines() {
+            while index < lines.count {
+                let line = lines[index]
+                if let date = HindiDate.dateLine(line.text) {
+                    headerDates.append((date, line.number))
+                } else if isLabel(line.text) && Dateline.parse(line.text) == nil {
+                    // A section name such as `दुनिया`.
+                } else {
+                    return
+                }
+                index += 1
+            }
+        }
+        skipHeaderLines()
+        if index < lines.count, isHeadline(lines[index].text), Dateline.parse(lines[index].text) == nil {
+            headline = lines[index]
+            index += 1
+            skipHeaderLines()
+        }
+        lines = Array(lines[index...])
+
+        // Dateline: the first of the report's opening lines that starts with one.
+        var dateline: Dateline?
+        var datelineLine: Int?
+        for position in 0..<min(ArticleImporter.datelineReach, lines.count) {
+            guard let found = Dateline.parse(lines[position].text, opening: position == 0) else { continue }
+            dateline = found
+            datelineLine = lines[position].number
+            if found.rest.isEmpty {
+                lines.remove(at: position)
+            } else {
+                lines[position].text = found.rest
+            }
+            break
+        }
+
+        let paragraphs = lines.map(\.text)
+        guard let firstParagraph = lines.first else {
+            diagnostics.append(.error(file, nil, "no article text found",
+                                      hint: page.droppedCount > 0 ? "the import rules dropped every line; check content/\(ImportRules.fileName)"
+                                                                  : "the file holds no paragraphs"))
+            return ImportedArticle(id: "", title: headline?.text ?? "", language: options.language, raw: rawName,
+                                   paragraphs: [], possibleMeetings: [], diagnostics: diagnostics)
+        }
+
+        // Title: the headline, else the report's first sentence.
+        let title: String
+        if let headline {
+            title = headline.text
+        } else {
+            title = ArticleImporter.firstSentence(firstParagraph.text)
+            diagnostics.append(.warning(file, firstParagraph.number, "no headline; the title is the first sentence",
+                                        hint: "edit title: if a better one is wanted"))
+        }
+
+        let date = publicationDate(headerDates: headerDates, dateline: dateline, datelineLine: datelineLine,
+                                   body: paragraphs, file: file, options: options, diagnostics: &diagnostics)
+        let url = options.url ?? page.url
+        if let given = options.url, let found = page.url, given != found {
+            diagnostics.append(.warning(file, nil, "the page gives the address \(found); using --url \(given)"))
+        }
+        let source = self.source(page: page, url: url, dateline: dateline, options: options)
+        if source == nil {
+            diagnostics.append(.warning(file, nil, "the page names no outlet; source: left out",
+                                        hint: "pass --source NAME, or add the outlet's boilerplate to content/\(ImportRules.fileName) with source: NAME"))
+        }
+        for number in page.repeatedLines {
+            diagnostics.append(.warning(file, number, "paragraph repeated further down; kept once, where it comes last"))
+        }
+
+        let body = ArticleMarkdown.body(paragraphs)
+        let id = ArticleID.make(date: date, title: title, body: body, annotator: annotator)
+        var article = ImportedArticle(
+            id: id, title: title, date: date, source: source, url: url, place: dateline?.place,
+            language: options.language, raw: rawName, author: page.author, paragraphs: paragraphs,
+            possibleMeetings: [], diagnostics: diagnostics)
+        article.possibleMeetings = possibleMeetings(title: title, body: body, date: date)
+        return article
+    }
+
+    // MARK: - Parts
+
+    func isLabel(_ line: String) -> Bool {
+        line.split(separator: " ").count <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
+    }
+
+    func isHeadline(_ line: String) -> Bool {
+        ArticleImporter.headlineWords.contains(line.split(separator: " ").count) && !RawPageCleaner.endsSentence(line)
+    }
+
+    /// The first sentence of a paragraph, without its full stop (`।`, `.`, `|`).
+    static func firstSentence(_ paragraph: String) -> String {
+        var sentence = SentenceSplitter.sentences(in: paragraph).first ?? paragraph
+        while let last = sentence.last, ["।", ".", "|", "॥", " "].contains(last) { sentence.removeLast() }
+        return sentence
+    }
+
+    /// The date the page was published: `--date`, else a date line of the header, else the
+    /// dateline's; a year only from the text or `--date`, never assumed.
+    func publicationDate(headerDates: [(date: HindiDate, line: Int)], dateline: Dateline?, datelineLine: Int?,
+                         body: [String], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
+        var stated: (date: HindiDate, line: Int)?
+        if let complete = headerDates.first(where: { $0.date.isComplete }) {
+            stated = complete
+        } else if let date = dateline?.date, let datelineLine {
+            stated = (date, datelineLine)
+        } else {
+            stated = headerDates.first
+        }
+        let givenYear = options.date.flatMap(ImportOptions.year)
+        if let given = options.date, ISODate.isValid(given) {
+            if let stated, let iso = stated.date.isComplete ? stated.date.iso : nil, iso != given {
+                diagnostics.append(.warning(file, stated.line, "the page says \(stated.date); using --date \(given)"))
+            }
+            return given
+        }
+        if let stated {
+            if let year = givenYear {
+                if let statedYear = stated.date.year, statedYear != year {
+                    diagnostics.append(.warning(file, stated.line, "the page says \(stated.date); using the year of --date \(year)"))
+                }
+                if let date = stated.date.inYear(year) { return date.iso }
+            } else if let iso = stated.date.iso {
+                return iso
+            }
+            let missing = stated.date.day == nil ? "the day" : "the year"
+            diagnostics.append(.warning(file, stated.line, "the page says \(stated.date) without \(missing); date: left out",
+                                        hint: stated.date.day == nil ? "pass --date YYYY-MM-DD" : "pass --date YYYY-MM-DD, or --date YYYY for the year"))
+            return nil
+        }
+        let mentioned = body.flatMap { HindiDate.all(in: $0).map(\.date.description) }
+        var seen = Set<String>()
+        let distinct = mentioned.filter { seen.insert($0).inserted }.prefix(4)
+        diagnostics.append(.warning(file, nil, "the page states no publication date; date: left out",
+                                    hint: "pass --date YYYY-MM-DD" + (distinct.isEmpty ? "" : "; the text mentions \(distinct.joined(separator: ", "))")))
+        return nil
+    }
+
+    /// `--source`; else the outlet of the address; a rule's `source:`; the dateline's or a
+    /// sign-off's agency; the byline's outlet; the address's host.
+    func source(page: CleanedPage, url: String?, dateline: Dateline?, options: ImportOptions) -> String? {
+        if let source = options.source { return source }
+        if let url, let name = rules.outletName(for: url) { return name }
+        if let source = page.urlSource ?? page.ruleSource { return source }
+        for agency in [dateline?.agency, page.signOffAgency].compactMap({ $0 }) where !agency.isEmpty {
+            return rules.outletName(for: agency) ?? agency
+        }
+        if let byline = page.bylineSource { return rules.outletName(for: byline) ?? byline }
+        if let url, let host = URLHost.of(url) { return host }
+        return nil
+    }
+
+    /// Meetings whose participants (two or more) the article all names, held in the week
+    /// before its date.
+    func possibleMeetings(title: String, body: String, date: String?) -> [String] {
+        guard let date, let published = ISODate.parse(date) else { return [] }
+        let registry = annotator.registry
+        let named = Set(ArticleID.rankedEntities(title: title, body: body, annotator: annotator).map { registry[$0].id })
+        return registry.entities.filter { meeting in
+            guard meeting.kind == .meeting, meeting.participants.count >= 2,
+                  meeting.participants.allSatisfy(named.contains),
+                  let held = meeting.date.flatMap(ISODate.parse) else { return false }
+            let days = ImportCalendar.dayNumber(published) - ImportCalendar.dayNumber(held)
+            return (0...7).contains(days)
+        }.map(\.id)
+    }
+}
+
+/// Day counts for comparing dates (days since 1 March of year 0, proleptic Gregorian).
+private enum ImportCalendar {
+    static func dayNumber(_ date: (year: Int, month: Int, day: Int)) -> Int {
+        let year = date.month <= 2 ? date.year - 1 : date.year
+        let month = date.month <= 2 ? date.month + 9 : date.month - 3
+        return 365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5 + date.day - 1
+    }
+}

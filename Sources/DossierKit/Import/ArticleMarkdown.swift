@@ -1,0 +1,80 @@
+/// Writes an imported article as `content/articles/<id>.md`, in the format the curated
+/// articles use: front matter keys in the order title, date, source, url, place, language,
+/// raw; the title and the address in double quotes; paragraphs one blank line apart.
+public enum ArticleMarkdown {
+    public static func file(_ article: ImportedArticle) -> String {
+        var lines = ["---", "title: " + quoted(article.title)]
+        if let date = article.date { lines.append("date: " + date) }
+        if let source = article.source { lines.append("source: " + scalar(source)) }
+        if let url = article.url { lines.append("url: " + quoted(url)) }
+        if let place = article.place { lines.append("place: " + scalar(place)) }
+        lines.append("language: " + scalar(article.language))
+        lines.append("raw: " + scalar(article.raw))
+        lines.append("---")
+        return lines.joined(separator: "\n") + "\n" + body(article.paragraphs)
+    }
+
+    /// Paragraphs as Markdown, escaped so that the text reads as written.
+    public static func body(_ paragraphs: [String]) -> String {
+        paragraphs.map(escape).joined(separator: "\n\n") + (paragraphs.isEmpty ? "" : "\n")
+    }
+
+    /// A YAML double-quoted string.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Plain when YAML reads it back as the same text (`NDTV`, `सियोल`, `नेपाल-भारत सिमा`),
+    /// quoted otherwise.
+    static func scalar(_ text: String) -> String {
+        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isAlphabetic || (48...57).contains(first.value),
+              !last.properties.isWhitespace,
+              !reserved.contains(text.lowercased()),
+              Double(text) == nil,
+              text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .spacingMark
+                  || $0.properties.generalCategory == .nonspacingMark || (48...57).contains($0.value)
+                  || " -_.".unicodeScalars.contains($0) })
+        else { return quoted(text) }
+        return text
+    }
+
+    /// Backslash before what Markdown would read as markup: emphasis, code, links, HTML,
+    /// and a line start that opens a heading, quote, list or rule.
+    public static func escape(_ paragraph: String) -> String {
+        var result = ""
+        for character in paragraph {
+            if "\\`*_[]<&~".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        if let first = result.first, "#+-=|>".contains(first) {
+            result.insert("\\", at: result.startIndex)
+        }
+        // `1.` or `1)` at the start would open an ordered list.
+        let digits = result.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9 {
+            let after = result.index(result.startIndex, offsetBy: digits.count)
+            if after < result.endIndex, result[after] == "." || result[after] == ")" {
+                let next = result.index(after: after)
+                if next == result.endIndex || result[next] == " " { result.insert("\\", at: after) }
+            }
+        }
+        return result
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

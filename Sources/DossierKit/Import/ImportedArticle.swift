@@ -1,0 +1,26 @@
+/// An article made from a raw page: front matter facts, Markdown body, and what the
+/// importer could not tell (warnings, each naming the raw file and line).
+public struct ImportedArticle: Sendable {
+    /// Proposed id; the import run makes it unique in the dossier.
+    public var id: String
+    public var title: String
+    public var date: String?
+    public var source: String?
+    public var url: String?
+    public var place: String?
+    public var language: String
+    /// File name in content/raw/.
+    public var raw: String
+    /// Found in a byline; not written (the article format keeps no author for imports).
+    public var author: String?
+    public var paragraphs: [String]
+    /// Registry meetings the article may report (participants named, date just before);
+    /// a hint only, never written.
+    public var possibleMeetings: [String]
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The Markdown body: paragraphs, escaped, one blank line apart.
+    public var body: String { ArticleMarkdown.body(paragraphs) }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn raw news pages into articles: content/articles/<id>.md, raw copy in content/raw/.",
+        discussion: """
+            Boilerplate is removed by the rules in CONTENT/import-rules.yml. What a page does not \
+            say (often the year) comes from --date, --source and --url, or is left out with a warning.
+            """)
+
+    @Argument(help: "Raw page files (UTF-8 text).")
+    var files: [String]
+
+    @Option(help: "The content folder (articles/, raw/, entities/, import-rules.yml).")
+    var content = "content"
+
+    @Option(help: "Publication date, YYYY-MM-DD; or YYYY to complete a day and month the page gives without a year.")
+    var date: String?
+
+    @Option(help: "The outlet, written as source:.")
+    var source: String?
+
+    @Option(help: "The article's original address.")
+    var url: String?
+
+    @Flag(help: "Print what would be written; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Replace an article imported before from the same raw file.")
+    var force = false
+
+    func run() throws {
+        let request = ImportRequest(files: files, content: content,
+                                    options: ImportOptions(date: date, source: source, url: url),
+                                    dryRun: dryRun, force: force)
+        let report = ImportRun.run(request) { outcome in
+            print(ImportCommand.progressLine(outcome))
+            for diagnostic in outcome.diagnostics { print("  " + diagnostic.description) }
+            if dryRun, let text = outcome.text { print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n")) }
+        }
+        for diagnostic in report.diagnostics { Terminal.status(diagnostic.description) }
+        let done = dryRun ? report.count(.wouldWrite) : report.count(.written)
+        var parts = ["\(dryRun ? "would import" : "imported") \(done) of \(files.count) file\(files.count == 1 ? "" : "s")"]
+        if report.count(.refused) > 0 { parts.append("\(report.count(.refused)) refused") }
+        if report.count(.failed) > 0 || (report.outcomes.isEmpty && !files.isEmpty) {
+            parts.append("\(max(report.count(.failed), files.count - report.outcomes.count)) failed")
+        }
+        parts.append("\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
+        print(parts.joined(separator: ", ") + (dryRun ? "; nothing written" : ""))
+        if !report.succeeded { throw ExitCode(1) }
+    }
+
+    static func progressLine(_ outcome: ImportOutcome) -> String {
+        let name = (outcome.file as NSString).lastPathComponent
+        switch outcome.status {
+        case .failed:
+            return "\(name): failed, nothing written"
+        case .refused:
+            return "\(name): refused, nothing written"
+        case .written, .wouldWrite:
+            guard let article = outcome.article, let path = outcome.articlePath else { return name }
+            let verb = outcome.status == .written ? (outcome.replaces ? "replaced" : "wrote") : (outcome.replaces ? "would replace" : "would write")
+            let facts = [article.date ?? "no date", article.source ?? "no source", article.place].compactMap { $0 }
+            var line = "\(name): \(verb) \(path) (\(facts.joined(separator: ", ")), \(article.paragraphs.count) paragraph\(article.paragraphs.count == 1 ? "" : "s"))"
+            if !article.possibleMeetings.isEmpty {
+                line += "\n  may report meeting \(article.possibleMeetings.joined(separator: ", ")): add meetings: [...] by hand if so"
+            }
+            return line
+        }
+    }
+}

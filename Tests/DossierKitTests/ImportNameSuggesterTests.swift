@@ -1,0 +1,77 @@
+import Testing
+@testable import DossierKit
+
+/// `dossier check --suggest`: names the registry lacks, from cues in the articles.
+@Suite struct ImportNameSuggesterTests {
+    static let registry: Registry = {
+        let (entities, _) = RegistryLoader.load(entitiesDirectory: ImportTestKit.seedContent + "/entities", displayPrefix: "entities")
+        return Registry(entities)
+    }()
+
+    func content(_ articles: [Article]) -> Content {
+        Content(site: SiteConfig(), registry: ImportNameSuggesterTests.registry, articles: articles)
+    }
+
+    func article(_ id: String, _ body: String, title: String = "शीर्षक", place: String? = nil) -> Article {
+        Article(id: id, title: title, date: "2024-11-05", place: place, body: body, file: "content/articles/\(id).md",
+                bodyLine: 8, keyLines: ["title": 2, "place": 5])
+    }
+
+    @Test func findsPeopleAfterRolesWithCountsAndArticles() throws {
+        let suggestions = NameSuggester.suggest(content([
+            article("a1", "रूसी विदेश मंत्री सर्गेई लावरोव ने कहा कि बातचीत अच्छी रही।\n\nश्री शोइगु भी मौजूद थे।"),
+            article("a2", "इसके बाद सर्गेई लावरोव प्योंगयांग के लिए रवाना हुए।"),
+        ]))
+        let lavrov = try #require(suggestions.first { $0.text == "सर्गेई लावरोव" })
+        #expect(lavrov.kind == .person)
+        #expect(lavrov.count == 2)
+        #expect(lavrov.articles == ["a1", "a2"])
+        #expect(lavrov.cue == "मंत्री सर्गेई लावरोव")
+        #expect(lavrov.file == "content/articles/a1.md" && lavrov.line == 8)
+        // Registered people are not suggested.
+        #expect(!suggestions.contains { $0.text.contains("शोइगु") })
+    }
+
+    @Test func aNameThatRunsOnIsCutToItsCommonForm() {
+        let suggestions = NameSuggester.suggest(content([
+            article("a1", "उत्तर कोरिया की विदेश मंत्री चोए सोन-हुई मॉस्को पहुंचीं।\n\nविदेश मंत्री चोए सोन-हुई सोमवार को लौटीं।"),
+        ]))
+        #expect(suggestions.contains { $0.text == "चोए सोन-हुई" && $0.kind == .person && $0.count == 2 })
+        #expect(!suggestions.contains { $0.text.hasSuffix(" मॉस्को") || $0.text.hasSuffix(" सोमवार") })
+    }
+
+    @Test func findsPlacesAroundPlaceWordsAndInDatelines() {
+        let suggestions = NameSuggester.suggest(content([
+            article("a1", "शोइगु ने राजधानी प्योंगयांग का दौरा किया।\n\nदोनों पक्ष कुर्स्क क्षेत्र पर बात कर रहे थे।", place: "सोल"),
+            article("a2", "कोई विदेशी डेलिगेशन प्योंगयांग पहुंचा। फिर वे उत्तर कोरिया पहुंचे।"),
+        ]))
+        let places = Dictionary(suggestions.filter { $0.kind == .place }.map { ($0.text, $0.count) }, uniquingKeysWith: +)
+        #expect(places == ["प्योंगयांग": 2, "कुर्स्क": 1, "सोल": 1])
+    }
+
+    @Test func findsLatinScriptNames() {
+        let suggestions = NameSuggester.suggest(content([
+            article("a1", "SRK से मोहब्बत करते हैं Rinku Singh, और KCNA ने कहा कि Koo Byoung-sam बोले।"),
+        ]))
+        let names = Set(suggestions.map(\.text))
+        #expect(names == ["SRK", "Rinku Singh", "Koo Byoung-sam"])
+    }
+
+    @Test func theReportListsEachCandidateWithWhereItWasFound() {
+        let text = NameSuggester.report(content([article("a1", "रूसी विदेश मंत्री सर्गेई लावरोव ने कहा।")]))
+        #expect(text.contains("1×  person  सर्गेई लावरोव"))
+        #expect(text.contains("content/articles/a1.md:8"))
+        #expect(text.contains("in 1 article: a1"))
+        #expect(NameSuggester.report(content([article("a1", "किम जोंग-उन ने कहा।")])).hasPrefix("No unregistered names"))
+    }
+
+    /// On the seed dossier: only places, since every person is registered.
+    @Test func onTheSeedDossier() {
+        let loaded = ContentLoader.load(ImportTestKit.seedContent)
+        let suggestions = NameSuggester.suggest(loaded.content)
+        #expect(!suggestions.contains { $0.kind == .person })
+        let pyongyang = suggestions.first { $0.text == "प्योंगयांग" }
+        #expect(pyongyang?.articles.count == 5)
+        #expect(suggestions.first?.text == "प्योंगयांग")
+    }
+}

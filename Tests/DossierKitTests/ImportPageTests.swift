@@ -1,0 +1,168 @@
+import Testing
+@testable import DossierKit
+
+/// One raw page to one article: structure, metadata, escaping, ids.
+@Suite struct ImportPageTests {
+    let importer = ImportTestKit.importer()
+
+    func page(_ text: String, options: ImportOptions = ImportOptions()) -> ImportedArticle {
+        importer.importPage(text, rawName: "page.txt", file: "raw/page.txt", options: options)
+    }
+
+    @Test func aRepeatedLedeIsKeptOnceWhereItComesLast() {
+        let article = page("""
+            रूस के रक्षा मंत्री प्योंगयांग पहुंचे, किम से मिले
+            यह बैठक ऐसे समय में हुई जब सोल और वाशिंगटन चिंता जता रहे हैं.
+            विज्ञापन
+            सोल:
+            रूस के रक्षा मंत्री आंद्रेई बेलौसोव ने शुक्रवार को किम जोंग-उन से मुलाकात की.
+            यह बैठक ऐसे समय में हुई जब सोल और वाशिंगटन चिंता जता रहे हैं.
+            केसीएनए ने बैठक की तस्वीरें जारी कीं.
+            """, options: ImportOptions(date: "2024-11-30"))
+        #expect(article.paragraphs == [
+            "रूस के रक्षा मंत्री आंद्रेई बेलौसोव ने शुक्रवार को किम जोंग-उन से मुलाकात की.",
+            "यह बैठक ऐसे समय में हुई जब सोल और वाशिंगटन चिंता जता रहे हैं.",
+            "केसीएनए ने बैठक की तस्वीरें जारी कीं.",
+        ])
+        #expect(article.place == "सोल")
+        #expect(article.diagnostics.contains { $0.line == 2 && $0.message.contains("repeated") })
+    }
+
+    @Test func withoutAHeadlineTheTitleIsTheFirstSentenceAfterTheDateline() {
+        let article = page("""
+            प्योंगयांग, 10 जनवरी (एएनआई)। उत्तर कोरिया ने नई मिसाइल का परीक्षण किया। जापान ने विरोध जताया।
+            दक्षिण कोरिया की सेना ने कहा कि मिसाइल समुद्र में गिरी।
+            """, options: ImportOptions(date: "2025"))
+        #expect(article.title == "उत्तर कोरिया ने नई मिसाइल का परीक्षण किया")
+        #expect(article.paragraphs.first == "उत्तर कोरिया ने नई मिसाइल का परीक्षण किया। जापान ने विरोध जताया।")
+        #expect(article.place == "प्योंगयांग")
+        #expect(article.date == "2025-01-10")
+        #expect(article.source == "ANI")
+        #expect(article.diagnostics.contains { $0.severity == .warning && $0.line == 1 && $0.message.contains("no headline") })
+    }
+
+    @Test func sectionLabelsAboveTheHeadlineAreNotText() {
+        let article = page("""
+            दुनिया
+
+            उत्तर कोरिया ने रूस का दिया साथ
+
+            रूस और यूक्रेन के बीच जंग जारी है और इसी बीच किम जोंग ने शोइगू से मुलाकात की।
+            """, options: ImportOptions(date: "2023-07-27"))
+        #expect(article.title == "उत्तर कोरिया ने रूस का दिया साथ")
+        #expect(article.paragraphs.count == 1)
+    }
+
+    @Test func aCutOffBeforeTheArticleDropsOnlyItself() {
+        let article = page("""
+            Related Articles
+            उत्तर कोरिया ने रूस का दिया साथ
+            रूस और यूक्रेन के बीच जंग जारी है और इसी बीच किम जोंग ने शोइगू से मुलाकात की।
+            Related Articles
+            किसी और खबर का शीर्षक
+            """, options: ImportOptions(date: "2023-07-27"))
+        #expect(article.title == "उत्तर कोरिया ने रूस का दिया साथ")
+        #expect(article.paragraphs == ["रूस और यूक्रेन के बीच जंग जारी है और इसी बीच किम जोंग ने शोइगू से मुलाकात की।"])
+    }
+
+    @Test func signOffsCaptionsAndSourceLinesGoAndNameTheFacts() {
+        let article = page("""
+            शोइगु की प्योंगयांग यात्रा पूरी
+            सियोल, 14 सितम्बर (आईएएनएस)। सर्गेई शोइगु ने किम जोंग-उन से मुलाकात की।
+            किम जोंग-उन और सर्गेई शोइगु हवाई अड्डे पर। (फोटो: केसीएनए) |
+            दोनों पक्षों ने रणनीतिक वार्ता पर चर्चा की।
+            स्रोत: https://www.ndtv.com/world-news/shoigu-kim-123
+            --आईएएनएस
+            एससीएच/एमके
+            """, options: ImportOptions(date: "2024"))
+        #expect(article.paragraphs == ["सर्गेई शोइगु ने किम जोंग-उन से मुलाकात की।", "दोनों पक्षों ने रणनीतिक वार्ता पर चर्चा की।"])
+        #expect(article.url == "https://www.ndtv.com/world-news/shoigu-kim-123")
+        // The address's outlet wins over the agency of the dateline.
+        #expect(article.source == "NDTV")
+        #expect(article.date == "2024-09-14")
+    }
+
+    @Test func optionsWinAndDisagreementsAreReported() {
+        let text = """
+            उत्तर कोरिया ने रूस में सेना भेजने की तैयारी की
+            22/10/2024
+            काठमाण्डौ,नेपाल – उत्तर कोरिया रूस के साथ सैन्य सहयोग की तैयारी कर रहा है।
+            """
+        let article = page(text, options: ImportOptions(date: "2024-10-23", source: "Nepal Times", url: "https://example.org/a"))
+        #expect(article.date == "2024-10-23")
+        #expect(article.source == "Nepal Times")
+        #expect(article.url == "https://example.org/a")
+        #expect(article.diagnostics.contains { $0.line == 2 && $0.message.contains("using --date 2024-10-23") })
+    }
+
+    @Test func aMonthWithoutADayIsNotADate() {
+        let article = page("""
+            नवम्बर 2024
+            उत्तर कोरिया ने रूस के साथ सहयोग बढ़ाया और दोनों देशों ने समझौते किए।
+            """)
+        #expect(article.date == nil)
+        #expect(article.diagnostics.contains { $0.line == 1 && $0.message.contains("without the day") })
+        #expect(!article.id.hasPrefix("2024"))
+    }
+
+    @Test func markdownInTheTextIsEscaped() {
+        #expect(ArticleMarkdown.escape("यह *अहम* है [1] <b> & _x_") == "यह \\*अहम\\* है \\[1\\] \\<b> \\& \\_x\\_")
+        #expect(ArticleMarkdown.escape("# शीर्षक") == "\\# शीर्षक")
+        #expect(ArticleMarkdown.escape("1. पहला") == "1\\. पहला")
+        #expect(ArticleMarkdown.escape("2024 में") == "2024 में")
+        #expect(ArticleMarkdown.escape("- सूची") == "\\- सूची")
+        let document = MarkdownDocument(parsing: ArticleMarkdown.body(["1. यह *अहम* है", "# नहीं"]))
+        #expect(document.renderHTML() == "<p>1. यह *अहम* है</p>\n<p># नहीं</p>\n")
+    }
+
+    @Test func frontMatterValuesAreQuotedWhereYAMLNeedsIt() {
+        #expect(ArticleMarkdown.scalar("NDTV") == "NDTV")
+        #expect(ArticleMarkdown.scalar("नेपाल-भारत सिमा") == "नेपाल-भारत सिमा")
+        #expect(ArticleMarkdown.scalar("Báo Quốc tế") == "Báo Quốc tế")
+        #expect(ArticleMarkdown.scalar("yes") == "\"yes\"")
+        #expect(ArticleMarkdown.scalar("A: B") == "\"A: B\"")
+        #expect(ArticleMarkdown.scalar("2024") == "\"2024\"")
+        #expect(ArticleMarkdown.quoted("कहा \"हां\" \\ ना") == "\"कहा \\\"हां\\\" \\\\ ना\"")
+        let (article, diagnostics) = ArticleLoader.parse(
+            "---\ntitle: \(ArticleMarkdown.quoted("'दोस्ताना' और \"भरोसेमंद\": बैठक"))\ndate: 2024-11-30\n---\nपाठ\n",
+            id: "a", file: "a.md")
+        #expect(diagnostics.isEmpty)
+        #expect(article?.title == "'दोस्ताना' और \"भरोसेमंद\": बैठक")
+    }
+
+    @Test func transliterationMakesReadableASCII() {
+        #expect(Transliteration.ascii("प्योंगयांग") == "pyongyang")
+        #expect(Transliteration.ascii("किम") == "kim")
+        #expect(Transliteration.ascii("शोइगु") == "shoigu")
+        #expect(Transliteration.ascii("उत्तर कोरिया") == "uttar koriya")
+        #expect(Transliteration.ascii("Báo Quốc tế") == "bao quoc te")
+        #expect(ArticleID.slug("2024-11-02 Kim, Blair!") == "2024-11-02-kim-blair")
+    }
+
+    @Test func shortNamesComeFromTheAliasesTheArticlesUse() {
+        func short(_ name: String, _ aliases: [String]) -> String {
+            ArticleID.shortName(Entity(kind: .person, id: "x", name: name, aliases: aliases))
+        }
+        #expect(short("Kim Jong-un", ["किम जोंग-उन", "किम"]) == "kim")
+        #expect(short("Bill Blair", ["बिल ब्लेयर", "ब्लेयर"]) == "blair")
+        #expect(short("Yoon Suk-yeol", ["इउन सुक-योल", "युन"]) == "yoon")
+        #expect(short("Mark Rutte", ["मार्क रूट", "रूट"]) == "rutte")
+        #expect(short("Jane Doe", ["जेन डो"]) == "doe")
+    }
+
+    @Test func withoutRegisteredNamesTheIdTransliteratesTheTitle() {
+        let article = page("""
+            हिमालय में भारी बर्फबारी से रास्ते बंद
+            देहरादून, 3 जनवरी 2025 (भाषा)। पहाड़ों पर भारी बर्फबारी के कारण कई रास्ते बंद हो गए।
+            """)
+        #expect(article.date == "2025-01-03")
+        #expect(article.id == "2025-01-03-himalay-bhari-barphbari-raste-band")
+        #expect(Slug.isValid(article.id))
+    }
+
+    @Test func aPageOfBoilerplateOnlyIsAnError() {
+        let article = page("spot_img\nRead Time: 2 mins\nविज्ञापन\n")
+        #expect(article.hasErrors)
+        #expect(article.diagnostics.contains { $0.message.contains("no article text") })
+    }
+}
