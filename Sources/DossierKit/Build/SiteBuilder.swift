@@ -111,31 +111,26 @@ public enum SiteBuilder {
             let graph = SiteGraph(content: content, annotated: annotated)
             stage("link")
             let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
-            let others = SitePage.fixed + SitePage.entityPages(graph, pageSize: options.pageSize)
-            progress("rendering \(others.count) pages")
-            let paths = others.map { $0.path(in: content) }
-            parallelFor(others.count) { index in
+            let outputs = SiteOutputs(renderer: renderer).all()
+            progress("rendering \(outputs.count) more files")
+            try writer.prepareFolders(for: outputs.map(\.path))
+            parallelFor(outputs.count) { index in
                 do {
-                    try writer.write(renderer.render(others[index]), to: paths[index])
+                    try writer.write(chunks: outputs[index].make(), to: outputs[index].path)
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
             }
             if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
-            let allPages = others + articlePaths.indices.map { SitePage.article(Int32($0)) }
             stage("render")
-            try writer.write(chunks: DataFiles.entities(graph), to: "data/entities.json")
-            try writer.write(chunks: DataFiles.articles(content), to: "data/articles.json")
-            try writer.write(chunks: DataFiles.mentions(graph), to: "data/mentions.json")
-            try writer.write(Feeds.atom(graph), to: "feed.xml")
-            try writer.write(chunks: Feeds.sitemap(graph, pages: allPages), to: "sitemap.xml")
             for asset in assets {
                 try writer.copyFile(from: theme.directory + "/assets/" + asset, to: "assets/" + asset)
             }
             stage("data")
             try writer.commit()
             stage("commit")
-            return BuildReport(pages: allPages.count, files: allPages.count + 5 + assets.count,
+            let pageCount = articlePaths.count + outputs.filter { $0.path.hasSuffix(".html") }.count
+            return BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
                                articles: content.articles.count, entities: content.registry.entities.count,
                                mentions: annotated.reduce(0) { $0 + $1.mentions.count },
                                warnings: Diagnostic.sorted(diagnostics), seconds: (clock.now - started).seconds, stages: stages)

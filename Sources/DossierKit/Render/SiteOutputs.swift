@@ -1,0 +1,55 @@
+/// One file of the built site (other than article pages), how to make it, and what it
+/// depends on, so that a rebuild can redo only the files a change reaches.
+public struct SiteOutput: Sendable {
+    public enum Scope: Sendable, Hashable {
+        /// Depends on one entity's mentions and facts (its pages, its feed).
+        case entity(EntityIndex)
+        /// Depends on the whole dossier (home, indexes, data files, feeds, sitemap).
+        case site
+    }
+
+    public let path: String
+    public let scope: Scope
+    /// Large aggregate a preview server may make only when it is asked for.
+    public let isLarge: Bool
+    public let make: @Sendable () -> [String]
+
+    public init(path: String, scope: Scope, isLarge: Bool = false, make: @escaping @Sendable () -> [String]) {
+        self.path = path
+        self.scope = scope
+        self.isLarge = isLarge
+        self.make = make
+    }
+}
+
+/// Every output of a site but its article pages (those are made from one article alone,
+/// see `ArticlePage`). New kinds of output are added here.
+public struct SiteOutputs: Sendable {
+    public let renderer: PageRenderer
+
+    public init(renderer: PageRenderer) { self.renderer = renderer }
+
+    var graph: SiteGraph { renderer.graph }
+    var content: Content { renderer.graph.content }
+
+    public func all() -> [SiteOutput] {
+        let renderer = self.renderer
+        let graph = self.graph
+        var outputs: [SiteOutput] = SitePage.fixed.map { page in
+            SiteOutput(path: page.path(in: graph.content), scope: .site) { [renderer.render(page)] }
+        }
+        for page in SitePage.entityPages(graph, pageSize: renderer.pageSize) {
+            guard case .entity(let entity, _) = page else { continue }
+            outputs.append(SiteOutput(path: page.path(in: graph.content), scope: .entity(entity)) { [renderer.render(page)] })
+        }
+        let pages = SitePage.all(graph, pageSize: renderer.pageSize)
+        outputs += [
+            SiteOutput(path: "data/entities.json", scope: .site) { DataFiles.entities(graph) },
+            SiteOutput(path: "data/articles.json", scope: .site) { DataFiles.articles(graph.content) },
+            SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true) { DataFiles.mentions(graph) },
+            SiteOutput(path: "feed.xml", scope: .site) { [Feeds.atom(graph)] },
+            SiteOutput(path: "sitemap.xml", scope: .site) { Feeds.sitemap(graph, pages: pages) },
+        ]
+        return outputs
+    }
+}
