@@ -3,11 +3,11 @@ import DossierKit
 import Foundation
 
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turn a folder of news articles into an annotated research dossier (a static site).",
-        subcommands: [Build.self, Check.self, ImportCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, ImportCommand.self],
         defaultSubcommand: Build.self
     )
 }

@@ -54,6 +54,12 @@ public enum SiteBuilder {
     /// templates have errors; the output folder is then left as it was.
     @discardableResult
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildReport {
+        try buildKeepingState(options, progress: progress).report
+    }
+
+    /// Builds the site and returns what a rebuild needs to redo only what a change reaches.
+    static func buildKeepingState(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws
+        -> (report: BuildReport, state: BuiltSite) {
         let clock = ContinuousClock()
         let started = clock.now
         var stages: [(String, Double)] = []
@@ -130,10 +136,13 @@ public enum SiteBuilder {
             try writer.commit()
             stage("commit")
             let pageCount = articlePaths.count + outputs.filter { $0.path.hasSuffix(".html") }.count
-            return BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
+            let state = BuiltSite(options: options, content: content, annotated: annotated, graph: graph, theme: theme,
+                                  fragments: fragments, outputPaths: Set(outputs.map(\.path)))
+            let report = BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
                                articles: content.articles.count, entities: content.registry.entities.count,
                                mentions: annotated.reduce(0) { $0 + $1.mentions.count },
                                warnings: Diagnostic.sorted(diagnostics), seconds: (clock.now - started).seconds, stages: stages)
+            return (report, state)
         } catch {
             writer.abort()
             throw error

@@ -1,0 +1,12 @@
+/// What a build knows once it has written a site: enough to redo only what a change reaches.
+struct BuiltSite: Sendable {
+    var options: BuildOptions
+    var content: Content
+    /// Per article, without `bodyHTML` (article pages are made again from their annotation).
+    var annotated: [AnnotatedArticle]
+    var graph: SiteGraph
+    var theme: Theme
+    var fragments: Fragments
+    /// Paths of the outputs other than article pages.
+    var outputPaths: Set<String>
+}

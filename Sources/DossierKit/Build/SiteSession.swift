@@ -1,0 +1,227 @@
+import Foundation
+import Synchronization
+
+/// What one rebuild did.
+public struct RebuildReport: Sendable {
+    /// Input files that changed (relative, e.g. `content/articles/x.md`).
+    public var changedInputs: [String]
+    /// Output files made again.
+    public var rendered: Int
+    /// Output files that no longer exist.
+    public var removed: Int
+    public var milliseconds: Double
+    /// Errors (the rebuild failed and the previous site stays) and warnings.
+    public var diagnostics: [Diagnostic]
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// A site kept alive between edits (the preview server's): a full build at the start,
+/// then rebuilds that redo only what changed inputs reach. An edited article re-renders
+/// its page and the pages of every entity it mentions before or after the edit; a registry,
+/// site.yml or template change re-annotates and re-renders everything, keeping in memory
+/// only files that differ. A failed rebuild keeps the last good state.
+public struct SiteSession: Sendable {
+    public private(set) var snapshot: SiteSnapshot
+    private var state: BuiltSite
+    private var scan: InputScan
+
+    /// Builds the whole site into `options.output` (as `dossier build` does).
+    public init(options: BuildOptions, progress: (String) -> Void = { _ in }) throws {
+        let scan = InputScan(content: options.content, templates: options.templates)
+        let (_, state) = try SiteBuilder.buildKeepingState(options, progress: progress)
+        self.state = state
+        self.scan = scan
+        self.snapshot = SiteSnapshot(root: SiteSession.outputRoot(options.output), generation: 0)
+    }
+
+    static func outputRoot(_ output: String) -> String {
+        output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+    }
+
+    public var options: BuildOptions { state.options }
+
+    /// Looks at the inputs again and rebuilds what changed. Returns nil when nothing did.
+    public mutating func rebuild() -> RebuildReport? {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let newScan = InputScan(content: state.options.content, templates: state.options.templates)
+        let changed = newScan.changes(since: scan)
+        guard !changed.isEmpty else { return nil }
+        var report = RebuildReport(changedInputs: changed.sorted(), rendered: 0, removed: 0, milliseconds: 0, diagnostics: [])
+        switch plan(changed) {
+        case .failure(let errors):
+            // The scan stays as it was: the next rebuild retries this change with any later one.
+            report.diagnostics = errors.diagnostics
+        case .success(let result):
+            scan = newScan
+            apply(result, into: &report)
+        }
+        report.milliseconds = (clock.now - started).seconds * 1000
+        return report
+    }
+
+    // MARK: Planning
+
+    struct Rebuilt {
+        var state: BuiltSite
+        var files: [String: [UInt8]]
+        var lazy: [String: LazyFile]
+        var removed: Set<String>
+        var warnings: [Diagnostic]
+    }
+
+    private func plan(_ changed: Set<String>) -> Result<Rebuilt, ContentErrors> {
+        let options = state.options
+        let articlesPrefix = "content/articles/"
+        let changedArticleFiles = changed.filter { $0.hasPrefix(articlesPrefix) && $0.hasSuffix(".md") && !$0.dropFirst(articlesPrefix.count).contains("/") }
+        let everything = changed.contains { path in
+            !(path.hasPrefix(articlesPrefix)) && !path.hasPrefix("content/raw/") && path != "content/import-rules.yml"
+        }
+
+        // Load: everything anew when the registry, site.yml or theme changed; else only the changed articles.
+        var diagnostics: [Diagnostic] = []
+        var content: Content
+        var loadedTheme = state.theme
+        if everything {
+            let loaded = ContentLoader.load(options.content)
+            diagnostics += loaded.diagnostics
+            content = loaded.content
+            switch Theme.load(directory: options.templates) {
+            case .success(let fresh): loadedTheme = fresh
+            case .failure(let errors): diagnostics += errors.diagnostics
+            }
+        } else {
+            content = state.content
+            var byID = Dictionary(uniqueKeysWithValues: content.articles.map { ($0.id, $0) })
+            let root = SiteSession.outputRoot(options.content)
+            for file in changedArticleFiles.sorted() {
+                let name = String(file.dropFirst(articlesPrefix.count))
+                let id = String(name.dropLast(3))
+                let display = root + "/articles/" + name
+                guard FileManager.default.fileExists(atPath: display) else {
+                    byID[id] = nil
+                    continue
+                }
+                switch ContentFile.readText(display, display: display) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let text):
+                    let (article, found) = ArticleLoader.parse(text, id: id, file: display)
+                    diagnostics += found
+                    byID[id] = article
+                }
+            }
+            content.articles = byID.keys.sorted().map { byID[$0]! }
+            diagnostics += ContentLoader.validateReferences(content)
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return .failure(ContentErrors(diagnostics)) }
+
+        // Annotate what changed (everything after a registry or theme change).
+        let oldIndex = Dictionary(uniqueKeysWithValues: state.content.articles.enumerated().map { ($1.id, $0) })
+        let changedIDs = Set(changedArticleFiles.map { String($0.dropFirst(articlesPrefix.count).dropLast(3)) })
+        let annotator = Annotator(registry: content.registry)
+        let theme = loadedTheme
+        let fragments = Fragments(content: content, theme: theme)
+        let articlePage = ArticlePage(content: content, fragments: fragments)
+        let articles = content.articles
+        let oldAnnotated = state.annotated
+        let redo = articles.indices.filter { everything || changedIDs.contains(articles[$0].id) || oldIndex[articles[$0].id] == nil }
+        let redone = parallelMap(redo) { index -> (Int, AnnotatedArticle, [UInt8]) in
+            let annotation = annotator.annotate(articles[index])
+            var page: [UInt8] = []
+            if !annotation.diagnostics.contains(where: { $0.severity == .error }) {
+                page = Array(articlePage.render(article: index, annotation: annotation, theme: theme).utf8)
+            }
+            return (index, annotation, page)
+        }
+        var annotated = articles.map { article in oldIndex[article.id].map { oldAnnotated[$0] } }
+        var files: [String: [UInt8]] = [:]
+        for (index, annotation, page) in redone {
+            diagnostics += annotation.diagnostics
+            var kept = annotation
+            kept.bodyHTML = ""
+            annotated[index] = kept
+            files[SitePage.article(Int32(index)).path(in: content)] = page
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return .failure(ContentErrors(diagnostics)) }
+        let allAnnotated = annotated.map { $0! }
+
+        // Which entities the change reaches: those the changed articles mention or report, before and after.
+        var touched = Set<String>()  // "kind:id", stable across registry reloads
+        func touch(_ annotation: AnnotatedArticle, _ article: Article, _ registry: Registry) {
+            for mention in annotation.mentions {
+                let entity = registry[mention.entity]
+                touched.insert(entity.kind.rawValue + ":" + entity.id)
+            }
+            for meeting in article.meetings { touched.insert("meeting:" + meeting) }
+        }
+        let removedIDs = Set(state.content.articles.map(\.id)).subtracting(articles.map(\.id))
+        for (index, article) in state.content.articles.enumerated() where changedIDs.contains(article.id) || removedIDs.contains(article.id) {
+            touch(oldAnnotated[index], article, state.content.registry)
+        }
+        for index in redo { touch(allAnnotated[index], articles[index], content.registry) }
+
+        let graph = SiteGraph(content: content, annotated: allAnnotated)
+        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
+        let outputs = SiteOutputs(renderer: renderer).all()
+        let dirty = outputs.filter { output in
+            switch output.scope {
+            case .site: return true
+            case .entity(let entity):
+                let target = content.registry[entity]
+                return everything || touched.contains(target.kind.rawValue + ":" + target.id)
+            }
+        }
+        var lazy: [String: LazyFile] = [:]
+        let eager = dirty.filter { !$0.isLarge }
+        for output in dirty where output.isLarge { lazy[output.path] = LazyFile(output.make) }
+        let made = parallelMap(eager) { output -> (String, [UInt8]) in
+            var bytes: [UInt8] = []
+            for chunk in output.make() { bytes.append(contentsOf: chunk.utf8) }
+            return (output.path, bytes)
+        }
+        for (path, bytes) in made { files[path] = bytes }
+
+        // Paths that existed and no longer do: removed articles, pages an entity no longer fills.
+        var removed = Set(removedIDs.map { "articles/\($0)/index.html" })
+        let newPaths = Set(outputs.map(\.path))
+        removed.formUnion(state.outputPaths.subtracting(newPaths))
+        if everything {
+            // A theme's assets may have changed too.
+            for asset in theme.assetFiles() {
+                if let data = FileManager.default.contents(atPath: theme.directory + "/assets/" + asset) {
+                    files["assets/" + asset] = [UInt8](data)
+                }
+            }
+        }
+        let newState = BuiltSite(options: options, content: content, annotated: allAnnotated, graph: graph, theme: theme,
+                                 fragments: fragments, outputPaths: newPaths)
+        return .success(Rebuilt(state: newState, files: files, lazy: lazy, removed: removed,
+                                warnings: diagnostics.filter { $0.severity == .warning }))
+    }
+
+    private mutating func apply(_ result: Rebuilt, into report: inout RebuildReport) {
+        state = result.state
+        var overrides = snapshot.overrides
+        var lazy = snapshot.lazy
+        var removed = snapshot.removed
+        for path in result.removed {
+            overrides[path] = nil
+            lazy[path] = nil
+            removed.insert(path)
+        }
+        for (path, bytes) in result.files {
+            overrides[path] = bytes
+            lazy[path] = nil
+            removed.remove(path)
+        }
+        for (path, file) in result.lazy {
+            lazy[path] = file
+            overrides[path] = nil
+            removed.remove(path)
+        }
+        snapshot = SiteSnapshot(root: snapshot.root, generation: snapshot.generation + 1, overrides: overrides, lazy: lazy, removed: removed)
+        report.rendered = result.files.count + result.lazy.count
+        report.removed = result.removed.count
+        report.diagnostics = result.warnings
+    }
+}
