@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// A session's site after each kind of edit must equal a full build of the same content.
+@Suite(.serialized) struct IncrementalRebuildTests {
+    /// A copy of the seed dossier and theme in a temporary folder.
+    func workspace() throws -> String {
+        let root = temporaryFolder("incremental")
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/content", toPath: root + "/content")
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/templates", toPath: root + "/templates")
+        return root
+    }
+
+    func options(_ root: String, output: String) -> BuildOptions {
+        BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/" + output)
+    }
+
+    /// Every file of the session's snapshot equals a fresh full build's, and no file is missing or extra.
+    func expectEqualToFullBuild(_ session: SiteSession, _ root: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let full = root + "/full"
+        try? FileManager.default.removeItem(atPath: full)
+        try SiteBuilder.build(options(root, output: "full"))
+        let expected = Set((FileManager.default.enumerator(atPath: full)?.allObjects as? [String] ?? []).filter {
+            var folder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: full + "/" + $0, isDirectory: &folder) && !folder.boolValue
+        })
+        let snapshot = session.snapshot
+        #expect(snapshot.allPaths() == expected, sourceLocation: sourceLocation)
+        for path in expected {
+            let want = FileManager.default.contents(atPath: full + "/" + path).map { [UInt8]($0) }
+            #expect(snapshot.bytes(of: path) == want, "\(path) differs", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Rebuilds, requiring that something changed.
+    func rebuilt(_ session: inout SiteSession, sourceLocation: SourceLocation = #_sourceLocation) throws -> RebuildReport {
+        let report = session.rebuild()
+        return try #require(report, sourceLocation: sourceLocation)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try change(text).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func everyKindOfEditEqualsAFullBuild() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var session = try SiteSession(options: options(root, output: "public"))
+        #expect(session.rebuild() == nil)
+        let articles = root + "/content/articles/"
+
+        // Edit one article: a new mention, and a mention removed.
+        try edit(articles + "2024-11-30-belousov-kim-pyongyang-talks.md") {
+            $0.replacingOccurrences(of: "बेलौसोव एक दिन पहले", with: "बेलौसोव और चीन एक दिन पहले")
+              .replacingOccurrences(of: "अमेरिका और पश्चिम", with: "पश्चिम")
+        }
+        var report = try rebuilt(&session)
+        #expect(report.succeeded)
+        #expect(report.changedInputs == ["content/articles/2024-11-30-belousov-kim-pyongyang-talks.md"])
+        #expect(report.rendered < 40)  // the article, its entities' pages and the site-wide files, not all 45+ pages
+        try expectEqualToFullBuild(session, root)
+
+        // Add an article, then remove another.
+        try """
+        ---
+        title: "नई रिपोर्ट"
+        date: 2024-12-01
+        source: Test
+        meetings: [2024-11-29-belousov-kim-pyongyang]
+        ---
+        पुतिन ने कनाडा और नाटो के बारे में कहा।
+        """.write(toFile: articles + "2024-12-01-new.md", atomically: true, encoding: .utf8)
+        report = try rebuilt(&session)
+        #expect(report.succeeded)
+        try expectEqualToFullBuild(session, root)
+        try FileManager.default.removeItem(atPath: articles + "2024-10-22-yoon-rutte-nato-call.md")
+        report = try rebuilt(&session)
+        #expect(report.succeeded && report.removed >= 1)
+        try expectEqualToFullBuild(session, root)
+
+        // A registry change: a new alias.
+        try edit(root + "/content/entities/countries.yml") {
+            $0.replacingOccurrences(of: "aliases: [चीन", with: "aliases: [पश्चिम, चीन")
+        }
+        report = try rebuilt(&session)
+        #expect(report.succeeded)
+        try expectEqualToFullBuild(session, root)
+
+        // A template change.
+        try edit(root + "/templates/chip.mustache") { $0.replacingOccurrences(of: "class=\"chip ", with: "class=\"chip edited ") }
+        report = try rebuilt(&session)
+        #expect(report.succeeded)
+        #expect(session.snapshot.bytes(of: "people/kim-jong-un/index.html").map { String(decoding: $0, as: UTF8.self).contains("chip edited") } == true)
+        try expectEqualToFullBuild(session, root)
+    }
+
+    @Test func aFailedRebuildKeepsTheLastGoodSiteAndIsRetried() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var session = try SiteSession(options: options(root, output: "public"))
+        let before = session.snapshot.generation
+        let article = root + "/content/articles/2024-11-02-kim-blair-ottawa-talks.md"
+        let good = try String(contentsOfFile: article, encoding: .utf8)
+        try (good + "\n[किम](person:kim-jong-on)\n").write(toFile: article, atomically: true, encoding: .utf8)
+        let failed = try rebuilt(&session)
+        #expect(!failed.succeeded)
+        #expect(failed.diagnostics.map(\.description).contains { $0.contains("unknown person \"kim-jong-on\" (did you mean kim-jong-un?)") })
+        #expect(session.snapshot.generation == before)
+        // Another edit while the first is still broken: the broken one is retried with it.
+        try edit(root + "/content/articles/2024-11-30-belousov-kim-pyongyang-talks.md") { $0 + "\nरूस।\n" }
+        #expect(session.rebuild()?.succeeded == false)
+        try good.write(toFile: article, atomically: true, encoding: .utf8)
+        #expect(session.rebuild()?.succeeded == true)
+        try expectEqualToFullBuild(session, root)
+    }
+}
+
+extension RebuildReport: Equatable {
+    public static func == (a: RebuildReport, b: RebuildReport) -> Bool { a.changedInputs == b.changedInputs && a.rendered == b.rendered }
+}
