@@ -68,7 +68,9 @@ public final class PreviewServer: Sendable {
             liveReload.publish(.reload(generation: fresh.generation))
             let what = report.changedInputs.count == 1 ? report.changedInputs[0] : "\(report.changedInputs.count) files"
             log("rebuilt: \(what) changed, \(report.rendered) files re-rendered, \(report.removed) removed, "
-                + "\(String(format: "%.0f", report.milliseconds)) ms")
+                + "\(String(format: "%.0f", report.milliseconds)) ms"
+                + (ProcessInfo.processInfo.environment["DOSSIER_PROFILE"] != nil
+                    ? " [" + report.steps.map { "\($0.0) \(String(format: "%.0f", $0.1))" }.joined(separator: ", ") + "]" : ""))
         } else {
             let lines = report.diagnostics.filter { $0.severity == .error }.map(\.description)
             liveReload.publish(.errors(lines))

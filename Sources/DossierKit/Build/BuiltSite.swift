@@ -7,6 +7,7 @@ struct BuiltSite: Sendable {
     var graph: SiteGraph
     var theme: Theme
     var fragments: Fragments
+    var pagination: EntityPagination
     /// Paths of the outputs other than article pages.
     var outputPaths: Set<String>
 }

@@ -137,7 +137,7 @@ public enum SiteBuilder {
             stage("commit")
             let pageCount = articlePaths.count + outputs.filter { $0.path.hasSuffix(".html") }.count
             let state = BuiltSite(options: options, content: content, annotated: annotated, graph: graph, theme: theme,
-                                  fragments: fragments, outputPaths: Set(outputs.map(\.path)))
+                                  fragments: fragments, pagination: renderer.pagination, outputPaths: Set(outputs.map(\.path)))
             let report = BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
                                articles: content.articles.count, entities: content.registry.entities.count,
                                mentions: annotated.reduce(0) { $0 + $1.mentions.count },

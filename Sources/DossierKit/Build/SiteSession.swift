@@ -10,6 +10,8 @@ public struct RebuildReport: Sendable {
     /// Output files that no longer exist.
     public var removed: Int
     public var milliseconds: Double
+    /// Milliseconds per step, in order (for profiling).
+    public var steps: [(String, Double)] = []
     /// Errors (the rebuild failed and the previous site stays) and warnings.
     public var diagnostics: [Diagnostic]
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
@@ -47,6 +49,7 @@ public struct SiteSession: Sendable {
         let newScan = InputScan(content: state.options.content, templates: state.options.templates)
         let changed = newScan.changes(since: scan)
         guard !changed.isEmpty else { return nil }
+        let scanned = (clock.now - started).seconds * 1000
         var report = RebuildReport(changedInputs: changed.sorted(), rendered: 0, removed: 0, milliseconds: 0, diagnostics: [])
         switch plan(changed) {
         case .failure(let errors):
@@ -55,6 +58,7 @@ public struct SiteSession: Sendable {
         case .success(let result):
             scan = newScan
             apply(result, into: &report)
+            report.steps.insert(("scan", scanned), at: 0)
         }
         report.milliseconds = (clock.now - started).seconds * 1000
         return report
@@ -63,6 +67,7 @@ public struct SiteSession: Sendable {
     // MARK: Planning
 
     struct Rebuilt {
+        var steps: [(String, Double)] = []
         var state: BuiltSite
         var files: [String: [UInt8]]
         var lazy: [String: LazyFile]
@@ -72,6 +77,14 @@ public struct SiteSession: Sendable {
 
     private func plan(_ changed: Set<String>) -> Result<Rebuilt, ContentErrors> {
         let options = state.options
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var steps: [(String, Double)] = []
+        func step(_ name: String) {
+            let now = clock.now
+            steps.append((name, (now - mark).seconds * 1000))
+            mark = now
+        }
         let articlesPrefix = "content/articles/"
         let changedArticleFiles = changed.filter { $0.hasPrefix(articlesPrefix) && $0.hasSuffix(".md") && !$0.dropFirst(articlesPrefix.count).contains("/") }
         let everything = changed.contains { path in
@@ -114,6 +127,7 @@ public struct SiteSession: Sendable {
             diagnostics += ContentLoader.validateReferences(content)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return .failure(ContentErrors(diagnostics)) }
+        step("load")
 
         // Annotate what changed (everything after a registry or theme change).
         let oldIndex = Dictionary(uniqueKeysWithValues: state.content.articles.enumerated().map { ($1.id, $0) })
@@ -121,6 +135,7 @@ public struct SiteSession: Sendable {
         let annotator = Annotator(registry: content.registry)
         let theme = loadedTheme
         let fragments = Fragments(content: content, theme: theme)
+        step("fragments")
         let articlePage = ArticlePage(content: content, fragments: fragments)
         let articles = content.articles
         let oldAnnotated = state.annotated
@@ -144,6 +159,7 @@ public struct SiteSession: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return .failure(ContentErrors(diagnostics)) }
         let allAnnotated = annotated.map { $0! }
+        step("annotate")
 
         // Which entities the change reaches: those the changed articles mention or report, before and after.
         var touched = Set<String>()  // "kind:id", stable across registry reloads
@@ -161,14 +177,38 @@ public struct SiteSession: Sendable {
         for index in redo { touch(allAnnotated[index], articles[index], content.registry) }
 
         let graph = SiteGraph(content: content, annotated: allAnnotated)
+        step("graph")
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
         let outputs = SiteOutputs(renderer: renderer).all()
+        let pagination = renderer.pagination
+        let changedNew = Set(redo)
+        let changedOld = Set(state.content.articles.indices.filter { changedIDs.contains(state.content.articles[$0].id) || removedIDs.contains(state.content.articles[$0].id) })
+        let listChanged = everything || !removedIDs.isEmpty || redo.contains { index in
+            guard let old = oldIndex[articles[index].id] else { return true }
+            let (a, b) = (state.content.articles[old], articles[index])
+            return a.title != b.title || a.date != b.date || a.source != b.source || a.url != b.url || a.raw != b.raw
+        }
+        func isTouched(_ entity: EntityIndex) -> Bool {
+            let target = content.registry[entity]
+            return touched.contains(target.kind.rawValue + ":" + target.id)
+        }
+        /// A later page of an entity changes only if its sentences do (or the number of pages).
+        func pageChanged(_ entity: EntityIndex, _ page: Int) -> Bool {
+            if page == 1 { return true }
+            let old = state.pagination.pages[Int(entity)], new = pagination.pages[Int(entity)]
+            if old.count != new.count { return true }
+            let oldRefs = state.graph.sentences[Int(entity)][old[page - 1]]
+            let newRefs = graph.sentences[Int(entity)][new[page - 1]]
+            if !oldRefs.elementsEqual(newRefs) { return true }
+            return newRefs.contains { changedNew.contains(Int($0.article)) } || oldRefs.contains { changedOld.contains(Int($0.article)) }
+        }
         let dirty = outputs.filter { output in
+            if everything { return true }
             switch output.scope {
             case .site: return true
-            case .entity(let entity):
-                let target = content.registry[entity]
-                return everything || touched.contains(target.kind.rawValue + ":" + target.id)
+            case .articleList: return listChanged
+            case .entity(let entity): return isTouched(entity)
+            case .entityPage(let entity, let page): return isTouched(entity) && pageChanged(entity, page)
             }
         }
         var lazy: [String: LazyFile] = [:]
@@ -180,6 +220,7 @@ public struct SiteSession: Sendable {
             return (output.path, bytes)
         }
         for (path, bytes) in made { files[path] = bytes }
+        step("render \(eager.count)")
 
         // Paths that existed and no longer do: removed articles, pages an entity no longer fills.
         var removed = Set(removedIDs.map { "articles/\($0)/index.html" })
@@ -194,8 +235,9 @@ public struct SiteSession: Sendable {
             }
         }
         let newState = BuiltSite(options: options, content: content, annotated: allAnnotated, graph: graph, theme: theme,
-                                 fragments: fragments, outputPaths: newPaths)
-        return .success(Rebuilt(state: newState, files: files, lazy: lazy, removed: removed,
+                                 fragments: fragments, pagination: pagination, outputPaths: newPaths)
+        step("finish")
+        return .success(Rebuilt(steps: steps, state: newState, files: files, lazy: lazy, removed: removed,
                                 warnings: diagnostics.filter { $0.severity == .warning }))
     }
 
@@ -223,5 +265,6 @@ public struct SiteSession: Sendable {
         report.rendered = result.files.count + result.lazy.count
         report.removed = result.removed.count
         report.diagnostics = result.warnings
+        report.steps = result.steps
     }
 }

@@ -4,14 +4,13 @@ public struct PageRenderer: Sendable {
     public let graph: SiteGraph
     public let theme: Theme
     public let fragments: Fragments
-    /// Sentences per entity page before the list continues on the next page.
-    public let pageSize: Int
+    public let pagination: EntityPagination
 
     public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
         self.graph = graph
         self.theme = theme
         self.fragments = fragments
-        self.pageSize = pageSize
+        self.pagination = EntityPagination(graph: graph, pageSize: pageSize)
     }
 
     var content: Content { graph.content }
@@ -91,10 +90,10 @@ public struct PageRenderer: Sendable {
 
     func articleLink(_ index: Int32, root: String) -> String { root + content.articles[Int(index)].path + "index.html" }
 
+    /// An article in lists: only its metadata, so the article list changes only when some
+    /// article's title, date or source does.
     func articleSummary(_ index: Int32, root: String) -> [String: Any] {
-        var summary = PageRenderer.articleSummary(content: content, index: index, root: root)
-        summary["mentionCount"] = graph.annotated[Int(index)].mentions.count
-        return summary
+        PageRenderer.articleSummary(content: content, index: index, root: root)
     }
 
     static func articleSummary(content: Content, index: Int32, root: String) -> [String: Any] {
@@ -188,8 +187,27 @@ public struct PageRenderer: Sendable {
 
     func entity(_ index: EntityIndex, page number: Int, _ context: inout [String: Any], root: String) {
         let entity = registry[index]
+        let ranges = pagination.pages[Int(index)]
+        let refs = graph.sentences[Int(index)]
         context["pageTitle"] = entity.name
+        context["groups"] = groups(refs[ranges[min(number, ranges.count) - 1]], root: root)
+        if ranges.count > 1 {
+            context["pagination"] = paginationContext(index, page: number, pages: ranges.count, root: root)
+            context["pageTitle"] = "\(entity.name) (page \(number) of \(ranges.count))"
+        }
+        // A later page shows only its own sentences: nothing of the entity's totals reaches
+        // it, so an edit elsewhere leaves it as it is (and a rebuild need not render it).
+        guard number == 1 else {
+            var model = link(index, root: root)
+            model["kindSingular"] = entity.kind.singular
+            model["firstPage"] = false
+            context["entity"] = model
+            context["meetings"] = [[String: Any]]()
+            context["related"] = [[String: Any]]()
+            return
+        }
         var model = entityRow(index, root: root)
+        model["firstPage"] = true
         model["kindSingular"] = entity.kind.singular
         model["aliasList"] = entity.aliases.filter { $0 != entity.name }
         if let wikidata = entity.wikidata {
@@ -205,19 +223,11 @@ public struct PageRenderer: Sendable {
         context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
             ["chip": fragments.chip(count.entity, root: root), "count": count.count]
         }
-        let refs = graph.sentences[Int(index)]
-        let pages = SitePage.pageCount(sentences: refs.count, pageSize: pageSize)
-        let start = (number - 1) * pageSize
-        context["groups"] = groups(refs[min(start, refs.count)..<min(start + pageSize, refs.count)], root: root)
-        if pages > 1 {
-            context["pagination"] = pagination(index, page: number, pages: pages, root: root)
-            context["pageTitle"] = "\(entity.name) (page \(number) of \(pages))"
-        }
     }
 
     /// Previous/next and a window of page numbers (first, last, and two either side of the
     /// current page): constant size, however many pages an entity has.
-    func pagination(_ index: EntityIndex, page: Int, pages: Int, root: String) -> [String: Any] {
+    func paginationContext(_ index: EntityIndex, page: Int, pages: Int, root: String) -> [String: Any] {
         func url(_ number: Int) -> String { root + SitePage.entity(index, page: number).path(in: content) }
         var links: [[String: Any]] = []
         var last = 0

@@ -2,8 +2,13 @@
 /// depends on, so that a rebuild can redo only the files a change reaches.
 public struct SiteOutput: Sendable {
     public enum Scope: Sendable, Hashable {
-        /// Depends on one entity's mentions and facts (its pages, its feed).
+        /// Depends on one entity's mentions and facts (its feed).
         case entity(EntityIndex)
+        /// An entity's page: the first shows the entity's facts; a later one only its own
+        /// sentences, its number and the number of pages.
+        case entityPage(EntityIndex, page: Int)
+        /// Depends only on the list of articles and their titles, dates and sources.
+        case articleList
         /// Depends on the whole dossier (home, indexes, data files, feeds, sitemap).
         case site
     }
@@ -36,19 +41,19 @@ public struct SiteOutputs: Sendable {
         let renderer = self.renderer
         let graph = self.graph
         var outputs: [SiteOutput] = SitePage.fixed.map { page in
-            SiteOutput(path: page.path(in: graph.content), scope: .site) { [renderer.render(page)] }
+            SiteOutput(path: page.path(in: graph.content), scope: page == .articleIndex ? .articleList : .site) { [renderer.render(page)] }
         }
-        for page in SitePage.entityPages(graph, pageSize: renderer.pageSize) {
-            guard case .entity(let entity, _) = page else { continue }
-            outputs.append(SiteOutput(path: page.path(in: graph.content), scope: .entity(entity)) { [renderer.render(page)] })
+        for page in SitePage.entityPages(renderer.pagination) {
+            guard case .entity(let entity, let number) = page else { continue }
+            outputs.append(SiteOutput(path: page.path(in: graph.content), scope: .entityPage(entity, page: number)) { [renderer.render(page)] })
         }
-        let pages = SitePage.all(graph, pageSize: renderer.pageSize)
+        let pages = SitePage.all(graph, pagination: renderer.pagination)
         outputs += [
             SiteOutput(path: "data/entities.json", scope: .site) { DataFiles.entities(graph) },
-            SiteOutput(path: "data/articles.json", scope: .site) { DataFiles.articles(graph.content) },
+            SiteOutput(path: "data/articles.json", scope: .articleList) { DataFiles.articles(graph.content) },
             SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true) { DataFiles.mentions(graph) },
             SiteOutput(path: "feed.xml", scope: .site) { [Feeds.atom(graph)] },
-            SiteOutput(path: "sitemap.xml", scope: .site) { Feeds.sitemap(graph, pages: pages) },
+            SiteOutput(path: "sitemap.xml", scope: .articleList) { Feeds.sitemap(graph, pages: pages) },
         ]
         return outputs
     }

@@ -37,21 +37,18 @@ public enum SitePage: Sendable, Hashable {
         fixed + (0..<articles).map { .article(Int32($0)) }
     }
 
-    /// Every page of the graph's site, in a fixed order.
-    public static func all(_ graph: SiteGraph, pageSize: Int) -> [SitePage] {
-        all(articles: graph.content.articles.count) + entityPages(graph, pageSize: pageSize)
+    /// Every page of the site, in a fixed order.
+    public static func all(_ graph: SiteGraph, pagination: EntityPagination) -> [SitePage] {
+        all(articles: graph.content.articles.count) + entityPages(pagination)
     }
 
-    /// Each entity's pages (one per `pageSize` sentences; a meeting's reports fit on one).
-    public static func entityPages(_ graph: SiteGraph, pageSize: Int) -> [SitePage] {
+    /// Each entity's pages.
+    public static func entityPages(_ pagination: EntityPagination) -> [SitePage] {
         var pages: [SitePage] = []
-        for index in graph.content.registry.entities.indices {
-            let count = graph.content.registry.entities[index].kind == .meeting
-                ? 1 : pageCount(sentences: graph.sentences[index].count, pageSize: pageSize)
-            pages += (1...count).map { .entity(EntityIndex(index), page: $0) }
+        for (index, ranges) in pagination.pages.enumerated() {
+            pages += (1...ranges.count).map { .entity(EntityIndex(index), page: $0) }
         }
         return pages
     }
 
-    static func pageCount(sentences: Int, pageSize: Int) -> Int { max(1, (sentences + pageSize - 1) / pageSize) }
 }
