@@ -17,14 +17,26 @@ public struct InputScan: Sendable, Equatable {
         scan(templates, as: "templates")
     }
 
+    /// Walks with opendir/readdir/fstatat: FileManager's enumerator made scanning 10,000
+    /// articles take a tenth of a second, too slow to do on every save.
     private mutating func scan(_ root: String, as name: String) {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
-        for case let relative as String in enumerator {
+        guard let folder = opendir(root) else { return }
+        defer { closedir(folder) }
+        let descriptor = dirfd(folder)
+        while let entry = readdir(folder) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if entryName == "." || entryName == ".." { continue }
             var info = stat()
-            guard stat(root + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            files[name + "/" + relative] = Stamp(size: Int64(info.st_size),
-                                                 modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                                                 inode: UInt64(info.st_ino))
+            guard fstatat(descriptor, entryName, &info, 0) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                scan(root + "/" + entryName, as: name + "/" + entryName)
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                files[name + "/" + entryName] = Stamp(size: Int64(info.st_size),
+                                                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                                                      inode: UInt64(info.st_ino))
+            }
         }
     }
 

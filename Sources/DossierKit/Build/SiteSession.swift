@@ -134,7 +134,10 @@ public struct SiteSession: Sendable {
         let changedIDs = Set(changedArticleFiles.map { String($0.dropFirst(articlesPrefix.count).dropLast(3)) })
         let annotator = Annotator(registry: content.registry)
         let theme = loadedTheme
-        let fragments = Fragments(content: content, theme: theme)
+        let sameArticles = !everything && state.content.articles.map(\.id) == content.articles.map(\.id)
+        let changedPositions = content.articles.indices.filter { changedIDs.contains(content.articles[$0].id) }
+        let fragments = sameArticles ? state.fragments.updating(articles: changedPositions, in: content)
+                                     : Fragments(content: content, theme: theme)
         step("fragments")
         let articlePage = ArticlePage(content: content, fragments: fragments)
         let articles = content.articles
@@ -176,7 +179,7 @@ public struct SiteSession: Sendable {
         }
         for index in redo { touch(allAnnotated[index], articles[index], content.registry) }
 
-        let graph = SiteGraph(content: content, annotated: allAnnotated)
+        let graph = SiteGraph(content: content, annotated: allAnnotated, reusing: sameArticles ? state.graph : nil, changed: Set(redo))
         step("graph")
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
         let outputs = SiteOutputs(renderer: renderer).all()
@@ -192,9 +195,14 @@ public struct SiteSession: Sendable {
             let target = content.registry[entity]
             return touched.contains(target.kind.rawValue + ":" + target.id)
         }
-        /// A later page of an entity changes only if its sentences do (or the number of pages).
+        /// A page of an entity changes only if its sentences do, or the number of pages; the
+        /// first page also if the entity's totals, related entities or meetings do.
         func pageChanged(_ entity: EntityIndex, _ page: Int) -> Bool {
-            if page == 1 { return true }
+            let e = Int(entity)
+            if page == 1 && (state.graph.mentions[e].count != graph.mentions[e].count || state.graph.articles[e] != graph.articles[e]
+                             || state.graph.related[e] != graph.related[e] || state.graph.meetings[e] != graph.meetings[e]) {
+                return true
+            }
             let old = state.pagination.pages[Int(entity)], new = pagination.pages[Int(entity)]
             if old.count != new.count { return true }
             let oldRefs = state.graph.sentences[Int(entity)][old[page - 1]]

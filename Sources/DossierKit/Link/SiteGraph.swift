@@ -12,8 +12,19 @@ public struct SiteGraph: Sendable {
     public struct SentenceRef: Sendable, Hashable {
         public var article: Int32
         public var sentence: Int32
-        /// Indices into the article's mentions.
-        public var mentions: [Int32]
+        /// The first of its mentions (an index into the article's mentions), and any others:
+        /// most sentences name an entity once, and an empty array costs no allocation.
+        public var first: Int32
+        public var others: [Int32] = []
+
+        public init(article: Int32, sentence: Int32, mentions: [Int32]) {
+            self.article = article
+            self.sentence = sentence
+            self.first = mentions[0]
+            self.others = Array(mentions.dropFirst())
+        }
+
+        public var mentions: [Int32] { [first] + others }
     }
 
     public struct Count: Sendable, Hashable {
@@ -41,7 +52,16 @@ public struct SiteGraph: Sendable {
     /// How many related entities each page keeps.
     public static let relatedLimit = 12
 
+    /// Each article's share of the graph, kept so a rebuild can reuse the unchanged ones.
+    fileprivate let shares: [ArticleShare]
+
     public init(content: Content, annotated: [AnnotatedArticle]) {
+        self.init(content: content, annotated: annotated, reusing: nil, changed: [])
+    }
+
+    /// The graph of `content`, taking the shares of articles not in `changed` from `previous`
+    /// (which must have the same articles in the same order and the same registry).
+    public init(content: Content, annotated: [AnnotatedArticle], reusing previous: SiteGraph?, changed: Set<Int>) {
         precondition(content.articles.count == annotated.count)
         self.content = content
         self.annotated = annotated
@@ -54,45 +74,38 @@ public struct SiteGraph: Sendable {
         }.map { Int32($0) }
         self.articlesByDate = byDate
 
+        // Each article's share, on all cores; then merged in date order.
+        let make = { @Sendable (index: Int) in
+            ArticleShare(article: Int32(index), annotation: annotated[index], reported: articles[index].meetings, registry: registry)
+        }
+        var shares: [ArticleShare]
+        if let previous, previous.shares.count == articles.count {
+            shares = previous.shares
+            for index in changed { shares[index] = make(index) }
+        } else {
+            shares = parallelMap(Array(articles.indices), make)
+        }
+        self.shares = shares
         var mentions = [[MentionRef]](repeating: [], count: entityCount)
+        var sentences = [[SentenceRef]](repeating: [], count: entityCount)
         var articlesOf = [[Int32]](repeating: [], count: entityCount)
-        var pairCounts = [[EntityIndex: Int]](repeating: [:], count: entityCount)
+        var pairs = PairCounts(entityCount: entityCount)
         for article in byDate {
-            let annotation = annotated[Int(article)]
-            var counts: [EntityIndex: Int] = [:]
-            var sentenceEntities: [Int32: [EntityIndex]] = [:]
-            for (index, mention) in annotation.mentions.enumerated() {
-                mentions[Int(mention.entity)].append(MentionRef(article: article, mention: Int32(index)))
-                counts[mention.entity, default: 0] += 1
-                var inSentence = sentenceEntities[mention.sentence, default: []]
-                if !inSentence.contains(mention.entity) { inSentence.append(mention.entity) }
-                sentenceEntities[mention.sentence] = inSentence
+            let share = shares[Int(article)]
+            for entry in share.entities {
+                mentions[Int(entry.entity)] += entry.mentions
+                sentences[Int(entry.entity)] += entry.sentences
+                articlesOf[Int(entry.entity)].append(article)
             }
-            for entity in counts.keys { articlesOf[Int(entity)].append(article) }
-            for meetingID in articles[Int(article)].meetings {
-                if let meeting = registry.index(of: .meeting, meetingID), counts[meeting] == nil {
-                    articlesOf[Int(meeting)].append(article)
-                }
-            }
-            for entities in sentenceEntities.values where entities.count > 1 {
-                for a in entities { for b in entities where a != b { pairCounts[Int(a)][b, default: 0] += 1 } }
-            }
+            for meeting in share.reportedOnly { articlesOf[Int(meeting)].append(article) }
+            for (a, b) in share.pairs { pairs.add(a, b) }
         }
         self.mentions = mentions
-        self.sentences = mentions.map { refs in
-            var result: [SentenceRef] = []
-            for ref in refs {
-                let sentence = annotated[Int(ref.article)].mentions[Int(ref.mention)].sentence
-                if let last = result.last, last.article == ref.article, last.sentence == sentence {
-                    result[result.count - 1].mentions.append(ref.mention)
-                } else {
-                    result.append(SentenceRef(article: ref.article, sentence: sentence, mentions: [ref.mention]))
-                }
-            }
-            return result
-        }
+        self.sentences = sentences
         self.articles = articlesOf  // appended in newest-first order above
-        self.related = pairCounts.map { SiteGraph.ranked($0, registry: registry, limit: SiteGraph.relatedLimit) }
+        self.related = (0..<entityCount).map { entity in
+            SiteGraph.ranked(pairs.row(EntityIndex(entity)), registry: registry, limit: SiteGraph.relatedLimit)
+        }
 
         let meetingsByDate = registry.indices(of: .meeting).sorted { a, b in
             let (x, y) = (registry[a], registry[b])
@@ -135,5 +148,89 @@ public struct SiteGraph: Sendable {
         }
         if let limit { return Array(sorted.prefix(limit)) }
         return sorted
+    }
+}
+
+/// What one article adds to the graph: per entity its mentions and sentences (in document
+/// order), the meetings it reports without naming them, and the pairs of entities named in
+/// one sentence (both ways).
+fileprivate struct ArticleShare: Sendable {
+    struct Entry: Sendable {
+        var entity: EntityIndex
+        var mentions: [SiteGraph.MentionRef]
+        var sentences: [SiteGraph.SentenceRef]
+    }
+
+    var entities: [Entry] = []
+    var reportedOnly: [EntityIndex] = []
+    var pairs: [(EntityIndex, EntityIndex)] = []
+
+    init(article: Int32, annotation: AnnotatedArticle, reported: [String], registry: Registry) {
+        var position: [EntityIndex: Int] = [:]
+        var sentenceStart = 0
+        while sentenceStart < annotation.mentions.count {
+            // Mentions come in document order, so one sentence's mentions are adjacent.
+            let sentence = annotation.mentions[sentenceStart].sentence
+            var sentenceEnd = sentenceStart
+            var inSentence: [EntityIndex] = []
+            while sentenceEnd < annotation.mentions.count && annotation.mentions[sentenceEnd].sentence == sentence {
+                let entity = annotation.mentions[sentenceEnd].entity
+                let slot: Int
+                if let known = position[entity] {
+                    slot = known
+                } else {
+                    slot = entities.count
+                    position[entity] = slot
+                    entities.append(Entry(entity: entity, mentions: [], sentences: []))
+                }
+                entities[slot].mentions.append(SiteGraph.MentionRef(article: article, mention: Int32(sentenceEnd)))
+                if let last = entities[slot].sentences.last, last.sentence == sentence {
+                    entities[slot].sentences[entities[slot].sentences.count - 1].others.append(Int32(sentenceEnd))
+                } else {
+                    var ref = SiteGraph.SentenceRef(article: article, sentence: sentence, mentions: [0])
+                    ref.first = Int32(sentenceEnd)
+                    entities[slot].sentences.append(ref)
+                }
+                if !inSentence.contains(entity) { inSentence.append(entity) }
+                sentenceEnd += 1
+            }
+            if inSentence.count > 1 {
+                for a in inSentence { for b in inSentence where a != b { pairs.append((a, b)) } }
+            }
+            sentenceStart = sentenceEnd
+        }
+        for id in reported {
+            if let meeting = registry.index(of: .meeting, id), position[meeting] == nil, !reportedOnly.contains(meeting) {
+                reportedOnly.append(meeting)
+            }
+        }
+    }
+}
+
+/// How often each pair of entities shares a sentence: a flat matrix while it is small, a
+/// dictionary per entity beyond that.
+private struct PairCounts {
+    let entityCount: Int
+    private var matrix: [Int32]
+    private var sparse: [[EntityIndex: Int]]
+    private static let matrixLimit = 2048
+
+    init(entityCount: Int) {
+        self.entityCount = entityCount
+        let dense = entityCount <= PairCounts.matrixLimit
+        matrix = dense ? [Int32](repeating: 0, count: entityCount * entityCount) : []
+        sparse = dense ? [] : [[EntityIndex: Int]](repeating: [:], count: entityCount)
+    }
+
+    mutating func add(_ a: EntityIndex, _ b: EntityIndex) {
+        if matrix.isEmpty { sparse[Int(a)][b, default: 0] += 1 } else { matrix[Int(a) * entityCount + Int(b)] += 1 }
+    }
+
+    func row(_ a: EntityIndex) -> [EntityIndex: Int] {
+        if matrix.isEmpty { return sparse[Int(a)] }
+        var result: [EntityIndex: Int] = [:]
+        let base = Int(a) * entityCount
+        for b in 0..<entityCount where matrix[base + b] > 0 { result[EntityIndex(b)] = Int(matrix[base + b]) }
+        return result
     }
 }

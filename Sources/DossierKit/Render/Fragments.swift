@@ -6,11 +6,11 @@ public struct Fragments: Sendable {
     /// Depth of article and entity pages (`articles/x/index.html`, `people/x/page-2.html`).
     public static let pageRoot = "../../"
 
-    let content: Content
+    private(set) var content: Content
     let theme: Theme
     private let headers: [String: String]
     private let chips: [String]
-    private let headings: [String]
+    private var headings: [String]
 
     public init(content: Content, theme: Theme) {
         self.content = content
@@ -34,6 +34,19 @@ public struct Fragments: Sendable {
     }
 
     static func key(_ root: String, _ section: String?) -> String { root + "|" + (section ?? "") }
+
+    /// The same fragments for `content`, where only the articles at `changed` differ (same
+    /// articles in the same order, same registry, site and theme): their headings are made again.
+    public func updating(articles changed: [Int], in content: Content) -> Fragments {
+        var copy = self
+        copy.content = content
+        let theme = self.theme
+        let fresh = parallelMap(changed) { index in
+            theme.render("source", PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
+        }
+        for (index, heading) in zip(changed, fresh) { copy.headings[index] = heading }
+        return copy
+    }
 
     static func headerContext(_ content: Content, root: String, section: String?) -> [String: Any] {
         var nav: [[String: Any]] = [["label": "Overview", "url": root + "index.html", "current": section == "home"],
