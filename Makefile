@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/dossier
 
-.PHONY: all deps site test check release clean help
+.PHONY: all deps site test check release clean help serve bench
 
 all: site
 
@@ -10,6 +10,8 @@ help:
 	@echo "make site    build the seed dossier into public/ (release build)"
 	@echo "make test    run the whole test suite"
 	@echo "make check   report every problem of content/ with file:line"
+	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
+	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
 	@echo "make clean   remove build products and public/"
 
 deps:
@@ -23,6 +25,14 @@ site: release
 
 check: release
 	$(RELEASE) check --content content --templates templates
+
+serve: release
+	$(RELEASE) serve --content content --templates templates --output public
+
+bench: release
+	@command -v hugo >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null)
+	@command -v cmark-gfm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null)
+	python3 bench/bench.py --dossier $(RELEASE)
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -82,9 +82,10 @@ public enum SiteBuilder {
         do {
             let assets = theme?.assetFiles() ?? []
             let articlePaths = content.articles.indices.map { SitePage.article(Int32($0)).path(in: content) }
-            try writer.prepareFolders(for: articlePaths + SitePage.fixed.map { $0.path(in: content) }
-                                      + content.registry.entities.map { $0.path + "index.html" }
-                                      + ["data/x"] + assets.map { "assets/" + $0 })
+            // Section folders now; the thousands below them while articles are annotated.
+            try writer.prepareFolders(for: SitePage.fixed.map { $0.path(in: content) } + ["data/x"] + assets.map { "assets/" + $0 }
+                                      + EntityKind.allCases.map { $0.folder + "/index.html" })
+            writer.prepareFoldersInBackground(for: articlePaths + content.registry.entities.map { $0.path + "index.html" })
             stage("folders")
 
             // Annotate; render each article's page at once and keep only what the other pages need.
@@ -119,7 +120,6 @@ public enum SiteBuilder {
             let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
             let outputs = SiteOutputs(renderer: renderer).all()
             progress("rendering \(outputs.count) more files")
-            try writer.prepareFolders(for: outputs.map(\.path))
             parallelFor(outputs.count) { index in
                 do {
                     try writer.write(chunks: outputs[index].make(), to: outputs[index].path)

@@ -22,4 +22,18 @@ public enum HTML {
     public static func escape(_ bytes: ArraySlice<UInt8>) -> String {
         escape(String(decoding: bytes, as: UTF8.self))
     }
+
+    /// Appends `bytes` (UTF-8) to `out`, escaped.
+    static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case 38: out += [38, 97, 109, 112, 59]
+            case 60: out += [38, 108, 116, 59]
+            case 62: out += [38, 103, 116, 59]
+            case 34: out += [38, 113, 117, 111, 116, 59]
+            case 39: out += [38, 35, 51, 57, 59]
+            default: out.append(byte)
+            }
+        }
+    }
 }

@@ -120,42 +120,56 @@ public struct PageRenderer: Sendable {
         return row
     }
 
-    /// A sentence as HTML with the given mentions highlighted and linked to their place in the article.
-    func sentenceHTML(article: Int32, sentence: Int32, mentions: [Int32], root: String) -> String {
+    /// A sentence as an HTML list item, the given mentions highlighted and linked to their
+    /// place in the article, appended to `html` as UTF-8.
+    func appendSentenceItem(to html: inout [UInt8], article: Int32, sentence: Int32, first: Int32, others: [Int32], href: [UInt8]) {
         let annotation = graph.annotated[Int(article)]
-        let text = Array(annotation.sentences[Int(sentence)].utf8)
-        let href = articleLink(article, root: root)
-        var html = ""
-        var cursor = 0
-        for index in mentions.sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start }) {
-            let mention = annotation.mentions[Int(index)]
-            let start = Int(mention.start), end = Int(mention.end)
-            guard start >= cursor, end <= text.count else { continue }
-            html += HTML.escape(text[cursor..<start])
-            html += "<mark><a href=\"\(href)#m\(mention.anchor)\">" + HTML.escape(text[start..<end]) + "</a></mark>"
-            cursor = end
+        var mentions = [first] + others
+        if mentions.count > 1 { mentions.sort { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start } }
+        html += PageRenderer.itemOpen
+        annotation.sentences[Int(sentence)].utf8.withContiguousStorageIfAvailable { text in
+            var cursor = 0
+            for index in mentions {
+                let mention = annotation.mentions[Int(index)]
+                let start = Int(mention.start), end = Int(mention.end)
+                guard start >= cursor, end <= text.count else { continue }
+                HTML.appendEscaped(text[cursor..<start], to: &html)
+                html += PageRenderer.markOpen
+                html += href
+                html += Array("#m\(mention.anchor)\">".utf8)
+                HTML.appendEscaped(text[start..<end], to: &html)
+                html += PageRenderer.markClose
+                cursor = end
+            }
+            HTML.appendEscaped(text[cursor...], to: &html)
         }
-        return html + HTML.escape(text[cursor...])
+        html += PageRenderer.itemClose
     }
 
-    /// Sentence refs grouped by article, each with its heading data.
+    static let itemOpen = Array("<li>".utf8), itemClose = Array("</li>\n".utf8)
+    static let markOpen = Array("<mark><a href=\"".utf8), markClose = Array("</a></mark>".utf8)
+
+    /// Sentence refs grouped by article: each group's heading (the `source` template,
+    /// rendered once per article) and its sentences as `<li>` items. The items are made
+    /// here rather than by a template: entity pages hold hundreds of thousands of them, and
+    /// a Mustache section per sentence was most of their rendering time.
     func groups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> [[String: Any]] {
         var result: [[String: Any]] = []
         var current: Int32 = -1
-        var sentences: [[String: Any]] = []
+        var items: [UInt8] = []
+        var href: [UInt8] = []
         func flush() {
             guard current >= 0 else { return }
-            var group: [String: Any] = ["heading": fragments.heading(current, root: root)]
-            group["sentences"] = sentences
-            result.append(group)
+            result.append(["heading": fragments.heading(current, root: root), "sentenceItems": String(decoding: items, as: UTF8.self)])
         }
         for ref in refs {
             if ref.article != current {
                 flush()
                 current = ref.article
-                sentences = []
+                items = []
+                href = Array(articleLink(ref.article, root: root).utf8)
             }
-            sentences.append(["html": sentenceHTML(article: ref.article, sentence: ref.sentence, mentions: ref.mentions, root: root)])
+            appendSentenceItem(to: &items, article: ref.article, sentence: ref.sentence, first: ref.first, others: ref.others, href: href)
         }
         flush()
         return result

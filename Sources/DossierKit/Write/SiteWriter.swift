@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -28,7 +29,8 @@ public final class SiteWriter: Sendable {
             let level = byDepth[depth]!.sorted()
             defer { if depth == 0 { level.forEach { SiteWriter.spreadSubfolders(staging + "/" + $0) } } }
             let failure = Mutex<String?>(nil)
-            parallelFor(level.count) { index in
+            // One thread: parallel mkdir in one parent only contends on its lock (measured slower).
+            for index in level.indices {
                 if mkdir(self.staging + "/" + level[index], 0o755) != 0 && errno != EEXIST {
                     failure.withLock { $0 = self.staging + "/" + level[index] + ": cannot create folder: " + String(cString: strerror(errno)) }
                 }
@@ -60,7 +62,37 @@ public final class SiteWriter: Sendable {
         _ = ioctl(descriptor, setFlags, &flags)
     }
 
-    /// Writes one file; its folder must exist.
+    /// Creates the folders for `paths` on another thread, so that creating thousands of
+    /// folders (all system time) overlaps with rendering. A write that comes first makes
+    /// its own folder; call `waitForFolders()` before `commit()`.
+    public func prepareFoldersInBackground(for paths: [String]) {
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do { try self.prepareFolders(for: paths) } catch { self.backgroundFailure.withLock { $0 = "\(error)" } }
+        }
+        backgroundFolders.withLock { $0.append(group) }
+    }
+
+    public func waitForFolders() throws {
+        for group in backgroundFolders.withLock({ $0 }) { group.wait() }
+        if let failure = backgroundFailure.withLock({ $0 }) { throw SiteWriteFailure(message: failure) }
+    }
+
+    private let backgroundFolders = Mutex<[DispatchGroup]>([])
+    private let backgroundFailure = Mutex<String?>(nil)
+
+    /// Opens a file for writing, making its folder if it is not there yet.
+    private func create(_ full: String) throws -> Int32 {
+        var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if descriptor < 0 && errno == ENOENT, let slash = full.lastIndex(of: "/") {
+            try FileManager.default.createDirectory(atPath: String(full[..<slash]), withIntermediateDirectories: true)
+            descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
+        return descriptor
+    }
+
+    /// Writes one file.
     public func write(_ text: String, to path: String) throws {
         var copy = text
         try copy.withUTF8 { bytes in try writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
@@ -69,8 +101,7 @@ public final class SiteWriter: Sendable {
     /// Writes pieces one after another into one file.
     public func write(chunks: [String], to path: String) throws {
         let full = staging + "/" + path
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
+        let descriptor = try create(full)
         defer { close(descriptor) }
         for chunk in chunks {
             var copy = chunk
@@ -85,8 +116,7 @@ public final class SiteWriter: Sendable {
 
     private func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let full = staging + "/" + path
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
+        let descriptor = try create(full)
         defer { close(descriptor) }
         try writeAll(descriptor, bytes, path: full)
     }
@@ -105,6 +135,7 @@ public final class SiteWriter: Sendable {
 
     /// Replaces the output folder with the staged site.
     public func commit() throws {
+        try waitForFolders()
         let files = FileManager.default
         let old = output + ".old-\(getpid())"
         if files.fileExists(atPath: output) {
@@ -128,6 +159,7 @@ public final class SiteWriter: Sendable {
 
     /// Drops the staged files, leaving the output as it was.
     public func abort() {
+        try? waitForFolders()
         try? FileManager.default.removeItem(atPath: staging)
     }
 }

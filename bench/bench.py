@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""`make bench`: Dossier against Hugo and against cmark-gfm, measured side by side in one run.
+
+1. Full build, 10,000 articles / 500 extra people: ../shared/bench/vs_hugo.py (alternating
+   runs, median wall time and peak RSS, ratios dossier/hugo).
+2. Throughput: the same build next to `cat content/articles/*.md | cmark-gfm` (median of 3).
+3. Scaling: dossier's wall time and peak RSS at 1,000, 10,000 and 30,000 articles.
+4. Edit → live-reload event: `dossier serve` on the seed dossier and on 10,000 articles,
+   `hugo server` on the same 10,000 (bench/reload_latency.py).
+
+  bench.py --dossier .build/release/dossier [--quick] [--work /tmp/dossier-bench]
+"""
+import argparse, os, statistics, subprocess, sys, tempfile, shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(ROOT, "..", "shared", "bench")
+
+def run(cmd, **kw):
+    print("$ " + " ".join(cmd), flush=True)
+    return subprocess.run(cmd, check=True, **kw)
+
+def timed(cmd, cwd):
+    with tempfile.NamedTemporaryFile("r") as t:
+        subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, rss = t.read().split()[-2:]
+        return float(wall), int(rss) / 1024
+
+def corpus(work, n, e, hugo=False):
+    path = os.path.join(work, f"n{n}-e{e}")
+    if not os.path.isdir(os.path.join(path, "dossier")) or (hugo and not os.path.isdir(os.path.join(path, "hugo"))):
+        args = [sys.executable, os.path.join(SHARED, "gen_corpus.py"), os.path.join(path, "dossier"), "--articles", str(n), "--entities", str(e)]
+        if hugo: args += ["--hugo", os.path.join(path, "hugo")]
+        shutil.rmtree(path, ignore_errors=True)
+        run(args, stdout=subprocess.DEVNULL)
+    return path
+
+def dossier_build(dossier, site, templates):
+    shutil.rmtree(os.path.join(site, "public"), ignore_errors=True)
+    return timed([dossier, "build", "--content", "content", "--templates", templates, "--output", "public"], site)
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dossier", required=True)
+    ap.add_argument("--work", default="/tmp/dossier-bench")
+    ap.add_argument("--quick", action="store_true", help="1 run each, skip 30,000")
+    a = ap.parse_args()
+    dossier = os.path.abspath(a.dossier)
+    templates = os.path.join(ROOT, "templates")
+    runs = 1 if a.quick else 3
+    lines = []
+
+    print("\n== 1. full build vs Hugo (10,000 articles)", flush=True)
+    out = subprocess.run([sys.executable, os.path.join(SHARED, "vs_hugo.py"), "--dossier", dossier, "--articles", "10000",
+                          "--entities", "500", "--runs", str(runs), "--templates", templates, "--work", a.work],
+                         check=True, capture_output=True, text=True).stdout
+    print(out, flush=True)
+    lines += ["full build, 10,000 articles: " + l.strip() for l in out.strip().splitlines()]
+
+    print("== 2. throughput vs cmark-gfm (10,000 articles)", flush=True)
+    site = os.path.join(corpus(a.work, 10000, 500, hugo=True), "dossier")
+    articles = os.path.join(site, "content", "articles")
+    cmark = statistics.median(timed(["sh", "-c", f"cat {articles}/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist > /dev/null"], site)[0] for _ in range(3))
+    build = statistics.median(dossier_build(dossier, site, templates)[0] for _ in range(3))
+    line = f"throughput: dossier build {build:.2f} s, cmark-gfm alone {cmark:.2f} s, ratio {build / cmark:.1f}x"
+    print(line, flush=True); lines.append(line)
+
+    print("\n== 3. scaling", flush=True)
+    for n in ([1000, 10000] if a.quick else [1000, 10000, 30000]):
+        site = os.path.join(corpus(a.work, n, 500), "dossier")
+        results = [dossier_build(dossier, site, templates) for _ in range(runs)]
+        wall = statistics.median(w for w, _ in results); rss = statistics.median(m for _, m in results)
+        line = f"scaling: {n:6d} articles: {wall:6.2f} s, {rss:7.1f} MB, {1000 * wall / n:.2f} ms/article"
+        print(line, flush=True); lines.append(line)
+
+    print("\n== 4. edit → reload", flush=True)
+    seed = tempfile.mkdtemp(prefix="dossier-seed-")
+    shutil.copytree(os.path.join(ROOT, "content"), os.path.join(seed, "content"))
+    out = subprocess.run([sys.executable, os.path.join(HERE, "reload_latency.py"), "--dossier", dossier, "--site", seed,
+                          "--templates", templates, "--edits", "5"], check=True, capture_output=True, text=True).stdout
+    print(out, flush=True); lines += ["reload, seed dossier: " + l for l in out.strip().splitlines()]
+    shutil.rmtree(seed, ignore_errors=True)
+    big = corpus(a.work, 10000, 500, hugo=True)
+    out = subprocess.run([sys.executable, os.path.join(HERE, "reload_latency.py"), "--dossier", dossier,
+                          "--site", os.path.join(big, "dossier"), "--hugo-site", os.path.join(big, "hugo"),
+                          "--templates", templates, "--edits", "5"], check=True, capture_output=True, text=True).stdout
+    print(out, flush=True); lines += ["reload, 10,000 articles: " + l for l in out.strip().splitlines()]
+
+    print("\n== summary")
+    for line in lines: print(line)
+
+if __name__ == "__main__":
+    main()
