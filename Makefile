@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/dossier
 
-.PHONY: all deps site test check release clean help serve bench
+.PHONY: all deps site test check release clean help serve bench golden
 
 all: site
 
@@ -37,6 +37,10 @@ bench: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Record the golden corpus's output again after an intended change of output (review the diff).
+golden: deps
+	DOSSIER_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenOutputTests
 
 clean:
 	rm -rf .build public
