@@ -42,11 +42,19 @@ public struct SiteOutputs: Sendable {
             guard case .entity(let entity, _) = page else { continue }
             outputs.append(SiteOutput(path: page.path(in: graph.content), scope: .entity(entity)) { [renderer.render(page)] })
         }
+        for (index, entity) in graph.content.registry.entities.enumerated() {
+            let entityIndex = EntityIndex(index)
+            outputs.append(SiteOutput(path: EntityFeed.path(of: entity), scope: .entity(entityIndex)) { [EntityFeed.atom(entityIndex, graph: graph)] })
+            outputs.append(SiteOutput(path: MentionsCSV.path(of: entity), scope: .entity(entityIndex)) { [MentionsCSV.of(entityIndex, graph: graph)] })
+        }
         let pages = SitePage.all(graph, pageSize: renderer.pageSize)
         outputs += [
             SiteOutput(path: "data/entities.json", scope: .site) { DataFiles.entities(graph) },
             SiteOutput(path: "data/articles.json", scope: .site) { DataFiles.articles(graph.content) },
             SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true) { DataFiles.mentions(graph) },
+            SiteOutput(path: "data/mentions.csv", scope: .site, isLarge: true) { MentionsCSV.all(graph) },
+            SiteOutput(path: "data/network.graphml", scope: .site, isLarge: true) { NetworkGraphML.document(graph) },
+            SiteOutput(path: SearchIndex.path, scope: .site, isLarge: true) { SearchIndex.script(graph) },
             SiteOutput(path: "feed.xml", scope: .site) { [Feeds.atom(graph)] },
             SiteOutput(path: "sitemap.xml", scope: .site) { Feeds.sitemap(graph, pages: pages) },
         ]
