@@ -15,9 +15,11 @@
   var run = 0;
   var timer = 0;
 
+  // Pagefind on the main thread: its index loads in small chunks, so search stays quick,
+  // and it works where a worker cannot start (headless browsers, as in the tests).
   var pagefind = location.protocol === "file:" ? Promise.resolve(null) :
     import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (module) {
-      return Promise.resolve(module.options({ baseUrl: new URL(root, location.href).pathname })).then(function () { return module; });
+      return Promise.resolve(module.options({ baseUrl: new URL(root, location.href).pathname, noWorker: true })).then(function () { return module; });
     }).catch(function () { return null; });
 
   function norm(text) { return String(text || "").normalize("NFC").toLowerCase().trim(); }

@@ -49,18 +49,7 @@ public enum NetworkSVG {
     /// entity the page is about: pinned in the middle and emphasised.
     public static func render(nodes: [Node], edges: [Edge], label: String, size: Size, centred: Bool) -> String? {
         guard nodes.count > 1 else { return nil }
-        let most = Double(max(nodes.map(\.mentions).max() ?? 1, 1))
-        let laid = nodes.enumerated().map { index, node -> NetworkLayout.Node in
-            let radius = 5 + 13 * (Double(node.mentions) / most).squareRoot()
-            let emphasis = centred && index == 0 ? 1.15 : 1
-            var width = TextWidth.estimate(node.name, fontSize: nameSize * emphasis)
-            var height = nameSize * emphasis + 3
-            if let native = node.native {
-                width = max(width, TextWidth.estimate(native, fontSize: nativeSize))
-                height += nativeSize + 3
-            }
-            return NetworkLayout.Node(radius: radius, labelWidth: width, labelHeight: height)
-        }
+        let laid = layoutNodes(nodes, centred: centred)
         let valid = edges.filter { $0.a >= 0 && $0.b >= 0 && $0.a < nodes.count && $0.b < nodes.count && $0.a != $0.b }
         let layout = NetworkLayout.layout(nodes: laid, edges: valid.map { ($0.a, $0.b, Double($0.weight)) },
                                           width: size.width, height: size.height, iterations: size.iterations, pinFirst: centred)
@@ -93,6 +82,22 @@ public enum NetworkSVG {
             svg += "</a>\n"
         }
         return svg + "</g>\n</svg>"
+    }
+
+    /// Circle and label size of each node: circles by the square root of mentions.
+    static func layoutNodes(_ nodes: [Node], centred: Bool) -> [NetworkLayout.Node] {
+        let most = Double(max(nodes.map(\.mentions).max() ?? 1, 1))
+        return nodes.enumerated().map { index, node -> NetworkLayout.Node in
+            let radius = 5 + 13 * (Double(node.mentions) / most).squareRoot()
+            let emphasis = centred && index == 0 ? 1.15 : 1
+            var width = TextWidth.estimate(node.name, fontSize: nameSize * emphasis)
+            var height = nameSize * emphasis + 3
+            if let native = node.native {
+                width = max(width, TextWidth.estimate(native, fontSize: nativeSize))
+                height += nativeSize + 3
+            }
+            return NetworkLayout.Node(radius: radius, labelWidth: width, labelHeight: height)
+        }
     }
 
     static func n(_ value: Double) -> String { SVGNumber.format(value) }
