@@ -22,6 +22,9 @@ release: deps
 
 site: release
 	$(RELEASE) build --content content --templates templates --output public
+	@python3 -m pagefind --version >/dev/null 2>&1 || python3 -m pip install -q 'pagefind[bin]' >/dev/null 2>&1 || true
+	@if python3 -m pagefind --version >/dev/null 2>&1; then python3 -m pagefind --site public --quiet; \
+	else echo "pagefind not installed: search covers names and titles only (pip install 'pagefind[bin]')"; fi
 
 check: release
 	$(RELEASE) check --content content --templates templates

@@ -88,3 +88,4 @@ shot person people/kim-jong-un/index.html 1280 1600
 shot meeting meetings/2024-11-29-belousov-kim-pyongyang/index.html 1280 1600
 shot article-phone "${article:-articles/index.html}" 390 1400
 shot person-dark people/kim-jong-un/index.html 1280 1600 "${dark[@]}"
+shot explore explore/index.html 1280 1500

@@ -197,9 +197,11 @@ public struct SiteSession: Sendable {
         }
         /// A page of an entity changes only if its sentences do, or the number of pages; the
         /// first page also if the entity's totals, related entities or meetings do.
+        // The first page's timeline counts mentions per month of the articles' dates.
+        let datesChanged = redo.contains { index in oldIndex[articles[index].id].map { state.content.articles[$0].date != articles[index].date } ?? true }
         func pageChanged(_ entity: EntityIndex, _ page: Int) -> Bool {
             let e = Int(entity)
-            if page == 1 && (state.graph.mentions[e].count != graph.mentions[e].count || state.graph.articles[e] != graph.articles[e]
+            if page == 1 && (datesChanged || state.graph.mentions[e].count != graph.mentions[e].count || state.graph.articles[e] != graph.articles[e]
                              || state.graph.related[e] != graph.related[e] || state.graph.meetings[e] != graph.meetings[e]) {
                 return true
             }

@@ -3,7 +3,7 @@ import Yams
 
 /// Loads articles: `---` front matter (YAML), then the Markdown body.
 public enum ArticleLoader {
-    static let knownKeys = ["title", "date", "source", "url", "place", "language", "raw", "author", "meetings"]
+    static let knownKeys = ["title", "date", "source", "url", "place", "language", "raw", "author", "accessed", "meetings"]
 
     /// An article from its text. `id` is the file name stem; `file` the path shown in messages.
     public static func parse(_ text: String, id: String, file: String) -> (Article?, [Diagnostic]) {
@@ -36,11 +36,16 @@ public enum ArticleLoader {
         if let date, !ISODate.isValid(date) {
             fields.report(.error(file, fields.lineOf("date"), "bad date \"\(date)\"", hint: "write YYYY-MM-DD, e.g. 2024-11-30"))
         }
+        let accessed = fields.string("accessed")
+        if let accessed, !ISODate.isValid(accessed) {
+            fields.report(.error(file, fields.lineOf("accessed"), "bad access date \"\(accessed)\"",
+                                 hint: "write the day you retrieved the page as YYYY-MM-DD"))
+        }
         let article = Article(
             id: id, title: TextNormalization.nfc(title ?? ""), date: date ?? "",
             source: fields.string("source"), url: fields.string("url"), place: fields.string("place"),
             language: fields.string("language"), raw: fields.string("raw"), author: fields.string("author"),
-            meetings: fields.list("meetings"), body: split.body, file: file, bodyLine: split.bodyLine,
+            accessed: accessed, meetings: fields.list("meetings"), body: split.body, file: file, bodyLine: split.bodyLine,
             keyLines: fields.keyLines)
         diagnostics += fields.diagnostics
         let failed = diagnostics.contains { $0.severity == .error }
@@ -88,10 +93,10 @@ public enum ArticleLoader {
 
 extension Article {
     init(id: String, title: String, date: String, source: String?, url: String?, place: String?, language: String?,
-         raw: String?, author: String?, meetings: [String], body: Substring, file: String, bodyLine: Int,
+         raw: String?, author: String?, accessed: String?, meetings: [String], body: Substring, file: String, bodyLine: Int,
          keyLines: [String: Int]) {
         self.init(id: id, title: title, date: date, source: source, url: url, place: place, language: language,
-                  raw: raw, author: author, meetings: meetings, body: String(body), file: file, bodyLine: bodyLine,
+                  raw: raw, author: author, accessed: accessed, meetings: meetings, body: String(body), file: file, bodyLine: bodyLine,
                   keyLines: keyLines)
     }
 }

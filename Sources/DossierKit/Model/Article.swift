@@ -11,6 +11,8 @@ public struct Article: Sendable, Hashable {
     public var language: String?
     public var raw: String?
     public var author: String?
+    /// Day the original was retrieved (ISO 8601), for citations; optional.
+    public var accessed: String?
     /// Ids of the meetings it reports.
     public var meetings: [String]
     /// Markdown body (after the front matter).
@@ -24,7 +26,7 @@ public struct Article: Sendable, Hashable {
 
     public init(id: String, title: String, date: String, source: String? = nil, url: String? = nil,
                 place: String? = nil, language: String? = nil, raw: String? = nil, author: String? = nil,
-                meetings: [String] = [], body: String, file: String = "", bodyLine: Int = 1,
+                accessed: String? = nil, meetings: [String] = [], body: String, file: String = "", bodyLine: Int = 1,
                 keyLines: [String: Int] = [:]) {
         self.id = id
         self.title = title
@@ -35,6 +37,7 @@ public struct Article: Sendable, Hashable {
         self.language = language
         self.raw = raw
         self.author = author
+        self.accessed = accessed
         self.meetings = meetings
         self.body = body
         self.file = file

@@ -29,6 +29,11 @@ public struct ArticlePage: Sendable {
             if let value { model[key] = value }
         }
         context["article"] = model
+        context["indexed"] = true
+        let citation = Citation(article: article, site: content.site)
+        context["citation"] = ["text": citation.text, "bibtex": citation.bibtex, "url": citation.url,
+                               "isOriginal": citation.isOriginal, "accessed": citation.accessed,
+                               "accessedDisplay": ISODate.display(citation.accessed)] as [String: Any]
         var counts: [EntityIndex: Int] = [:]
         for mention in annotation.mentions { counts[mention.entity, default: 0] += 1 }
         let ranked = SiteGraph.ranked(counts, registry: registry, limit: nil)
@@ -40,6 +45,15 @@ public struct ArticlePage: Sendable {
             if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
         }
         context["entityGroups"] = groups
+        // What the hover preview script shows for each entity the body mentions.
+        context["previews"] = ranked.map { count -> [String: Any] in
+            let entity = registry[count.entity]
+            var preview = PageRenderer.link(count.entity, registry: registry, root: root)
+            preview["key"] = entity.kind.rawValue + ":" + entity.id
+            preview["kindSingular"] = entity.kind.singular
+            if let description = entity.description { preview["description"] = description }
+            return preview
+        }
         context["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { meeting -> [String: Any] in
             var item = PageRenderer.link(meeting, registry: registry, root: root)
             item["date"] = registry[meeting].date ?? ""

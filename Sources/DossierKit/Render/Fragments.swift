@@ -16,7 +16,7 @@ public struct Fragments: Sendable {
         self.content = content
         self.theme = theme
         var headers: [String: String] = [:]
-        let sections: [String?] = [nil, "home", "articles"] + EntityKind.allCases.map { $0.folder }
+        let sections: [String?] = [nil, "home", "articles"] + EntityKind.allCases.map { $0.folder } + ["explore", "search"]
         for root in ["", "../", "../../"] {
             for section in sections {
                 headers[Fragments.key(root, section)] = theme.render("header", Fragments.headerContext(content, root: root, section: section))
@@ -54,6 +54,8 @@ public struct Fragments: Sendable {
         for kind in EntityKind.allCases {
             nav.append(["label": kind.title, "url": root + kind.folder + "/index.html", "current": section == kind.folder])
         }
+        nav.append(["label": "Explore", "url": root + "explore/index.html", "current": section == "explore"])
+        nav.append(["label": "Search", "url": root + "search/index.html", "current": section == "search"])
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
                                    "author": content.site.author ?? ""]
         return ["root": root, "site": site, "nav": nav]

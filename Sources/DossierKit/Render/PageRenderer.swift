@@ -5,9 +5,12 @@ public struct PageRenderer: Sendable {
     public let theme: Theme
     public let fragments: Fragments
     public let pagination: EntityPagination
+    /// Timelines and networks of entity pages, laid out once per build.
+    public let charts: Charts
 
     public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
         self.graph = graph
+        self.charts = Charts(graph: graph)
         self.theme = theme
         self.fragments = fragments
         self.pagination = EntityPagination(graph: graph, pageSize: pageSize)
@@ -36,6 +39,7 @@ public struct PageRenderer: Sendable {
             context["pageTitle"] = kind.title
             context["kindTitle"] = kind.title
             context["isMeetings"] = kind == .meeting
+            if kind == .meeting, let timeline = charts.meetingsTimeline(root: root) { context["timeline"] = timeline }
             let order = kind == .meeting ? graph.meetingsByDate : graph.byMentions(kind)
             context["entities"] = order.map { entityRow($0, root: root) }
         case .entity(let index, let number):
@@ -49,6 +53,12 @@ public struct PageRenderer: Sendable {
         case .notFound:
             template = "notfound"
             context["pageTitle"] = "Page not found"
+        case .explore:
+            template = "explore"
+            explore(&context, root: root)
+        case .search:
+            template = "search"
+            context["pageTitle"] = "Search"
         }
         return theme.render(template, context)
     }
@@ -68,6 +78,8 @@ public struct PageRenderer: Sendable {
             case .entityIndex(let kind): return kind.folder
             case .entity(let index, _): return content.registry[index].kind.folder
             case .notFound: return nil
+            case .explore: return "explore"
+            case .search: return "search"
             }
         }()
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
@@ -180,6 +192,7 @@ public struct PageRenderer: Sendable {
     func home(_ context: inout [String: Any], root: String) {
         context["pageTitle"] = content.site.title
         context["isHome"] = true
+        if let timeline = charts.meetingsTimeline(root: root) { context["timeline"] = timeline }
         context["meetings"] = graph.meetingsByDate.map { entityRow($0, root: root) }
         context["people"] = graph.byMentions(.person).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
         context["countries"] = graph.byMentions(.country).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
@@ -233,9 +246,34 @@ public struct PageRenderer: Sendable {
             model["country"] = link(countryIndex, root: root)
         }
         context["entity"] = model
+        context["indexed"] = true
+        context["data"] = dataLinks(entity, root: root)
+        if number == 1 {
+            // Charts summarise the whole entity: on its first page only.
+            if let timeline = charts.timeline(of: index, root: root) { context["timeline"] = timeline }
+            if let network = charts.network(of: index, root: root) { context["network"] = network }
+        }
         context["meetings"] = graph.meetings[Int(index)].map { entityRow($0, root: root) }
         context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
             ["chip": fragments.chip(count.entity, root: root), "count": count.count]
+        }
+    }
+
+    /// An entity's own feed and mentions, and the dossier-wide files it appears in.
+    func dataLinks(_ entity: Entity, root: String) -> [String: Any] {
+        ["feed": root + EntityFeed.path(of: entity), "csv": root + MentionsCSV.path(of: entity),
+         "graphml": root + "data/network.graphml", "entities": root + "data/entities.json"]
+    }
+
+    func explore(_ context: inout [String: Any], root: String) {
+        context["pageTitle"] = "Explore"
+        let network = CoMentionNetwork.whole(graph)
+        if let svg = charts.dossierNetwork(network, root: root) { context["network"] = svg }
+        context["nodeCount"] = network.nodes.count
+        context["entityCount"] = registry.entities.count
+        context["pairs"] = network.edges.sorted { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }.prefix(25).map { edge -> [String: Any] in
+            ["a": fragments.chip(network.nodes[edge.a], root: root), "b": fragments.chip(network.nodes[edge.b], root: root),
+             "count": edge.weight]
         }
     }
 
@@ -272,6 +310,8 @@ public struct PageRenderer: Sendable {
             model["wikidataURL"] = "https://www.wikidata.org/wiki/" + wikidata
         }
         context["meeting"] = model
+        context["indexed"] = true
+        context["data"] = dataLinks(meeting, root: root)
         // Reports: the meeting's own mentions; where an article reports it without naming
         // it, the sentences naming its participants.
         let participants = Set(meeting.participants.compactMap { registry.index(of: .person, $0) })

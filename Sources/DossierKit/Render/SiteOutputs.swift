@@ -47,11 +47,19 @@ public struct SiteOutputs: Sendable {
             guard case .entity(let entity, let number) = page else { continue }
             outputs.append(SiteOutput(path: page.path(in: graph.content), scope: .entityPage(entity, page: number)) { [renderer.render(page)] })
         }
+        for (index, entity) in graph.content.registry.entities.enumerated() {
+            let entityIndex = EntityIndex(index)
+            outputs.append(SiteOutput(path: EntityFeed.path(of: entity), scope: .entity(entityIndex)) { [EntityFeed.atom(entityIndex, graph: graph)] })
+            outputs.append(SiteOutput(path: MentionsCSV.path(of: entity), scope: .entity(entityIndex)) { [MentionsCSV.of(entityIndex, graph: graph)] })
+        }
         let pages = SitePage.all(graph, pagination: renderer.pagination)
         outputs += [
             SiteOutput(path: "data/entities.json", scope: .site) { DataFiles.entities(graph) },
             SiteOutput(path: "data/articles.json", scope: .articleList) { DataFiles.articles(graph.content) },
             SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true) { DataFiles.mentions(graph) },
+            SiteOutput(path: "data/mentions.csv", scope: .site, isLarge: true) { MentionsCSV.all(graph) },
+            SiteOutput(path: "data/network.graphml", scope: .site, isLarge: true) { NetworkGraphML.document(graph) },
+            SiteOutput(path: SearchIndex.path, scope: .site, isLarge: true) { SearchIndex.script(graph) },
             SiteOutput(path: "feed.xml", scope: .site) { [Feeds.atom(graph)] },
             SiteOutput(path: "sitemap.xml", scope: .articleList) { Feeds.sitemap(graph, pages: pages) },
         ]

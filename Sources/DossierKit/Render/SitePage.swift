@@ -7,6 +7,10 @@ public enum SitePage: Sendable, Hashable {
     /// An entity's page; `page` counts from 1 (long mention lists are paginated).
     case entity(EntityIndex, page: Int)
     case notFound
+    /// The whole dossier's network and its downloads.
+    case explore
+    /// Search over names, titles and (with Pagefind) full text.
+    case search
 
     /// Path under the output folder.
     public func path(in content: Content) -> String {
@@ -20,6 +24,8 @@ public enum SitePage: Sendable, Hashable {
             // Later pages sit beside the first: no folder per page.
             return page == 1 ? base + "index.html" : base + "page-\(page).html"
         case .notFound: return "404.html"
+        case .explore: return "explore/index.html"
+        case .search: return "search/index.html"
         }
     }
 
@@ -30,7 +36,8 @@ public enum SitePage: Sendable, Hashable {
     }
 
     /// The pages every site has, whatever its content.
-    public static let fixed: [SitePage] = [.home, .articleIndex, .notFound] + EntityKind.allCases.map { .entityIndex($0) }
+    public static let fixed: [SitePage] = [.home, .articleIndex, .notFound]
+        + EntityKind.allCases.map { .entityIndex($0) } + [.explore, .search]
 
     /// Every page but the entity pages (those need the graph to know how many there are).
     public static func all(articles: Int) -> [SitePage] {

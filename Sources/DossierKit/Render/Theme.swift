@@ -5,7 +5,7 @@ import Mustache
 public struct Theme: Sendable {
     /// Templates every theme must have: one per kind of page, and the shared layout.
     public static let requiredTemplates = ["layout", "header", "chip", "source", "home", "article", "articles", "entity",
-                                           "meeting", "index", "notfound"]
+                                           "meeting", "index", "notfound", "explore", "search"]
 
     let library: MustacheLibrary
     public let directory: String

@@ -1,0 +1,86 @@
+/// Who is named with whom, as a small graph for drawing: either one entity and the
+/// entities most often mentioned in its sentences, or the whole dossier's most-mentioned
+/// entities. Built from `SiteGraph.related` (each entity's top co-mentions), so its cost
+/// grows with the nodes drawn, not with the size of the dossier.
+public struct CoMentionNetwork: Sendable, Hashable {
+    public struct Edge: Sendable, Hashable {
+        /// Indices into `nodes`, `a < b`.
+        public var a: Int
+        public var b: Int
+        /// Sentences naming both.
+        public var weight: Int
+    }
+
+    /// For an entity's network, the entity first.
+    public var nodes: [EntityIndex]
+    /// By `a`, then `b`.
+    public var edges: [Edge]
+    /// Per node, what its size shows: mentions in the dossier (whole network), or sentences
+    /// shared with the entity at the centre (an entity's network).
+    public var sizes: [Int]
+
+    /// An entity's ego network, from the sentences that mention it and nothing else: the
+    /// entities most often named with it (sized by the sentences they share with it) and,
+    /// between two of them, how many of those sentences name both. Being local to the
+    /// entity, it changes only when that entity's sentences do, so an edit elsewhere never
+    /// touches this entity's page.
+    public static func around(_ entity: EntityIndex, in graph: SiteGraph) -> CoMentionNetwork {
+        let related = graph.related[Int(entity)].filter { $0.entity != entity }
+        let nodes = [entity] + related.map(\.entity)
+        var position: [EntityIndex: Int] = [:]
+        for (index, node) in nodes.enumerated() { position[node] = index }
+        var weights: [Int: Int] = [:]
+        for (index, count) in related.enumerated() { weights[index + 1] = count.count }  // centre–neighbour: key b (a = 0)
+        for ref in graph.sentences[Int(entity)] {
+            let mentions = graph.annotated[Int(ref.article)].mentions
+            // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
+            var low = 0, high = mentions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
+            }
+            var inSentence: [Int] = []
+            while low < mentions.count && mentions[low].sentence == ref.sentence {
+                if let node = position[mentions[low].entity], node > 0, !inSentence.contains(node) { inSentence.append(node) }
+                low += 1
+            }
+            for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
+        }
+        let edges = weights.map { key, weight -> Edge in
+            key < nodes.count ? Edge(a: 0, b: key, weight: weight) : Edge(a: key / nodes.count, b: key % nodes.count, weight: weight)
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        return CoMentionNetwork(nodes: nodes, edges: edges, sizes: [graph.mentionCount(entity)] + related.map(\.count))
+    }
+
+    /// The `maxNodes` most mentioned entities of the dossier and the `maxEdges` strongest
+    /// edges among them.
+    public static func whole(_ graph: SiteGraph, maxNodes: Int = 150, maxEdges: Int = 450) -> CoMentionNetwork {
+        let registry = graph.content.registry
+        let ranked = registry.entities.indices.map { EntityIndex($0) }.filter { graph.mentionCount($0) > 0 }.sorted { a, b in
+            let (x, y) = (graph.mentionCount(a), graph.mentionCount(b))
+            return x != y ? x > y : (registry[a].kind, registry[a].id) < (registry[b].kind, registry[b].id)
+        }
+        let nodes = Array(ranked.prefix(maxNodes))
+        return CoMentionNetwork(nodes: nodes, edges: edges(among: nodes, graph: graph, limit: maxEdges),
+                                sizes: nodes.map { graph.mentionCount($0) })
+    }
+
+    /// Edges between `nodes` found in each node's co-mention list; the strongest `limit`.
+    static func edges(among nodes: [EntityIndex], graph: SiteGraph, limit: Int?) -> [Edge] {
+        var position: [EntityIndex: Int] = [:]
+        for (index, node) in nodes.enumerated() { position[node] = index }
+        var seen = Set<Int>()
+        var edges: [Edge] = []
+        for (index, node) in nodes.enumerated() {
+            for count in graph.related[Int(node)] {
+                guard let other = position[count.entity], other != index else { continue }
+                let (a, b) = (min(index, other), max(index, other))
+                if seen.insert(a * nodes.count + b).inserted { edges.append(Edge(a: a, b: b, weight: count.count)) }
+            }
+        }
+        if let limit, edges.count > limit {
+            edges = Array(edges.sorted { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }.prefix(limit))
+        }
+        return edges.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+}

@@ -1,0 +1,54 @@
+/// The site graph's timelines and networks as SVG, for a page at `root`: what the
+/// templates show on the home page, the meetings index, entity pages and `explore`.
+public struct Charts: Sendable {
+    public let graph: SiteGraph
+
+    public init(graph: SiteGraph) { self.graph = graph }
+
+    var registry: Registry { graph.content.registry }
+
+    /// Every meeting on a date axis, with its participants.
+    public func meetingsTimeline(root: String) -> String? {
+        TimelineSVG.render(events: graph.meetingsByDate.map { event($0, root: root) }, label: "Timeline of the meetings")
+    }
+
+    /// An entity's meetings and its mentions per month (by the date of the articles).
+    public func timeline(of entity: EntityIndex, root: String) -> String? {
+        var perMonth: [String: Int] = [:]
+        for ref in graph.mentions[Int(entity)] {
+            perMonth[ISODate.month(graph.content.articles[Int(ref.article)].date), default: 0] += 1
+        }
+        let months = perMonth.keys.sorted().map { TimelineSVG.MonthCount(month: $0, count: perMonth[$0]!) }
+        return TimelineSVG.render(events: graph.meetings[Int(entity)].map { event($0, root: root) }, months: months,
+                                  label: "Timeline of \(registry[entity].name): meetings and mentions per month")
+    }
+
+    /// The entity and those most often mentioned in the same sentences.
+    public func network(of entity: EntityIndex, root: String) -> String? {
+        svg(CoMentionNetwork.around(entity, in: graph), root: root, size: .entity, centred: true,
+            label: "Entities mentioned in the same sentences as \(registry[entity].name)")
+    }
+
+    /// The dossier's most mentioned entities and who is named with whom.
+    public func dossierNetwork(_ network: CoMentionNetwork, root: String) -> String? {
+        svg(network, root: root, size: .dossier, centred: false,
+            label: "The most mentioned entities and who is named with whom")
+    }
+
+    func svg(_ network: CoMentionNetwork, root: String, size: NetworkSVG.Size, centred: Bool, label: String) -> String? {
+        let nodes = zip(network.nodes, network.sizes).map { index, size -> NetworkSVG.Node in
+            let link = PageRenderer.link(index, registry: registry, root: root)
+            return NetworkSVG.Node(name: registry[index].name, native: link["native"] as? String, kind: registry[index].kind.rawValue,
+                                   url: root + registry[index].path + "index.html", mentions: size)
+        }
+        return NetworkSVG.render(nodes: nodes, edges: network.edges.map { NetworkSVG.Edge(a: $0.a, b: $0.b, weight: $0.weight) },
+                                 label: label, size: size, centred: centred)
+    }
+
+    func event(_ meeting: EntityIndex, root: String) -> TimelineSVG.Event {
+        let entity = registry[meeting]
+        let participants = entity.participants.compactMap { registry.entity(.person, $0)?.name }
+        return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: participants.joined(separator: ", "),
+                                 url: root + entity.path + "index.html")
+    }
+}

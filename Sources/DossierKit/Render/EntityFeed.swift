@@ -1,0 +1,49 @@
+/// `<entity>/feed.xml`: an Atom feed per entity of the newest articles that mention it
+/// (for a meeting, also those that report it), each with the sentences that name it.
+public enum EntityFeed {
+    public static let limit = 50
+    static let sentencesPerEntry = 3
+
+    public static func path(of entity: Entity) -> String { entity.path + "feed.xml" }
+
+    public static func atom(_ entity: EntityIndex, graph: SiteGraph) -> String {
+        let content = graph.content
+        let target = content.registry[entity]
+        let base = content.site.baseURL
+        let articles = graph.articles[Int(entity)].prefix(limit)
+        let updated = (articles.first.map { content.articles[Int($0)].date } ?? target.date ?? "1970-01-01") + "T00:00:00Z"
+        var sentencesByArticle: [Int32: [String]] = [:]
+        for ref in graph.sentences[Int(entity)] where sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {
+            sentencesByArticle[ref.article, default: []].append(graph.annotated[Int(ref.article)].sentences[Int(ref.sentence)])
+        }
+        let title = "\(target.name): \(content.site.title)"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTML.escape(content.site.language))">
+          <title>\(HTML.escape(title))</title>
+          <subtitle>\(HTML.escape("New articles that mention \(target.name)"))</subtitle>
+          <link href="\(HTML.escape(base + path(of: target)))" rel="self"/>
+          <link href="\(HTML.escape(base + target.path))"/>
+          <id>\(HTML.escape(base + target.path))</id>
+          <updated>\(updated)</updated>
+          <author><name>\(HTML.escape(content.site.author ?? content.site.title))</name></author>
+
+        """
+        for index in articles {
+            let article = content.articles[Int(index)]
+            let url = base + article.path
+            let summary = sentencesByArticle[index].map { $0.joined(separator: " … ") } ?? graph.annotated[Int(index)].summary
+            xml += """
+              <entry>
+                <title>\(HTML.escape(article.title))</title>
+                <link href="\(HTML.escape(url))"/>
+                <id>\(HTML.escape(url))</id>
+                <updated>\(article.date)T00:00:00Z</updated>
+                <summary>\(HTML.escape(summary))</summary>
+            """
+            if let source = article.source { xml += "\n    <author><name>\(HTML.escape(source))</name></author>" }
+            xml += "\n  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+}
