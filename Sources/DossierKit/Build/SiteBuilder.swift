@@ -122,7 +122,7 @@ public enum SiteBuilder {
             progress("rendering \(outputs.count) more files")
             parallelFor(outputs.count) { index in
                 do {
-                    try writer.write(chunks: outputs[index].make(), to: outputs[index].path)
+                    try writer.write(producing: outputs[index].produce, to: outputs[index].path)
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }

@@ -223,10 +223,10 @@ public struct SiteSession: Sendable {
         }
         var lazy: [String: LazyFile] = [:]
         let eager = dirty.filter { !$0.isLarge }
-        for output in dirty where output.isLarge { lazy[output.path] = LazyFile(output.make) }
+        for output in dirty where output.isLarge { lazy[output.path] = LazyFile(output.produce) }
         let made = parallelMap(eager) { output -> (String, [UInt8]) in
             var bytes: [UInt8] = []
-            for chunk in output.make() { bytes.append(contentsOf: chunk.utf8) }
+            output.produce { bytes.append(contentsOf: $0.utf8) }
             return (output.path, bytes)
         }
         for (path, bytes) in made { files[path] = bytes }

@@ -65,15 +65,15 @@ public struct SiteSnapshot: Sendable {
 
 /// A large output made the first time it is asked for, then kept.
 final class LazyFile: Sendable {
-    private let make: @Sendable () -> [String]
+    private let produce: @Sendable ((String) -> Void) -> Void
     private let cache = Mutex<[UInt8]?>(nil)
 
-    init(_ make: @escaping @Sendable () -> [String]) { self.make = make }
+    init(_ produce: @escaping @Sendable ((String) -> Void) -> Void) { self.produce = produce }
 
     var bytes: [UInt8] {
         if let cached = cache.withLock({ $0 }) { return cached }
         var bytes: [UInt8] = []
-        for chunk in make() { bytes.append(contentsOf: chunk.utf8) }
+        produce { bytes.append(contentsOf: $0.utf8) }
         cache.withLock { $0 = bytes }
         return bytes
     }

@@ -45,15 +45,8 @@ public struct ArticlePage: Sendable {
             if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
         }
         context["entityGroups"] = groups
-        // What the hover preview script shows for each entity the body mentions.
-        context["previews"] = ranked.map { count -> [String: Any] in
-            let entity = registry[count.entity]
-            var preview = PageRenderer.link(count.entity, registry: registry, root: root)
-            preview["key"] = entity.kind.rawValue + ":" + entity.id
-            preview["kindSingular"] = entity.kind.singular
-            if let description = entity.description { preview["description"] = description }
-            return preview
-        }
+        // What the hover preview script shows for each entity the body mentions (cards made once per entity).
+        context["previewCards"] = ranked.map { fragments.preview($0.entity, root: root) }.joined()
         context["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { meeting -> [String: Any] in
             var item = PageRenderer.link(meeting, registry: registry, root: root)
             item["date"] = registry[meeting].date ?? ""

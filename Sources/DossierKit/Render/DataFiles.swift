@@ -35,29 +35,40 @@ public enum DataFiles {
         })
     }
 
-    /// One chunk per article, built on all cores.
-    public static func mentions(_ graph: SiteGraph) -> [String] {
+    /// Article by article; batches of articles are made on all cores and handed on in order.
+    public static func mentions(_ graph: SiteGraph, emit: (String) -> Void) {
         let registry = graph.content.registry
-        let chunks = parallelMap(Array(graph.content.articles.indices)) { index -> String in
-            let article = graph.content.articles[index]
-            let annotation = graph.annotated[index]
-            var chunk = ""
-            let prefix = "\n  {\"article\": " + JSON.quote(article.id) + ", \"entity\": "
-            for mention in annotation.mentions {
-                let entity = registry[mention.entity]
-                chunk += prefix
-                chunk += JSON.quote(entity.id)
-                chunk += ", \"type\": \""
-                chunk += entity.kind.rawValue
-                chunk += "\", \"text\": "
-                chunk += JSON.quote(annotation.text(of: mention))
-                chunk += ", \"sentence\": "
-                chunk += JSON.quote(annotation.sentences[Int(mention.sentence)])
-                chunk += mention.auto ? ", \"auto\": true}," : ", \"auto\": false},"
+        let articles = Array(graph.content.articles.indices)
+        var first = true
+        emit("[")
+        for start in stride(from: 0, to: articles.count, by: MentionsCSV.batchSize) {
+            let batch = Array(articles[start..<min(start + MentionsCSV.batchSize, articles.count)])
+            let chunks = parallelMap(batch) { index -> String in
+                let article = graph.content.articles[index]
+                let annotation = graph.annotated[index]
+                var chunk = ""
+                let prefix = "\n  {\"article\": " + JSON.quote(article.id) + ", \"entity\": "
+                for mention in annotation.mentions {
+                    let entity = registry[mention.entity]
+                    if !chunk.isEmpty { chunk += "," }
+                    chunk += prefix
+                    chunk += JSON.quote(entity.id)
+                    chunk += ", \"type\": \""
+                    chunk += entity.kind.rawValue
+                    chunk += "\", \"text\": "
+                    chunk += JSON.quote(annotation.text(of: mention))
+                    chunk += ", \"sentence\": "
+                    chunk += JSON.quote(annotation.sentences[Int(mention.sentence)])
+                    chunk += mention.auto ? ", \"auto\": true}" : ", \"auto\": false}"
+                }
+                return chunk
             }
-            return chunk
+            for chunk in chunks where !chunk.isEmpty {
+                emit(first ? chunk : "," + chunk)
+                first = false
+            }
         }
-        return joinChunks(chunks)
+        emit(first ? "]\n" : "\n]\n")
     }
 
     static func wrap(_ rows: [String]) -> [String] {

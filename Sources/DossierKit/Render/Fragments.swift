@@ -11,6 +11,7 @@ public struct Fragments: Sendable {
     private let headers: [String: String]
     private let chips: [String]
     private var headings: [String]
+    private let previews: [String]
 
     public init(content: Content, theme: Theme) {
         self.content = content
@@ -28,6 +29,9 @@ public struct Fragments: Sendable {
             theme.render("chip", PageRenderer.link(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
         }
         self.chips = parallelMap(Array(registry.entities.indices), renderChip)
+        self.previews = parallelMap(Array(registry.entities.indices)) { index in
+            theme.render("preview", Fragments.previewContext(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
+        }
         self.headings = parallelMap(Array(content.articles.indices)) { index in
             theme.render("source", PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
         }
@@ -68,6 +72,21 @@ public struct Fragments: Sendable {
     public func chip(_ entity: EntityIndex, root: String) -> String {
         if root == Fragments.pageRoot { return chips[Int(entity)] }
         return theme.render("chip", PageRenderer.link(entity, registry: content.registry, root: root))
+    }
+
+    /// What the hover preview script shows for an entity.
+    static func previewContext(_ entity: EntityIndex, registry: Registry, root: String) -> [String: Any] {
+        let target = registry[entity]
+        var preview = PageRenderer.link(entity, registry: registry, root: root)
+        preview["key"] = target.kind.rawValue + ":" + target.id
+        preview["kindSingular"] = target.kind.singular
+        if let description = target.description { preview["description"] = description }
+        return preview
+    }
+
+    public func preview(_ entity: EntityIndex, root: String) -> String {
+        if root == Fragments.pageRoot { return previews[Int(entity)] }
+        return theme.render("preview", Fragments.previewContext(entity, registry: content.registry, root: root))
     }
 
     public func heading(_ article: Int32, root: String) -> String {

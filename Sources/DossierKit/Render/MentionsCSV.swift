@@ -6,38 +6,85 @@ public enum MentionsCSV {
 
     public static func path(of entity: Entity) -> String { entity.path + "mentions.csv" }
 
-    /// One chunk per article, built on all cores.
-    public static func all(_ graph: SiteGraph) -> [String] {
-        let chunks = parallelMap(Array(graph.content.articles.indices)) { article -> String in
-            var chunk = ""
-            for index in graph.annotated[article].mentions.indices { chunk += row(graph, article: article, mention: index) }
-            return chunk
+    /// Every mention, article by article; batches of articles are made on all cores and
+    /// handed on in order.
+    public static func all(_ graph: SiteGraph, emit: (String) -> Void) {
+        emit(line(header))
+        let articles = Array(graph.content.articles.indices)
+        for start in stride(from: 0, to: articles.count, by: batchSize) {
+            let batch = Array(articles[start..<min(start + batchSize, articles.count)])
+            for chunk in parallelMap(batch, { article -> String in
+                var bytes: [UInt8] = []
+                for index in graph.annotated[article].mentions.indices { appendRow(&bytes, graph, article: article, mention: index) }
+                return String(decoding: bytes, as: UTF8.self)
+            }) where !chunk.isEmpty {
+                emit(chunk)
+            }
         }
-        return [line(header)] + chunks.filter { !$0.isEmpty }
     }
+
+    /// Articles per batch: enough to keep the cores busy, few enough to hold little at once.
+    static let batchSize = 256
 
     /// The mentions of one entity, newest article first.
-    public static func of(_ entity: EntityIndex, graph: SiteGraph) -> String {
-        var text = line(header)
-        for ref in graph.mentions[Int(entity)] { text += row(graph, article: Int(ref.article), mention: Int(ref.mention)) }
-        return text
+    public static func of(_ entity: EntityIndex, graph: SiteGraph, emit: (String) -> Void) {
+        emit(line(header))
+        var bytes: [UInt8] = []
+        for ref in graph.mentions[Int(entity)] {
+            appendRow(&bytes, graph, article: Int(ref.article), mention: Int(ref.mention))
+            if bytes.count > 1 << 20 {
+                emit(String(decoding: bytes, as: UTF8.self))
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        if !bytes.isEmpty { emit(String(decoding: bytes, as: UTF8.self)) }
     }
 
-    static func row(_ graph: SiteGraph, article index: Int, mention position: Int) -> String {
+    static func appendRow(_ bytes: inout [UInt8], _ graph: SiteGraph, article index: Int, mention position: Int) {
         let article = graph.content.articles[index]
         let annotation = graph.annotated[index]
         let mention = annotation.mentions[position]
         let entity = graph.content.registry[mention.entity]
-        return line([article.id, article.date, article.source ?? "", entity.id, entity.kind.rawValue, entity.name,
-                     annotation.text(of: mention), annotation.sentences[Int(mention.sentence)], mention.auto ? "true" : "false",
-                     article.path + "index.html#m\(mention.anchor)"])
+        let fields = [article.id, article.date, article.source ?? "", entity.id, entity.kind.rawValue, entity.name,
+                      annotation.text(of: mention), annotation.sentences[Int(mention.sentence)], mention.auto ? "true" : "false",
+                      article.path + "index.html#m\(mention.anchor)"]
+        for (number, field) in fields.enumerated() {
+            if number > 0 { bytes.append(44) }
+            appendField(&bytes, field)
+        }
+        bytes += [13, 10]
     }
 
-    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+    static func line(_ fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        for (number, field) in fields.enumerated() {
+            if number > 0 { bytes.append(44) }
+            appendField(&bytes, field)
+        }
+        return String(decoding: bytes + [13, 10], as: UTF8.self)
+    }
 
+    /// One field as it is written.
     static func field(_ value: String) -> String {
-        let needsQuotes = value.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        appendField(&bytes, value)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A field, quoted when it holds a comma, quote or line break (quotes doubled).
+    static func appendField(_ bytes: inout [UInt8], _ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(34)
+            for byte in utf8 {
+                if byte == 34 { bytes.append(34) }
+                bytes.append(byte)
+            }
+            bytes.append(34)
+        }
     }
 }

@@ -17,13 +17,26 @@ public struct SiteOutput: Sendable {
     public let scope: Scope
     /// Large aggregate a preview server may make only when it is asked for.
     public let isLarge: Bool
-    public let make: @Sendable () -> [String]
+    /// Hands the file's text, piece by piece in order, to the function it is given: large
+    /// files go to disk as they are made instead of being held whole.
+    public let produce: @Sendable (_ emit: (String) -> Void) -> Void
 
     public init(path: String, scope: Scope, isLarge: Bool = false, make: @escaping @Sendable () -> [String]) {
+        self.init(path: path, scope: scope, isLarge: isLarge) { emit in make().forEach(emit) }
+    }
+
+    public init(path: String, scope: Scope, isLarge: Bool = false, produce: @escaping @Sendable (_ emit: (String) -> Void) -> Void) {
         self.path = path
         self.scope = scope
         self.isLarge = isLarge
-        self.make = make
+        self.produce = produce
+    }
+
+    /// The whole text, in pieces.
+    public func make() -> [String] {
+        var pieces: [String] = []
+        produce { pieces.append($0) }
+        return pieces
     }
 }
 
@@ -50,14 +63,14 @@ public struct SiteOutputs: Sendable {
         for (index, entity) in graph.content.registry.entities.enumerated() {
             let entityIndex = EntityIndex(index)
             outputs.append(SiteOutput(path: EntityFeed.path(of: entity), scope: .entity(entityIndex)) { [EntityFeed.atom(entityIndex, graph: graph)] })
-            outputs.append(SiteOutput(path: MentionsCSV.path(of: entity), scope: .entity(entityIndex)) { [MentionsCSV.of(entityIndex, graph: graph)] })
+            outputs.append(SiteOutput(path: MentionsCSV.path(of: entity), scope: .entity(entityIndex), produce: { MentionsCSV.of(entityIndex, graph: graph, emit: $0) }))
         }
         let pages = SitePage.all(graph, pagination: renderer.pagination)
         outputs += [
             SiteOutput(path: "data/entities.json", scope: .site) { DataFiles.entities(graph) },
             SiteOutput(path: "data/articles.json", scope: .articleList) { DataFiles.articles(graph.content) },
-            SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true) { DataFiles.mentions(graph) },
-            SiteOutput(path: "data/mentions.csv", scope: .site, isLarge: true) { MentionsCSV.all(graph) },
+            SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true, produce: { DataFiles.mentions(graph, emit: $0) }),
+            SiteOutput(path: "data/mentions.csv", scope: .site, isLarge: true, produce: { MentionsCSV.all(graph, emit: $0) }),
             SiteOutput(path: "data/network.graphml", scope: .site, isLarge: true) { NetworkGraphML.document(graph) },
             SiteOutput(path: SearchIndex.path, scope: .site, isLarge: true) { SearchIndex.script(graph) },
             SiteOutput(path: "feed.xml", scope: .site) { [Feeds.atom(graph)] },

@@ -4,7 +4,7 @@ import Mustache
 /// The templates of a theme (`templates/*.mustache`) and its `assets/` folder.
 public struct Theme: Sendable {
     /// Templates every theme must have: one per kind of page, and the shared layout.
-    public static let requiredTemplates = ["layout", "header", "chip", "source", "home", "article", "articles", "entity",
+    public static let requiredTemplates = ["layout", "header", "chip", "source", "preview", "home", "article", "articles", "entity",
                                            "meeting", "index", "notfound", "explore", "search"]
 
     let library: MustacheLibrary

@@ -109,6 +109,20 @@ public final class SiteWriter: Sendable {
         }
     }
 
+    /// Writes what `produce` hands on, piece by piece, into one file.
+    public func write(producing produce: ((String) -> Void) -> Void, to path: String) throws {
+        let full = staging + "/" + path
+        let descriptor = try create(full)
+        defer { close(descriptor) }
+        var failure: Error?
+        produce { chunk in
+            guard failure == nil else { return }
+            var copy = chunk
+            do { try copy.withUTF8 { try writeAll(descriptor, UnsafeRawBufferPointer($0), path: full) } } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     public func copyFile(from source: String, to path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: source))
         try data.withUnsafeBytes { try writeBytes($0, to: path) }
