@@ -68,6 +68,7 @@ public enum SiteBuilder {
             let now = clock.now
             stages.append((name, (now - mark).seconds))
             mark = now
+            if ProcessInfo.processInfo.environment["DOSSIER_PROFILE"] != nil { progress("\(name): peak \(PeakMemory.megabytes) MB") }
         }
 
         progress("loading \(options.content)")

@@ -6,7 +6,11 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     if count < 2 { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // Deinitialise before deallocating: without it every result stays retained (a leak).
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
     let box = UnsafeSendableBuffer(results)
     // Chunks keep scheduling overhead small; a few per core balance uneven work.
     let chunks = min(count, ProcessInfoCores.count * 8)
