@@ -28,10 +28,9 @@ public struct ArticlePage: Sendable {
                              ("author", article.author), ("raw", article.raw)] {
             if let value { model[key] = value }
         }
-        context["article"] = model
         context["indexed"] = true
         let citation = Citation(article: article, site: content.site)
-        context["citation"] = ["text": citation.text, "bibtex": citation.bibtex, "url": citation.url,
+        model["citation"] = ["text": citation.text, "bibtex": citation.bibtex, "url": citation.url,
                                "isOriginal": citation.isOriginal, "accessed": citation.accessed,
                                "accessedDisplay": ISODate.display(citation.accessed)] as [String: Any]
         var counts: [EntityIndex: Int] = [:]
@@ -44,14 +43,17 @@ public struct ArticlePage: Sendable {
             }
             if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
         }
-        context["entityGroups"] = groups
+        model["entityGroups"] = groups
         // What the hover preview script shows for each entity the body mentions (cards made once per entity).
         context["previewCards"] = ranked.map { fragments.preview($0.entity, root: root) }.joined()
-        context["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { meeting -> [String: Any] in
+        // Everything the template shows inside {{#article}} is in it: a key missing there is
+        // looked for again in each enclosing context, which costs as much as finding it.
+        model["meetings"] = article.meetings.compactMap { registry.index(of: .meeting, $0) }.map { meeting -> [String: Any] in
             var item = PageRenderer.link(meeting, registry: registry, root: root)
             item["date"] = registry[meeting].date ?? ""
             item["dateDisplay"] = ISODate.display(registry[meeting].date ?? "")
             return item
         }
+        context["article"] = model
     }
 }

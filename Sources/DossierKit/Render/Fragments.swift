@@ -9,6 +9,7 @@ public struct Fragments: Sendable {
     private(set) var content: Content
     let theme: Theme
     private let headers: [String: String]
+    private let footers: [String: String]
     private let chips: [String]
     private var headings: [String]
     private let previews: [String]
@@ -24,6 +25,9 @@ public struct Fragments: Sendable {
             }
         }
         self.headers = headers
+        self.footers = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map {
+            ($0, theme.render("footer", Fragments.headerContext(content, root: $0, section: nil)))
+        })
         let registry = content.registry
         let renderChip = { @Sendable (index: Int) in
             theme.render("chip", PageRenderer.link(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
@@ -67,6 +71,10 @@ public struct Fragments: Sendable {
 
     public func header(root: String, section: String?) -> String {
         headers[Fragments.key(root, section)] ?? theme.render("header", Fragments.headerContext(content, root: root, section: section))
+    }
+
+    public func footer(root: String) -> String {
+        footers[root] ?? theme.render("footer", Fragments.headerContext(content, root: root, section: nil))
     }
 
     public func chip(_ entity: EntityIndex, root: String) -> String {

@@ -5,8 +5,9 @@ import Mustache
 /// Characters (grapheme breaking Devanagari made escaping a large share of a build).
 struct HTMLContentType: MustacheContentType {
     static let name = "DOSSIER_HTML"
-    /// Put before each template's text so its values are escaped with this type.
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+    /// Put before each template's text, on a line of its own (so it leaves no trace in the
+    /// output), so that the template's values are escaped with this type.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
 
     static let registered: Void = MustacheContentTypes.register(HTMLContentType(), named: name)
 

@@ -45,13 +45,15 @@ public enum MentionsCSV {
         let annotation = graph.annotated[index]
         let mention = annotation.mentions[position]
         let entity = graph.content.registry[mention.entity]
-        let fields = [article.id, article.date, article.source ?? "", entity.id, entity.kind.rawValue, entity.name,
-                      annotation.text(of: mention), annotation.sentences[Int(mention.sentence)], mention.auto ? "true" : "false",
-                      article.path + "index.html#m\(mention.anchor)"]
-        for (number, field) in fields.enumerated() {
+        for (number, field) in [article.id, article.date, article.source ?? "", entity.id, entity.kind.rawValue, entity.name,
+                                annotation.text(of: mention), annotation.sentences[Int(mention.sentence)]].enumerated() {
             if number > 0 { bytes.append(44) }
             appendField(&bytes, field)
         }
+        bytes += mention.auto ? Array(",true,".utf8) : Array(",false,".utf8)
+        appendField(&bytes, article.path)
+        bytes += Array("index.html#m".utf8)
+        bytes += Array(String(mention.anchor).utf8)
         bytes += [13, 10]
     }
 

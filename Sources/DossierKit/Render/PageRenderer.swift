@@ -85,7 +85,7 @@ public struct PageRenderer: Sendable {
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
                                    "author": content.site.author ?? ""]
         return ["root": root, "site": site, "lang": content.site.language,
-                "header": fragments.header(root: root, section: section)]
+                "header": fragments.header(root: root, section: section), "footer": fragments.footer(root: root)]
     }
 
     func link(_ entity: EntityIndex, root: String) -> [String: Any] {

@@ -4,7 +4,7 @@ import Mustache
 /// The templates of a theme (`templates/*.mustache`) and its `assets/` folder.
 public struct Theme: Sendable {
     /// Templates every theme must have: one per kind of page, and the shared layout.
-    public static let requiredTemplates = ["layout", "header", "chip", "source", "preview", "home", "article", "articles", "entity",
+    public static let requiredTemplates = ["layout", "header", "footer", "chip", "source", "preview", "home", "article", "articles", "entity",
                                            "meeting", "index", "notfound", "explore", "search"]
 
     let library: MustacheLibrary
@@ -37,7 +37,8 @@ public struct Theme: Sendable {
                     library.register(try MustacheTemplate(string: HTMLContentType.pragma + text), named: name)
                     texts[name] = (display, text)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(display, error.context.lineNumber, "template does not parse: \(error.error)",
+                    // The pragma line put before the text shifts lines by one.
+                    diagnostics.append(.error(display, max(1, error.context.lineNumber - 1), "template does not parse: \(error.error)",
                                               hint: "check the tag near column \(error.context.columnNumber)"))
                 } catch {
                     diagnostics.append(.error(display, nil, "template does not parse: \(error)"))
