@@ -62,7 +62,7 @@ import Testing
         #expect(csvRows(line) == [["a,b", "c\"d", "किम"]])
     }
 
-    @Test func everyEntityHasAFeedAndMentionsCSVItsPageLinks() throws {
+    @Test func everyEntityHasAFeedItsPageLinksWithTheMentionsCSV() throws {
         let site = try ResearchSite()
         defer { site.remove() }
         let graph = site.graph
@@ -73,12 +73,12 @@ import Testing
             #expect(feed.named("entry").count == min(graph.articles[index].count, EntityFeed.limit), "\(entity.id)")
             let entryLinks = feed.named("link").compactMap { $0.attributes["href"] }.filter { $0.contains("/articles/") }
             #expect(entryLinks.allSatisfy { $0.hasPrefix(site.analysis.content.site.baseURL) })
-            let rows = csvRows(site.read(MentionsCSV.path(of: entity)))
-            #expect(rows.count == graph.mentionCount(EntityIndex(index)) + 1, "\(entity.id)")
-            #expect(rows.dropFirst().allSatisfy { $0[3] == entity.id })
+            // Its rows of the dossier-wide CSV are all its mentions.
+            let rows = csvRows(site.read("data/mentions.csv")).dropFirst().filter { $0[3] == entity.id && $0[4] == entity.kind.rawValue }
+            #expect(rows.count == graph.mentionCount(EntityIndex(index)), "\(entity.id)")
             let page = site.read(entity.path + "index.html")
             #expect(page.contains("href=\"../../\(entity.path)feed.xml\""), "\(entity.id)")
-            #expect(page.contains("href=\"../../\(entity.path)mentions.csv\""), "\(entity.id)")
+            #expect(page.contains("href=\"../../data/mentions.csv\""), "\(entity.id)")
             #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\""), "\(entity.id)")
         }
     }
@@ -95,6 +95,6 @@ import Testing
         #expect(outputs["explore/index.html"]?.scope == .site && outputs["search/index.html"]?.scope == .site)
         let kim = try #require(graph.content.registry.index(of: .person, "kim-jong-un"))
         #expect(outputs["people/kim-jong-un/feed.xml"]?.scope == .entity(kim))
-        #expect(outputs["people/kim-jong-un/mentions.csv"]?.scope == .entity(kim))
+        #expect(outputs["people/kim-jong-un/mentions.csv"] == nil)
     }
 }

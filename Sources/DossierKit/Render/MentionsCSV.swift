@@ -1,10 +1,7 @@
-/// `data/mentions.csv` (every mention of the dossier) and `<entity>/mentions.csv` (one
-/// entity's): one row per mention under a header, RFC 4180 (comma separated, CRLF line
+/// `data/mentions.csv`, every mention of the dossier: one row per mention under a header, RFC 4180 (comma separated, CRLF line
 /// ends, a field quoted when it holds a comma, quote or line break, quotes doubled).
 public enum MentionsCSV {
     public static let header = ["article", "date", "source", "entity", "type", "name", "text", "sentence", "auto", "link"]
-
-    public static func path(of entity: Entity) -> String { entity.path + "mentions.csv" }
 
     /// Every mention, article by article; batches of articles are made on all cores and
     /// handed on in order.
@@ -25,20 +22,6 @@ public enum MentionsCSV {
 
     /// Articles per batch: enough to keep the cores busy, few enough to hold little at once.
     static let batchSize = 256
-
-    /// The mentions of one entity, newest article first.
-    public static func of(_ entity: EntityIndex, graph: SiteGraph, emit: (String) -> Void) {
-        emit(line(header))
-        var bytes: [UInt8] = []
-        for ref in graph.mentions[Int(entity)] {
-            appendRow(&bytes, graph, article: Int(ref.article), mention: Int(ref.mention))
-            if bytes.count > 1 << 20 {
-                emit(String(decoding: bytes, as: UTF8.self))
-                bytes.removeAll(keepingCapacity: true)
-            }
-        }
-        if !bytes.isEmpty { emit(String(decoding: bytes, as: UTF8.self)) }
-    }
 
     static func appendRow(_ bytes: inout [UInt8], _ graph: SiteGraph, article index: Int, mention position: Int) {
         let article = graph.content.articles[index]

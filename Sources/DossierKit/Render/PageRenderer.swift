@@ -261,7 +261,10 @@ public struct PageRenderer: Sendable {
 
     /// An entity's own feed and mentions, and the dossier-wide files it appears in.
     func dataLinks(_ entity: Entity, root: String) -> [String: Any] {
-        ["feed": root + EntityFeed.path(of: entity), "csv": root + MentionsCSV.path(of: entity),
+        // The dossier-wide CSV, not one per entity: the same rows again (as large as all the
+        // mentions together) would double the largest output for what a filter on its
+        // `entity` column gives.
+        ["feed": root + EntityFeed.path(of: entity), "csv": root + "data/mentions.csv",
          "graphml": root + "data/network.graphml", "entities": root + "data/entities.json"]
     }
 

@@ -63,7 +63,6 @@ public struct SiteOutputs: Sendable {
         for (index, entity) in graph.content.registry.entities.enumerated() {
             let entityIndex = EntityIndex(index)
             outputs.append(SiteOutput(path: EntityFeed.path(of: entity), scope: .entity(entityIndex)) { [EntityFeed.atom(entityIndex, graph: graph)] })
-            outputs.append(SiteOutput(path: MentionsCSV.path(of: entity), scope: .entity(entityIndex), produce: { MentionsCSV.of(entityIndex, graph: graph, emit: $0) }))
         }
         let pages = SitePage.all(graph, pagination: renderer.pagination)
         outputs += [
