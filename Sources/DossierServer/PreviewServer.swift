@@ -85,7 +85,8 @@ public final class PreviewServer: Sendable {
         let watcher = FileWatcher(folders: [options.build.content, options.build.templates])
         let responder = SiteResponder(current: { [self] in self.currentSnapshot }, liveReload: liveReload)
         var logger = Logger(label: "dossier")
-        logger.logLevel = .warning
+        // Stopping the server (Ctrl-C, a test ending) makes Hummingbird log a cancellation as an error.
+        logger.logLevel = .critical
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dossier"),
