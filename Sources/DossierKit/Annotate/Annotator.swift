@@ -20,10 +20,10 @@ public struct Annotator: Sendable {
     /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
     public func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
         let document = MarkdownDocument(parsing: TextNormalization.nfc(article.body))
+        var diagnostics = Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
         var scan = DocumentScan(matcher: matcher)
         document.walk { node, entering in scan.visit(node, entering: entering) }
 
-        var diagnostics: [Diagnostic] = []
         func line(_ block: Int, _ offset: Int) -> Int32 {
             Int32(article.bodyLine - 1 + scan.blocks[block].line(at: offset))
         }
@@ -168,8 +168,46 @@ public struct Annotator: Sendable {
             node.remove()
         }
 
+        for link in scan.refused {
+            let kind = link.node.kind == .image ? "image" : "link"
+            let scheme = LinkPolicy.scheme(of: link.destination) ?? ""
+            diagnostics.append(.warning(article.file, article.bodyLine - 1 + link.line,
+                                        "\(kind) to \(LinkPolicy.quoted(link.destination)) removed, its text kept",
+                                        hint: Suggestion.hint(for: scheme, among: EntityKind.allCases.map(\.rawValue) + ["none"])
+                                            .map { "an annotation? \($0)" }
+                                            ?? "only http, https and mailto links and links within the site are kept"))
+            link.node.unwrap()
+        }
+
         return AnnotatedArticle(bodyHTML: document.renderHTML(), sentences: sentences, mentions: mentions,
                                 diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
+    }
+
+    /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`)
+    /// put into text and titles after loading removed the literal ones. Only bodies with a
+    /// numeric reference can have any, so the others are not walked.
+    static func removeDecodedControls(_ document: MarkdownDocument, body: String, file: String, bodyLine: Int) -> [Diagnostic] {
+        guard body.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.indices.dropLast().contains { bytes[$0] == UInt8(ascii: "&") && bytes[$0 + 1] == UInt8(ascii: "#") }
+        }) ?? true else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var blockLine = 1
+        document.walk { node, entering in
+            guard entering else { return }
+            if node.startLine > 0 { blockLine = node.startLine }
+            let line = bodyLine - 1 + blockLine
+            switch node.kind {
+            case .text:
+                let (clean, found) = InvisibleControls.removing(from: node.literal, file: file, lineOffset: line - 1)
+                if !found.isEmpty { node.setLiteral(clean); diagnostics += found }
+            case .link, .image:
+                let (clean, found) = InvisibleControls.removing(from: node.title, file: file, lineOffset: line - 1)
+                if !found.isEmpty { node.setTitle(clean); diagnostics += found }
+            default:
+                break
+            }
+        }
+        return diagnostics
     }
 
     /// Which of an ambiguous alias's entities the article means here, if its context decides:

@@ -98,8 +98,18 @@ struct YAMLFields {
 }
 
 extension YAMLFields {
+    /// The YAML's node tree. Refuses anchors first (see `YAMLAnchors`), reporting the line.
+    static func compose(_ text: String, file: String, lineOffset: Int = 0) throws -> Node? {
+        if let line = YAMLAnchors.firstAnchorLine(in: text) {
+            throw Diagnostic.error(file, line + lineOffset, "YAML anchors (&name) and aliases (*name) are not allowed in content",
+                                   hint: "write the value out in full, or put it in quotes if it is text")
+        }
+        return try Yams.compose(yaml: text)
+    }
+
     /// Turns a Yams error into a diagnostic at its line.
     static func diagnostic(for error: any Error, file: String, lineOffset: Int = 0) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(let context, let problem, let mark, _),

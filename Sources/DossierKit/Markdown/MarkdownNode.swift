@@ -89,27 +89,43 @@ public struct MarkdownNode {
         return result
     }
 
+    /// Title of a link or image (its `title` attribute), empty when none.
+    public var title: String {
+        guard let cString = cmark_node_get_title(pointer) else { return "" }
+        return String(cString: cString)
+    }
+
     /// Concatenated text of the node's descendants (text and code), breaks as spaces.
+    /// Walked with cmark's iterator, not by recursion: documents nest 10,000 levels deep.
     public var plainText: String {
         var out = ""
-        appendPlainText(to: &out)
+        guard let iterator = cmark_iter_new(pointer) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let node = MarkdownNode(current)
+            switch node.kind {
+            case .text, .code: out += node.literal
+            case .softBreak, .lineBreak: out += " "
+            default: break
+            }
+        }
         return out
     }
 
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code: out += literal
-        case .softBreak, .lineBreak: out += " "
-        default:
-            var child = firstChild
-            while let node = child {
-                node.appendPlainText(to: &out)
-                child = node.next
-            }
-        }
+    // MARK: Editing. Every node made here goes straight into the tree, which owns it.
+
+    /// Replaces the text of a text, code or raw HTML node.
+    public func setLiteral(_ text: String) {
+        cmark_node_set_literal(pointer, text)
     }
 
-    // MARK: Editing. Every node made here goes straight into the tree, which owns it.
+    /// Replaces the title of a link or image.
+    public func setTitle(_ text: String) {
+        cmark_node_set_title(pointer, text)
+    }
 
     /// Inserts a text node before this node.
     public func insertTextBefore(_ text: String) {
