@@ -134,10 +134,16 @@ public struct Annotator: Sendable {
         }
 
         // Edit the tree: explicit annotations become links, automatic matches are split out.
+        var markers = InlineMarkers()
         for (index, item) in explicit.enumerated() {
             if let entity = item.entity {
                 let (open, close) = linkHTML(for: entity, anchor: anchorOfExplicit[index], root: root)
-                item.annotation.node.replaceWithCustomInline(open: open, close: close)
+                let node = item.annotation.node
+                if !node.replaceWithCustomInline(open: open, close: close) {
+                    node.prependText(markers.openMarker(open: open, close: close))
+                    node.appendText(InlineMarkers.closeMarker)
+                    node.unwrap()
+                }
             } else {
                 item.annotation.node.unwrap()
             }
@@ -155,10 +161,10 @@ public struct Annotator: Sendable {
                         node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<candidate.match.start]), as: UTF8.self))
                     }
                     let (open, close) = linkHTML(for: entity, anchor: anchor, root: root)
-                    node.insertCustomInlineBefore(
-                        open: open,
-                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self),
-                        close: close)
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self)
+                    if !node.insertCustomInlineBefore(open: open, text: text, close: close) {
+                        node.insertTextBefore(markers.wrap(text, open: open, close: close))
+                    }
                     cursor = candidate.match.end
                 }
                 if cursor < bytes.count {
@@ -179,7 +185,7 @@ public struct Annotator: Sendable {
             link.node.unwrap()
         }
 
-        return AnnotatedArticle(bodyHTML: document.renderHTML(), sentences: sentences, mentions: mentions,
+        return AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: sentences, mentions: mentions,
                                 diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
     }
 

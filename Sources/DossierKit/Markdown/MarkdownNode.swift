@@ -135,29 +135,55 @@ public struct MarkdownNode {
     }
 
     /// Inserts, before this node, a custom inline node written as `open`, then `text`
-    /// (escaped by the renderer), then `close`.
-    public func insertCustomInlineBefore(open: String, text: String, close: String) {
+    /// (escaped by the renderer), then `close`. False, and nothing inserted, where the parent
+    /// cannot hold a custom node (GFM table cells take only some inline kinds).
+    @discardableResult
+    public func insertCustomInlineBefore(open: String, text: String, close: String) -> Bool {
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(wrapper, open)
         cmark_node_set_on_exit(wrapper, close)
         let child = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(child, text)
         cmark_node_append_child(wrapper, child)
-        cmark_node_insert_before(pointer, wrapper)
+        guard cmark_node_insert_before(pointer, wrapper) == 1 else {
+            cmark_node_free(wrapper)
+            return false
+        }
+        return true
     }
 
     /// Wraps this node's children in a custom inline node (`open` … `close`) that takes
-    /// this node's place; this node is freed.
-    public func replaceWithCustomInline(open: String, close: String) {
+    /// this node's place; this node is freed. False, and nothing changed, where the parent
+    /// cannot hold a custom node.
+    @discardableResult
+    public func replaceWithCustomInline(open: String, close: String) -> Bool {
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(wrapper, open)
         cmark_node_set_on_exit(wrapper, close)
-        cmark_node_insert_before(pointer, wrapper)
+        guard cmark_node_insert_before(pointer, wrapper) == 1 else {
+            cmark_node_free(wrapper)
+            return false
+        }
         while let child = cmark_node_first_child(pointer) {
             cmark_node_unlink(child)
             cmark_node_append_child(wrapper, child)
         }
         remove()
+        return true
+    }
+
+    /// Adds a text node as this node's first child.
+    public func prependText(_ text: String) {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        cmark_node_prepend_child(pointer, node)
+    }
+
+    /// Adds a text node as this node's last child.
+    public func appendText(_ text: String) {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        cmark_node_append_child(pointer, node)
     }
 
     /// Moves this node's children up in its place and frees this node.
