@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/dossier
 
-.PHONY: all deps site test check release clean help serve bench golden
+.PHONY: all deps site test check release clean help serve bench golden fuzz load
 
 all: site
 
@@ -12,6 +12,8 @@ help:
 	@echo "make check   report every problem of content/ with file:line"
 	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
+	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
+	@echo "make load    wrk against dossier serve while content is edited (LOAD_SECONDS=30)"
 	@echo "make clean   remove build products and public/"
 
 deps:
@@ -37,6 +39,22 @@ bench: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# libFuzzer over ArticleFuzzing (one article, a small registry, every page rendered), with
+# AddressSanitizer, for FUZZ_SECONDS. Its own build folder: sanitizers would otherwise
+# rebuild every module of the ordinary debug build. New inputs go to .build/fuzz/corpus,
+# crashes to fuzz/crashes/ (copy one to Tests/DossierKitTests/Fixtures/fuzz/ once fixed:
+# FuzzRegressionTests replays it). lld: gold fails on the sanitized objects.
+FUZZ_SECONDS ?= 120
+FUZZ_BUILD := .build/fuzz
+fuzz: deps
+	$(SWIFT) build -c debug --build-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+		-Xswiftc -use-ld=lld --product DossierFuzz
+	mkdir -p $(FUZZ_BUILD)/corpus fuzz/crashes
+	cp -n fuzz/corpus/* $(FUZZ_BUILD)/corpus/
+	DOSSIER_TEMPLATES=templates $(FUZZ_BUILD)/debug/DossierFuzz $(FUZZ_BUILD)/corpus fuzz/corpus -dict=fuzz/dictionary.txt \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=20 -rss_limit_mb=4096 \
+		-artifact_prefix=fuzz/crashes/ -print_final_stats=1
 
 # Record the golden corpus's output again after an intended change of output (review the diff).
 golden: deps
