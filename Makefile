@@ -9,7 +9,7 @@ all: site
 help:
 	@echo "make site    build the seed dossier into public/ (release build)"
 	@echo "make test    run the whole test suite"
-	@echo "make check   report every problem of content/ with file:line"
+	@echo "make check   report every problem of content/ with file:line, then validate the site's HTML and links"
 	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
 	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
@@ -25,8 +25,13 @@ release: deps
 site: release
 	$(RELEASE) build --content content --templates templates --output public
 
-check: release
+# Content problems with file:line, then the built site (and the hostile-content fixture's)
+# through the Nu HTML checker and linkchecker (installed when missing).
+check: site
 	$(RELEASE) check --content content --templates templates
+	rm -rf .build/check-hostile
+	$(RELEASE) build --content Tests/DossierKitTests/Fixtures/hostile/content --templates templates --output .build/check-hostile
+	scripts/check-site.sh public .build/check-hostile
 
 serve: release
 	$(RELEASE) serve --content content --templates templates --output public
@@ -35,6 +40,13 @@ bench: release
 	@command -v hugo >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null)
 	@command -v cmark-gfm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null)
 	python3 bench/bench.py --dossier $(RELEASE)
+
+# wrk against dossier serve for LOAD_SECONDS while an article is saved every half second:
+# no failed request, no half-written page, memory flat (figures in BENCHMARKS.md).
+LOAD_SECONDS ?= 30
+load: release
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	python3 bench/serve_load.py --dossier $(RELEASE) --seconds $(LOAD_SECONDS) --connections 64
 
 test: deps
 	$(SWIFT) build --build-tests
