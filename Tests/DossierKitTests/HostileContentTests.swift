@@ -149,6 +149,19 @@ import Testing
         }
     }
 
+    /// Messages quote content; a terminal escape in it must not reach the terminal.
+    @Test func messagesNeverCarryTerminalEscapes() {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        writeFiles(["site.yml": "title: T\n\"\\e[2J\\e[31mred\": x\n",
+                    "articles/a.md": "---\ntitle: T\ndate: 2024-11-30\n---\n[x](javascript:alert(&#27;[2J))\n"], under: root + "/content")
+        let analysis = SiteBuilder.analyse(contentDirectory: root + "/content")
+        let messages = analysis.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasSuffix("site.yml:2: warning: unknown key \"\\u{1b}[2J\\u{1b}[31mred\" is ignored") }, "\(messages)")
+        #expect(messages.contains { $0.contains("link to \"javascript:alert(\\u{1b}[2J)\" removed") }, "\(messages)")
+        #expect(!messages.joined().unicodeScalars.contains { $0.value < 0x20 })
+    }
+
     @Test func linkSchemesAsABrowserReadsThem() {
         #expect(LinkPolicy.scheme(of: "javascript:alert(1)") == "javascript")
         #expect(LinkPolicy.scheme(of: " \u{1}JaVa\tScRiPt:alert(1)") == "javascript")

@@ -30,17 +30,10 @@ enum LinkPolicy {
         return allowedSchemes.contains(scheme)
     }
 
-    /// A destination as messages quote it: controls shown as escapes, long ones shortened.
+    /// A destination as messages quote it, a long one shortened (`Diagnostic` shows controls as escapes).
     static func quoted(_ destination: String) -> String {
-        var out = ""
-        for (count, scalar) in destination.unicodeScalars.enumerated() {
-            if count == 60 { return "\"" + out + "…\"" }
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || InvisibleControls.isRemoved(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return "\"" + out + "\""
+        let scalars = destination.unicodeScalars
+        guard scalars.count > 60 else { return "\"" + destination + "\"" }
+        return "\"" + String(String.UnicodeScalarView(scalars.prefix(60))) + "…\""
     }
 }
