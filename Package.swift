@@ -44,6 +44,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over one article (make fuzz); built plainly it replays inputs.
+        .executableTarget(
+            name: "DossierFuzz",
+            dependencies: ["DossierKit"]
+        ),
         .testTarget(
             name: "DossierKitTests",
             dependencies: ["DossierKit"],

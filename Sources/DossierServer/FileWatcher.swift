@@ -1,3 +1,4 @@
+import DossierKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +32,10 @@ public final class FileWatcher: Sendable {
         guard descriptor >= 0 else { return poll(folders, continuation) }
         let mask = UInt32(IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
         var paths: [Int32: String] = [:]
+        // Each folder once, however many links lead to it (a link to a parent is no loop).
+        var watched = Set<FolderIdentity>()
         func add(_ folder: String) {
+            guard let identity = FolderIdentity(path: folder), watched.insert(identity).inserted else { return }
             let watch = inotify_add_watch(descriptor, folder, mask)
             if watch >= 0 { paths[watch] = folder }
             if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) {

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 import Testing
 @testable import DossierKit
@@ -101,28 +100,5 @@ import Testing
         }
         #expect(TextNormalization.isSurelyNFC("बढ़ाने"))
         #expect(!TextNormalization.isSurelyNFC("\u{0928}\u{093C}"))
-    }
-}
-
-@Suite struct ParallelMapTests {
-    final class Tracked: Sendable {
-        static let alive = Mutex(0)
-        init() { Tracked.alive.withLock { $0 += 1 } }
-        deinit { Tracked.alive.withLock { $0 -= 1 } }
-    }
-
-    /// Results must be released once the caller drops them (an earlier version leaked every one).
-    @Test func releasesItsResults() {
-        let before = Tracked.alive.withLock { $0 }
-        do {
-            let results = parallelMap(Array(0..<1000)) { _ in Tracked() }
-            #expect(results.count == 1000)
-            #expect(Tracked.alive.withLock { $0 } == before + 1000)
-        }
-        #expect(Tracked.alive.withLock { $0 } == before)
-    }
-
-    @Test func keepsOrder() {
-        #expect(parallelMap(Array(0..<5000)) { $0 * 2 } == (0..<5000).map { $0 * 2 })
     }
 }

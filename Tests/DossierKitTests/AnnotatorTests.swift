@@ -102,3 +102,18 @@ import Testing
         #expect(!result.bodyHTML.contains("<i>"))
     }
 }
+
+/// GFM table cells cannot hold cmark's custom nodes: mentions there were dropped with their
+/// text (and their anchors, which entity pages link to).
+@Suite struct TableCellMentionTests {
+    @Test func mentionsInTableCellsKeepTheirTextAndAnchors() {
+        let registry = Registry([country("russia", "Russia", ["रूस"])])
+        let result = Annotator(registry: registry).annotate(article("| a | b |\n|---|---|\n| रूस | x |\n| y रूस z | [रू](country:russia) w |\n"))
+        #expect(result.mentions.count == 3)
+        for anchor in 1...3 { #expect(result.bodyHTML.contains("id=\"m\(anchor)\""), "m\(anchor)") }
+        #expect(result.bodyHTML.contains("<td><a class=\"mention mention-country\" id=\"m1\" href=\"../../countries/russia/index.html\" title=\"Russia\" data-entity=\"country:russia\">रूस</a></td>"))
+        #expect(result.bodyHTML.contains("<td>y <a class=\"mention mention-country\" id=\"m2\""))
+        #expect(result.bodyHTML.contains(">रू</a> w</td>"))
+        #expect(!result.bodyHTML.unicodeScalars.contains { (0xFDD0...0xFDD2).contains($0.value) })
+    }
+}

@@ -20,10 +20,10 @@ public struct Annotator: Sendable {
     /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
     public func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
         let document = MarkdownDocument(parsing: TextNormalization.nfc(article.body))
+        var diagnostics = Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
         var scan = DocumentScan(matcher: matcher)
         document.walk { node, entering in scan.visit(node, entering: entering) }
 
-        var diagnostics: [Diagnostic] = []
         func line(_ block: Int, _ offset: Int) -> Int32 {
             Int32(article.bodyLine - 1 + scan.blocks[block].line(at: offset))
         }
@@ -134,10 +134,16 @@ public struct Annotator: Sendable {
         }
 
         // Edit the tree: explicit annotations become links, automatic matches are split out.
+        var markers = InlineMarkers()
         for (index, item) in explicit.enumerated() {
             if let entity = item.entity {
                 let (open, close) = linkHTML(for: entity, anchor: anchorOfExplicit[index], root: root)
-                item.annotation.node.replaceWithCustomInline(open: open, close: close)
+                let node = item.annotation.node
+                if !node.replaceWithCustomInline(open: open, close: close) {
+                    node.prependText(markers.openMarker(open: open, close: close))
+                    node.appendText(InlineMarkers.closeMarker)
+                    node.unwrap()
+                }
             } else {
                 item.annotation.node.unwrap()
             }
@@ -155,10 +161,10 @@ public struct Annotator: Sendable {
                         node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<candidate.match.start]), as: UTF8.self))
                     }
                     let (open, close) = linkHTML(for: entity, anchor: anchor, root: root)
-                    node.insertCustomInlineBefore(
-                        open: open,
-                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self),
-                        close: close)
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self)
+                    if !node.insertCustomInlineBefore(open: open, text: text, close: close) {
+                        node.insertTextBefore(markers.wrap(text, open: open, close: close))
+                    }
                     cursor = candidate.match.end
                 }
                 if cursor < bytes.count {
@@ -168,8 +174,46 @@ public struct Annotator: Sendable {
             node.remove()
         }
 
-        return AnnotatedArticle(bodyHTML: document.renderHTML(), sentences: sentences, mentions: mentions,
+        for link in scan.refused {
+            let kind = link.node.kind == .image ? "image" : "link"
+            let scheme = LinkPolicy.scheme(of: link.destination) ?? ""
+            diagnostics.append(.warning(article.file, article.bodyLine - 1 + link.line,
+                                        "\(kind) to \(LinkPolicy.quoted(link.destination)) removed, its text kept",
+                                        hint: Suggestion.hint(for: scheme, among: EntityKind.allCases.map(\.rawValue) + ["none"])
+                                            .map { "an annotation? \($0)" }
+                                            ?? "only http, https and mailto links and links within the site are kept"))
+            link.node.unwrap()
+        }
+
+        return AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: sentences, mentions: mentions,
                                 diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
+    }
+
+    /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`)
+    /// put into text and titles after loading removed the literal ones. Only bodies with a
+    /// numeric reference can have any, so the others are not walked.
+    static func removeDecodedControls(_ document: MarkdownDocument, body: String, file: String, bodyLine: Int) -> [Diagnostic] {
+        guard body.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.indices.dropLast().contains { bytes[$0] == UInt8(ascii: "&") && bytes[$0 + 1] == UInt8(ascii: "#") }
+        }) ?? true else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var blockLine = 1
+        document.walk { node, entering in
+            guard entering else { return }
+            if node.startLine > 0 { blockLine = node.startLine }
+            let line = bodyLine - 1 + blockLine
+            switch node.kind {
+            case .text:
+                let (clean, found) = InvisibleControls.removing(from: node.literal, file: file, lineOffset: line - 1)
+                if !found.isEmpty { node.setLiteral(clean); diagnostics += found }
+            case .link, .image:
+                let (clean, found) = InvisibleControls.removing(from: node.title, file: file, lineOffset: line - 1)
+                if !found.isEmpty { node.setTitle(clean); diagnostics += found }
+            default:
+                break
+            }
+        }
+        return diagnostics
     }
 
     /// Which of an ambiguous alias's entities the article means here, if its context decides:

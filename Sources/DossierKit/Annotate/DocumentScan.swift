@@ -24,6 +24,14 @@ struct DocumentScan {
         var blockStart: Int
     }
 
+    /// A link or image whose address `LinkPolicy` does not allow.
+    struct Refused {
+        var node: MarkdownNode
+        var destination: String
+        /// Line in the body.
+        var line: Int
+    }
+
     struct Explicit {
         var node: MarkdownNode
         var target: AnnotationTarget
@@ -37,6 +45,7 @@ struct DocumentScan {
     var textNodes: [MarkdownNode] = []
     var candidates: [Candidate] = []
     var explicit: [Explicit] = []
+    var refused: [Refused] = []
 
     private var inBlock = false
     /// Depth of links and images (ordinary ones and annotations): no automatic matches inside.
@@ -90,6 +99,7 @@ struct DocumentScan {
             blocks[blocks.count - 1].lineStarts.append(blocks[blocks.count - 1].bytes.count)
         case .link:
             if entering {
+                refuseIfUnsafe(node)
                 suppressed += 1
                 if inBlock, let target = AnnotationTarget(destination: node.url) {
                     let start = blocks[blocks.count - 1].bytes.count
@@ -106,10 +116,18 @@ struct DocumentScan {
                 }
             }
         case .image:
+            if entering { refuseIfUnsafe(node) }
             suppressed += entering ? 1 : -1
         default:
             break
         }
+    }
+
+    private mutating func refuseIfUnsafe(_ node: MarkdownNode) {
+        let destination = node.url
+        guard AnnotationTarget(destination: destination) == nil, !LinkPolicy.isAllowed(destination) else { return }
+        let line = inBlock ? blocks[blocks.count - 1].line(at: blocks[blocks.count - 1].bytes.count) : max(1, node.startLine)
+        refused.append(Refused(node: node, destination: destination, line: line))
     }
 
     /// +1 for an opening tag, -1 for a closing tag, 0 for comments, void and self-closing tags.

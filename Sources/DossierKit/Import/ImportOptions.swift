@@ -20,7 +20,7 @@ public struct ImportOptions: Sendable, Hashable {
         if let date, !ISODate.isValid(date), ImportOptions.year(date) == nil {
             problems.append(.error(file, nil, "--date \(date) is not a date", hint: "write YYYY-MM-DD, or YYYY for the year alone"))
         }
-        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+        if let url, !WebAddress.isValid(url) {
             problems.append(.error(file, nil, "--url \(url) is not an http(s) address", hint: "give the article's full address"))
         }
         return problems

@@ -7,7 +7,8 @@ public enum ArticleLoader {
 
     /// An article from its text. `id` is the file name stem; `file` the path shown in messages.
     public static func parse(_ text: String, id: String, file: String) -> (Article?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        let (text, invisible) = InvisibleControls.removing(from: text, file: file)
+        var diagnostics = invisible
         if !Slug.isValid(id) {
             diagnostics.append(.error(file, nil, "file name \"\(id).md\" is not a valid article id",
                                       hint: "rename it using lowercase ASCII letters, digits and hyphens"))
@@ -19,7 +20,7 @@ public enum ArticleLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: split.frontMatter)
+            root = try YAMLFields.compose(split.frontMatter, file: file, lineOffset: 1)
         } catch {
             diagnostics.append(YAMLFields.diagnostic(for: error, file: file, lineOffset: 1))
             return (nil, diagnostics)
@@ -40,6 +41,11 @@ public enum ArticleLoader {
         if let accessed, !ISODate.isValid(accessed) {
             fields.report(.error(file, fields.lineOf("accessed"), "bad access date \"\(accessed)\"",
                                  hint: "write the day you retrieved the page as YYYY-MM-DD"))
+        }
+        // The address becomes a link on the article's page: only a web address may.
+        if let url = fields.string("url"), !WebAddress.isValid(url) {
+            fields.report(.error(file, fields.lineOf("url"), "url \"\(url)\" is not an http(s) address",
+                                 hint: "give the article's full address, starting with https://"))
         }
         let article = Article(
             id: id, title: TextNormalization.nfc(title ?? ""), date: date ?? "",

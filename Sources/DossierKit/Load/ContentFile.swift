@@ -6,16 +6,29 @@ enum ContentFile {
     static let maximumSize = 64 * 1024 * 1024
 
     static func readText(_ path: String, display: String) -> Result<String, Diagnostic> {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.error(display, nil, "cannot read the file", hint: "check that it exists and is readable"))
+        // Without O_NONBLOCK, opening a named pipe would wait for a writer forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            return .failure(.error(display, nil, "cannot read the file: \(reason)", hint: "check that it exists and is readable"))
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(.error(display, nil, "not a regular file (a folder, pipe or device)",
+                                   hint: "move it out of the content folder"))
+        }
+        if info.st_size > maximumSize {
+            return .failure(.error(display, nil, "file is larger than \(maximumSize / 1024 / 1024) MB",
+                                   hint: "split it into several articles"))
+        }
         let data: Data
         do {
             data = try handle.read(upToCount: maximumSize + 1) ?? Data()
         } catch {
             return .failure(.error(display, nil, "cannot read the file: \(error.localizedDescription)"))
         }
+        // A file that grew after fstat is refused too.
         if data.count > maximumSize {
             return .failure(.error(display, nil, "file is larger than \(maximumSize / 1024 / 1024) MB",
                                    hint: "split it into several articles"))

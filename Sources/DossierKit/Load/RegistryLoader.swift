@@ -12,11 +12,12 @@ public enum RegistryLoader {
 
     /// Entities of one kind from YAML text. `file` is the path shown in messages.
     public static func parse(_ text: String, kind: EntityKind, file: String) -> ([Entity], [Diagnostic]) {
+        let (text, invisible) = InvisibleControls.removing(from: text, file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLFields.compose(text, file: file)
         } catch {
-            return ([], [YAMLFields.diagnostic(for: error, file: file)])
+            return ([], invisible + [YAMLFields.diagnostic(for: error, file: file)])
         }
         guard let root else { return ([], []) }
         guard case .sequence(let items) = root else {
@@ -24,7 +25,7 @@ public enum RegistryLoader {
                                 hint: "start each entry with \"- id: ...\"")])
         }
         var entities: [Entity] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = invisible
         var firstLine: [String: Int] = [:]
         for item in items {
             guard case .mapping(let mapping) = item else {

@@ -43,7 +43,7 @@ struct YAMLFields {
         switch node {
         case .scalar(let scalar):
             if scalar.tag.description == Tag.Name.null.rawValue && scalar.style == .plain && scalar.string.isEmpty { return nil }
-            let text = scalar.string.trimmingWhitespace
+            let text = visible(scalar.string, line: lineOf(key)).trimmingWhitespace
             return text.isEmpty ? nil : text
         default:
             diagnostics.append(.error(file, lineOf(key), "\"\(key)\" must be text, not a list or mapping"))
@@ -72,7 +72,7 @@ struct YAMLFields {
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {
-                if let text = item.scalar?.string.trimmingWhitespace {
+                if let text = item.scalar.map({ visible($0.string, line: lineOf(key)).trimmingWhitespace }) {
                     if !text.isEmpty { result.append(text) }
                 } else {
                     diagnostics.append(.error(file, (item.mark?.line ?? lineOf(key)) + (item.mark == nil ? 0 : lineOffset),
@@ -95,11 +95,29 @@ struct YAMLFields {
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// A value without invisible controls. Loading removed those written as characters;
+    /// these came from escapes in double quotes ("\u202E", "\x01").
+    private mutating func visible(_ text: String, line: Int) -> String {
+        let (clean, found) = InvisibleControls.removing(from: text, file: file, lineOffset: line - 1)
+        diagnostics += found
+        return clean
+    }
 }
 
 extension YAMLFields {
+    /// The YAML's node tree. Refuses anchors first (see `YAMLAnchors`), reporting the line.
+    static func compose(_ text: String, file: String, lineOffset: Int = 0) throws -> Node? {
+        if let line = YAMLAnchors.firstAnchorLine(in: text) {
+            throw Diagnostic.error(file, line + lineOffset, "YAML anchors (&name) and aliases (*name) are not allowed in content",
+                                   hint: "write the value out in full, or put it in quotes if it is text")
+        }
+        return try Yams.compose(yaml: text)
+    }
+
     /// Turns a Yams error into a diagnostic at its line.
     static func diagnostic(for error: any Error, file: String, lineOffset: Int = 0) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(let context, let problem, let mark, _),

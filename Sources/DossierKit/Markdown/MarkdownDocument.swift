@@ -65,7 +65,8 @@ public final class MarkdownDocument {
     }
 
     /// Visits every node in document order, entering and (for containers) exiting.
-    /// The tree must not be edited during the walk: collect edits, apply them after.
+    /// The tree must not be restructured during the walk (changing a node's text is fine):
+    /// collect edits, apply them after.
     public func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
         guard let iterator = cmark_iter_new(rootPointer) else { return }
         defer { cmark_iter_free(iterator) }

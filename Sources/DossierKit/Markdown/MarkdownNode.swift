@@ -89,27 +89,43 @@ public struct MarkdownNode {
         return result
     }
 
+    /// Title of a link or image (its `title` attribute), empty when none.
+    public var title: String {
+        guard let cString = cmark_node_get_title(pointer) else { return "" }
+        return String(cString: cString)
+    }
+
     /// Concatenated text of the node's descendants (text and code), breaks as spaces.
+    /// Walked with cmark's iterator, not by recursion: documents nest 10,000 levels deep.
     public var plainText: String {
         var out = ""
-        appendPlainText(to: &out)
+        guard let iterator = cmark_iter_new(pointer) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let node = MarkdownNode(current)
+            switch node.kind {
+            case .text, .code: out += node.literal
+            case .softBreak, .lineBreak: out += " "
+            default: break
+            }
+        }
         return out
     }
 
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code: out += literal
-        case .softBreak, .lineBreak: out += " "
-        default:
-            var child = firstChild
-            while let node = child {
-                node.appendPlainText(to: &out)
-                child = node.next
-            }
-        }
+    // MARK: Editing. Every node made here goes straight into the tree, which owns it.
+
+    /// Replaces the text of a text, code or raw HTML node.
+    public func setLiteral(_ text: String) {
+        cmark_node_set_literal(pointer, text)
     }
 
-    // MARK: Editing. Every node made here goes straight into the tree, which owns it.
+    /// Replaces the title of a link or image.
+    public func setTitle(_ text: String) {
+        cmark_node_set_title(pointer, text)
+    }
 
     /// Inserts a text node before this node.
     public func insertTextBefore(_ text: String) {
@@ -119,29 +135,55 @@ public struct MarkdownNode {
     }
 
     /// Inserts, before this node, a custom inline node written as `open`, then `text`
-    /// (escaped by the renderer), then `close`.
-    public func insertCustomInlineBefore(open: String, text: String, close: String) {
+    /// (escaped by the renderer), then `close`. False, and nothing inserted, where the parent
+    /// cannot hold a custom node (GFM table cells take only some inline kinds).
+    @discardableResult
+    public func insertCustomInlineBefore(open: String, text: String, close: String) -> Bool {
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(wrapper, open)
         cmark_node_set_on_exit(wrapper, close)
         let child = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(child, text)
         cmark_node_append_child(wrapper, child)
-        cmark_node_insert_before(pointer, wrapper)
+        guard cmark_node_insert_before(pointer, wrapper) == 1 else {
+            cmark_node_free(wrapper)
+            return false
+        }
+        return true
     }
 
     /// Wraps this node's children in a custom inline node (`open` … `close`) that takes
-    /// this node's place; this node is freed.
-    public func replaceWithCustomInline(open: String, close: String) {
+    /// this node's place; this node is freed. False, and nothing changed, where the parent
+    /// cannot hold a custom node.
+    @discardableResult
+    public func replaceWithCustomInline(open: String, close: String) -> Bool {
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(wrapper, open)
         cmark_node_set_on_exit(wrapper, close)
-        cmark_node_insert_before(pointer, wrapper)
+        guard cmark_node_insert_before(pointer, wrapper) == 1 else {
+            cmark_node_free(wrapper)
+            return false
+        }
         while let child = cmark_node_first_child(pointer) {
             cmark_node_unlink(child)
             cmark_node_append_child(wrapper, child)
         }
         remove()
+        return true
+    }
+
+    /// Adds a text node as this node's first child.
+    public func prependText(_ text: String) {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        cmark_node_prepend_child(pointer, node)
+    }
+
+    /// Adds a text node as this node's last child.
+    public func appendText(_ text: String) {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        cmark_node_append_child(pointer, node)
     }
 
     /// Moves this node's children up in its place and frees this node.

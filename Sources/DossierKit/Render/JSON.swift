@@ -1,9 +1,11 @@
 /// Minimal JSON text building, so data files keep DESIGN.md's field order and stream in chunks.
+/// `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`: the same value to a JSON
+/// reader, but no markup for anything that sniffs a file's type or pastes it into a page.
 enum JSON {
     static func quote(_ text: String) -> String {
         // Most text needs no escaping: copy it whole.
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 0xE2 }
+            !bytes.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 0xE2 || $0 == 60 || $0 == 62 || $0 == 38 }
         } ?? false
         if plain { return "\"" + text + "\"" }
         var bytes: [UInt8] = [34]
@@ -16,6 +18,9 @@ enum JSON {
             case 10: bytes += [92, 110]
             case 13: bytes += [92, 114]
             case 9: bytes += [92, 116]
+            case 60: bytes += Array("\\u003c".utf8)
+            case 62: bytes += Array("\\u003e".utf8)
+            case 38: bytes += Array("\\u0026".utf8)
             case 0..<32:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]

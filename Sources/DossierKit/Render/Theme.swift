@@ -81,17 +81,30 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Files under `assets/`, relative to it, sorted.
+    /// Files under `assets/`, relative to it, sorted. Linked files and folders count; a
+    /// folder reached twice (a link to a parent) is walked once; pipes and devices are left
+    /// out (reading one would wait forever).
     public func assetFiles() -> [String] {
-        let assets = directory + "/assets"
-        guard let enumerator = FileManager.default.enumerator(atPath: assets) else { return [] }
         var files: [String] = []
-        for case let path as String in enumerator {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: assets + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(path)
+        var visited = Set<FolderIdentity>()
+        func walk(_ folder: String, _ prefix: String) {
+            guard let identity = FolderIdentity(path: folder), visited.insert(identity).inserted,
+                  let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for entry in entries {
+                let path = folder + "/" + entry
+                if FolderIdentity(path: path) != nil {
+                    walk(path, prefix + entry + "/")
+                } else if Theme.isRegularFile(path) {
+                    files.append(prefix + entry)
+                }
             }
         }
+        walk(directory + "/assets", "")
         return files.sorted()
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }

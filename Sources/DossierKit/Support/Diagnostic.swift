@@ -38,7 +38,24 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         if severity == .warning { text += "warning: " }
         text += message
         if let hint { text += " (\(hint))" }
-        return text
+        return Diagnostic.printable(text)
+    }
+
+    /// Messages quote content (ids, keys, addresses): its control characters are shown as
+    /// `\u{1b}`, never sent to a terminal, where an escape sequence could rewrite the screen.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || InvisibleControls.isRemoved($0) }) else {
+            return text
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || InvisibleControls.isRemoved(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Stable order for reports: by file, line, then text.
