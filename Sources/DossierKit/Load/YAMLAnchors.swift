@@ -1,8 +1,9 @@
 /// Finds YAML anchors (`&name`) before the text reaches Yams. Yams composes an alias as a
 /// shared copy of its anchor's node, which is cheap, but it hashes every mapping key to find
 /// duplicates, and a key that is an alias of nested aliases (the "billion laughs") is hashed
-/// over its whole expansion: a 1 kB file kept a build busy for minutes. Content has no use
-/// for anchors, and without one no alias resolves, so anchors are refused.
+/// over its whole expansion: measured (debug build) 1.5 s for seven levels of nine aliases
+/// in 391 bytes, ninefold more per level, so minutes for a file of a few hundred bytes.
+/// Content has no use for anchors, and without one no alias resolves, so anchors are refused.
 ///
 /// A scan of the characters that knows YAML's quoting, comments, flow collections and block
 /// scalars: `&` counts only where a node may start (after indentation, `- `, `? `, `: `,
