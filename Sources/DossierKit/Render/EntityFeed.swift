@@ -13,8 +13,13 @@ public enum EntityFeed {
         let articles = graph.articles[Int(entity)].prefix(limit)
         let updated = (articles.first.map { content.articles[Int($0)].date } ?? target.date ?? "1970-01-01") + "T00:00:00Z"
         var sentencesByArticle: [Int32: [String]] = [:]
-        for ref in graph.sentences[Int(entity)] where sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {
-            sentencesByArticle[ref.article, default: []].append(graph.annotated[Int(ref.article)].sentences[Int(ref.sentence)])
+        // Sentences come newest article first: past the feed's articles there is nothing to take
+        // (Russia has tens of thousands in a large dossier).
+        for ref in graph.sentences[Int(entity)] {
+            if sentencesByArticle[ref.article] == nil && sentencesByArticle.count == limit { break }
+            if sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {
+                sentencesByArticle[ref.article, default: []].append(graph.annotated[Int(ref.article)].sentences[Int(ref.sentence)])
+            }
         }
         let title = "\(target.name): \(content.site.title)"
         var xml = """
