@@ -139,17 +139,27 @@ public struct MarkdownNode {
     /// cannot hold a custom node (GFM table cells take only some inline kinds).
     @discardableResult
     public func insertCustomInlineBefore(open: String, text: String, close: String) -> Bool {
+        let child = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(child, text)
+        guard let wrapper = insertWrapperBefore(open: open, close: close) else {
+            cmark_node_free(child)
+            return false
+        }
+        cmark_node_append_child(wrapper, child)
+        return true
+    }
+
+    /// A new custom inline node (`open` … `close`) inserted before this one; nil, and
+    /// nothing left allocated, where the parent cannot hold it.
+    private func insertWrapperBefore(open: String, close: String) -> OpaquePointer? {
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(wrapper, open)
         cmark_node_set_on_exit(wrapper, close)
-        let child = cmark_node_new(CMARK_NODE_TEXT)!
-        cmark_node_set_literal(child, text)
-        cmark_node_append_child(wrapper, child)
         guard cmark_node_insert_before(pointer, wrapper) == 1 else {
             cmark_node_free(wrapper)
-            return false
+            return nil
         }
-        return true
+        return wrapper
     }
 
     /// Wraps this node's children in a custom inline node (`open` … `close`) that takes
@@ -157,13 +167,7 @@ public struct MarkdownNode {
     /// cannot hold a custom node.
     @discardableResult
     public func replaceWithCustomInline(open: String, close: String) -> Bool {
-        let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(wrapper, open)
-        cmark_node_set_on_exit(wrapper, close)
-        guard cmark_node_insert_before(pointer, wrapper) == 1 else {
-            cmark_node_free(wrapper)
-            return false
-        }
+        guard let wrapper = insertWrapperBefore(open: open, close: close) else { return false }
         while let child = cmark_node_first_child(pointer) {
             cmark_node_unlink(child)
             cmark_node_append_child(wrapper, child)

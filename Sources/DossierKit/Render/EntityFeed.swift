@@ -35,19 +35,8 @@ public enum EntityFeed {
 
         """
         for index in articles {
-            let article = content.articles[Int(index)]
-            let url = base + article.path
             let summary = sentencesByArticle[index].map { $0.joined(separator: " … ") } ?? graph.annotated[Int(index)].summary
-            xml += """
-              <entry>
-                <title>\(HTML.escape(article.title))</title>
-                <link href="\(HTML.escape(url))"/>
-                <id>\(HTML.escape(url))</id>
-                <updated>\(article.date)T00:00:00Z</updated>
-                <summary>\(HTML.escape(summary))</summary>
-            """
-            if let source = article.source { xml += "\n    <author><name>\(HTML.escape(source))</name></author>" }
-            xml += "\n  </entry>\n"
+            xml += Feeds.entry(content.articles[Int(index)], summary: summary, base: base)
         }
         return xml + "</feed>\n"
     }

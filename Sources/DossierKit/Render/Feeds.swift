@@ -22,20 +22,24 @@ public enum Feeds {
 
         """
         for index in newest {
-            let article = content.articles[Int(index)]
-            let url = base + article.path
-            xml += """
-              <entry>
-                <title>\(HTML.escape(article.title))</title>
-                <link href="\(HTML.escape(url))"/>
-                <id>\(HTML.escape(url))</id>
-                <updated>\(article.date)T00:00:00Z</updated>
-                <summary>\(HTML.escape(graph.annotated[Int(index)].summary))</summary>
-            """
-            if let source = article.source { xml += "\n    <author><name>\(HTML.escape(source))</name></author>" }
-            xml += "\n  </entry>\n"
+            xml += entry(content.articles[Int(index)], summary: graph.annotated[Int(index)].summary, base: base)
         }
         return xml + "</feed>\n"
+    }
+
+    /// One article as an Atom entry (the site's feed and each entity's).
+    static func entry(_ article: Article, summary: String, base: String) -> String {
+        let url = base + article.path
+        var xml = """
+          <entry>
+            <title>\(HTML.escape(article.title))</title>
+            <link href="\(HTML.escape(url))"/>
+            <id>\(HTML.escape(url))</id>
+            <updated>\(article.date)T00:00:00Z</updated>
+            <summary>\(HTML.escape(summary))</summary>
+        """
+        if let source = article.source { xml += "\n    <author><name>\(HTML.escape(source))</name></author>" }
+        return xml + "\n  </entry>\n"
     }
 
     public static func sitemap(_ graph: SiteGraph, pages: [SitePage]) -> [String] {
