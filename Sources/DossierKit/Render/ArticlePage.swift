@@ -37,11 +37,13 @@ public struct ArticlePage: Sendable {
         for mention in annotation.mentions { counts[mention.entity, default: 0] += 1 }
         let ranked = SiteGraph.ranked(counts, registry: registry, limit: nil)
         var groups: [[String: Any]] = []
+        // The list items are joined here from the shared chips (as an entity page's sentence
+        // items are): a Mustache section per item was a large share of rendering every article.
         for kind in EntityKind.allCases {
-            let items = ranked.filter { registry[$0.entity].kind == kind }.map { count -> [String: Any] in
-                ["chip": fragments.chip(count.entity, root: root), "count": count.count]
+            let items = ranked.filter { registry[$0.entity].kind == kind }.map { count in
+                "<li>" + fragments.chip(count.entity, root: root) + " <span class=\"count\">\(count.count)</span></li>"
             }
-            if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items]) }
+            if !items.isEmpty { groups.append(["title": kind.title, "kind": kind.rawValue, "items": items.joined()]) }
         }
         model["entityGroups"] = groups
         // What the hover preview script shows for each entity the body mentions (cards made once per entity).
