@@ -7,14 +7,21 @@ public struct Annotator: Sendable {
     public let registry: Registry
     public let matcher: AliasMatcher
 
+    /// Per entity, the parts of its mention link around the anchor number and the page root.
+    private let linkParts: [(kind: String, rest: String)]
+
     public init(registry: Registry) {
-        self.registry = registry
-        self.matcher = AliasMatcher(registry: registry)
+        self.init(registry: registry, matcher: AliasMatcher(registry: registry))
     }
 
     public init(registry: Registry, matcher: AliasMatcher) {
         self.registry = registry
         self.matcher = matcher
+        // Made once: a large dossier has hundreds of thousands of mentions.
+        self.linkParts = registry.entities.map { target in
+            ("<a class=\"mention mention-\(target.kind.rawValue)\" id=\"m",
+             "index.html\" title=\"\(HTML.escape(target.name))\" data-entity=\"\(target.kind.rawValue):\(target.id)\">")
+        }
     }
 
     /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
@@ -255,8 +262,7 @@ public struct Annotator: Sendable {
     }
 
     func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {
-        let target = registry[entity]
-        let open = "<a class=\"mention mention-\(target.kind.rawValue)\" id=\"m\(anchor)\" href=\"\(root)\(target.path)index.html\" title=\"\(HTML.escape(target.name))\" data-entity=\"\(target.kind.rawValue):\(target.id)\">"
-        return (open, "</a>")
+        let parts = linkParts[Int(entity)]
+        return (parts.kind + String(anchor) + "\" href=\"" + root + registry[entity].path + parts.rest, "</a>")
     }
 }
