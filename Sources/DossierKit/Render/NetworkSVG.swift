@@ -55,7 +55,7 @@ public enum NetworkSVG {
                                           width: size.width, height: size.height, iterations: size.iterations, pinFirst: centred)
         let bounds = layout.bounds
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart network-chart\" viewBox=\"\(n(bounds.x)) \(n(bounds.y)) \(n(bounds.width)) \(n(bounds.height))\""
-            + " width=\"\(n(bounds.width))\" height=\"\(n(bounds.height))\" role=\"group\" aria-label=\"\(HTML.escape(label))\">\n"
+            + " width=\"\(n(bounds.width))\" height=\"\(n(bounds.height))\" aria-label=\"\(HTML.escape(label))\">\n"
         svg += "<title>\(HTML.escape(label))</title>\n<g class=\"net-edges\">\n"
         let heaviest = Double(max(valid.map(\.weight).max() ?? 1, 1))
         for edge in valid.sorted(by: { ($0.weight, $0.a, $0.b) < ($1.weight, $1.a, $1.b) }) {

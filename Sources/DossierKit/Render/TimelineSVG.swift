@@ -68,7 +68,7 @@ public enum TimelineSVG {
         let barsBase = axisY + 30 + barsHeight
         let height = counted.isEmpty ? axisY + 26 : barsBase + 6
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline-chart\" viewBox=\"0 0 \(n(width)) \(n(height))\""
-            + " width=\"\(n(width))\" height=\"\(n(height))\" role=\"group\" aria-label=\"\(HTML.escape(label))\">\n"
+            + " width=\"\(n(width))\" height=\"\(n(height))\" aria-label=\"\(HTML.escape(label))\">\n"
         svg += "<title>\(HTML.escape(label))</title>\n"
 
         // Axis and month ticks.
