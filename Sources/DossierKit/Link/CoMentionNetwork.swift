@@ -9,6 +9,12 @@ public struct CoMentionNetwork: Sendable, Hashable {
         public var b: Int
         /// Sentences naming both.
         public var weight: Int
+
+        public init(a: Int, b: Int, weight: Int) {
+            self.a = a
+            self.b = b
+            self.weight = weight
+        }
     }
 
     /// For an entity's network, the entity first.

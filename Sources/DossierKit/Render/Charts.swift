@@ -41,7 +41,7 @@ public struct Charts: Sendable {
             return NetworkSVG.Node(name: registry[index].name, native: link["native"] as? String, kind: registry[index].kind.rawValue,
                                    url: root + registry[index].path + "index.html", mentions: size)
         }
-        return NetworkSVG.render(nodes: nodes, edges: network.edges.map { NetworkSVG.Edge(a: $0.a, b: $0.b, weight: $0.weight) },
+        return NetworkSVG.render(nodes: nodes, edges: network.edges,
                                  label: label, size: size, centred: centred)
     }
 

@@ -20,17 +20,8 @@ public enum NetworkSVG {
         }
     }
 
-    public struct Edge: Sendable, Hashable {
-        public var a: Int
-        public var b: Int
-        public var weight: Int
-
-        public init(a: Int, b: Int, weight: Int) {
-            self.a = a
-            self.b = b
-            self.weight = weight
-        }
-    }
+    /// Indices into the nodes and the number of sentences naming both.
+    public typealias Edge = CoMentionNetwork.Edge
 
     /// Layout canvas and effort; bigger networks get more room.
     public struct Size: Sendable, Hashable {
