@@ -118,7 +118,7 @@ public struct ImportRules: Sendable {
     public static func parse(_ text: String, file: String) -> (ImportRules?, [Diagnostic]) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             return (nil, [YAMLFields.diagnostic(for: error, file: file)])
         }

@@ -112,7 +112,8 @@ extension YAMLFields {
             throw Diagnostic.error(file, line + lineOffset, "YAML anchors (&name) and aliases (*name) are not allowed in content",
                                    hint: "write the value out in full, or put it in quotes if it is text")
         }
-        return try Yams.compose(yaml: text)
+        // An explicit encoding: Yams's default reads the whole environment on every call.
+        return try Yams.compose(yaml: text, .default, .default, .utf8)
     }
 
     /// Turns a Yams error into a diagnostic at its line.

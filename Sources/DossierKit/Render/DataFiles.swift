@@ -44,24 +44,36 @@ public enum DataFiles {
         for start in stride(from: 0, to: articles.count, by: MentionsCSV.batchSize) {
             let batch = Array(articles[start..<min(start + MentionsCSV.batchSize, articles.count)])
             let chunks = parallelMap(batch) { index -> String in
-                let article = graph.content.articles[index]
                 let annotation = graph.annotated[index]
-                var chunk = ""
-                let prefix = "\n  {\"article\": " + JSON.quote(article.id) + ", \"entity\": "
+                var chunk: [UInt8] = []
+                var prefix = Array("\n  {\"article\": ".utf8)
+                JSON.appendQuoted(graph.content.articles[index].id, to: &prefix)
+                prefix += Array(", \"entity\": ".utf8)
+                // Mentions come in text order: a sentence's mentions follow one another.
+                var sentenceIndex: Int32 = -1
+                var quotedSentence: [UInt8] = []
                 for mention in annotation.mentions {
                     let entity = registry[mention.entity]
-                    if !chunk.isEmpty { chunk += "," }
+                    if !chunk.isEmpty { chunk.append(44) }
                     chunk += prefix
-                    chunk += JSON.quote(entity.id)
-                    chunk += ", \"type\": \""
-                    chunk += entity.kind.rawValue
-                    chunk += "\", \"text\": "
-                    chunk += JSON.quote(annotation.text(of: mention))
-                    chunk += ", \"sentence\": "
-                    chunk += JSON.quote(annotation.sentences[Int(mention.sentence)])
-                    chunk += mention.auto ? ", \"auto\": true}" : ", \"auto\": false}"
+                    JSON.appendQuoted(entity.id, to: &chunk)
+                    chunk += DataFiles.typeKey
+                    chunk += entity.kind.rawValue.utf8
+                    chunk += DataFiles.textKey
+                    var sentence = annotation.sentences[Int(mention.sentence)]
+                    sentence.withUTF8 { bytes in
+                        JSON.appendQuoted(bytes[Int(mention.start)..<Int(mention.end)], to: &chunk)
+                        if mention.sentence != sentenceIndex {
+                            sentenceIndex = mention.sentence
+                            quotedSentence.removeAll(keepingCapacity: true)
+                            JSON.appendQuoted(bytes[...], to: &quotedSentence)
+                        }
+                    }
+                    chunk += DataFiles.sentenceKey
+                    chunk += quotedSentence
+                    chunk += mention.auto ? DataFiles.autoTrue : DataFiles.autoFalse
                 }
-                return chunk
+                return String(decoding: chunk, as: UTF8.self)
             }
             for chunk in chunks where !chunk.isEmpty {
                 emit(first ? chunk : "," + chunk)
@@ -70,6 +82,10 @@ public enum DataFiles {
         }
         emit(first ? "]\n" : "\n]\n")
     }
+
+    static let typeKey = Array(", \"type\": \"".utf8), textKey = Array("\", \"text\": ".utf8)
+    static let sentenceKey = Array(", \"sentence\": ".utf8)
+    static let autoTrue = Array(", \"auto\": true}".utf8), autoFalse = Array(", \"auto\": false}".utf8)
 
     static func wrap(_ rows: [String]) -> [String] {
         joinChunks(rows.map { "\n  " + $0 + "," })

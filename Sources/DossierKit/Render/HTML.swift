@@ -23,17 +23,28 @@ public enum HTML {
         escape(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Appends `bytes` (UTF-8) to `out`, escaped.
+    /// Appends `bytes` (UTF-8) to `out`, escaped: runs that need no escaping are copied whole.
     static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        for byte in bytes {
+        let base = bytes.base
+        var run = bytes.startIndex
+        var index = run
+        while index < bytes.endIndex {
+            let byte = base[index]
+            if byte > 62 || (byte != 38 && byte != 60 && byte != 62 && byte != 34 && byte != 39) {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
             switch byte {
             case 38: out += [38, 97, 109, 112, 59]
             case 60: out += [38, 108, 116, 59]
             case 62: out += [38, 103, 116, 59]
             case 34: out += [38, 113, 117, 111, 116, 59]
-            case 39: out += [38, 35, 51, 57, 59]
-            default: out.append(byte)
+            default: out += [38, 35, 51, 57, 59]
             }
+            index += 1
+            run = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
     }
 }

@@ -8,37 +8,61 @@ enum JSON {
             !bytes.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 0xE2 || $0 == 60 || $0 == 62 || $0 == 38 }
         } ?? false
         if plain { return "\"" + text + "\"" }
-        var bytes: [UInt8] = [34]
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case 34: bytes += [92, 34]
-            case 92: bytes += [92, 92]
-            case 10: bytes += [92, 110]
-            case 13: bytes += [92, 114]
-            case 9: bytes += [92, 116]
-            case 60: bytes += Array("\\u003c".utf8)
-            case 62: bytes += Array("\\u003e".utf8)
-            case 38: bytes += Array("\\u0026".utf8)
-            case 0..<32:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            case 0xE2:
-                // U+2028/2029 (E2 80 A8/A9) are valid JSON but end JavaScript string literals.
-                let second = iterator.next(), third = iterator.next()
-                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
-                    bytes += Array("\\u202".utf8) + [third == 0xA8 ? 56 : 57]
-                } else {
-                    bytes.append(byte)
-                    if let second { bytes.append(second) }
-                    if let third { bytes.append(third) }
-                }
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(34)
+        appendQuoted(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { appendQuoted($0[...], to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string; runs that need no escaping are copied whole.
+    static func appendQuoted(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        out.append(34)
+        let base = bytes.base
+        var run = bytes.startIndex
+        var index = run
+        let end = bytes.endIndex
+        while index < end {
+            let byte = base[index]
+            guard byte < 32 || byte == 34 || byte == 92 || byte == 0xE2 || byte == 60 || byte == 62 || byte == 38 else {
+                index += 1
+                continue
+            }
+            if byte == 0xE2 {
+                // U+2028/2029 (E2 80 A8/A9) are valid JSON but end JavaScript string literals.
+                guard index + 2 < end, base[index + 1] == 0x80, base[index + 2] == 0xA8 || base[index + 2] == 0xA9 else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
+                out += Array("\\u202".utf8) + [base[index + 2] == 0xA8 ? 56 : 57]
+                index += 3
+                run = index
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
+            switch byte {
+            case 34: out += [92, 34]
+            case 92: out += [92, 92]
+            case 10: out += [92, 110]
+            case 13: out += [92, 114]
+            case 9: out += [92, 116]
+            case 60: out += Array("\\u003c".utf8)
+            case 62: out += Array("\\u003e".utf8)
+            case 38: out += Array("\\u0026".utf8)
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+            index += 1
+            run = index
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
+        out.append(34)
     }
 
     static func quote(_ text: String?) -> String { text.map { quote($0) } ?? "null" }

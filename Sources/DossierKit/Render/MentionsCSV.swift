@@ -12,7 +12,7 @@ public enum MentionsCSV {
             let batch = Array(articles[start..<min(start + batchSize, articles.count)])
             for chunk in parallelMap(batch, { article -> String in
                 var bytes: [UInt8] = []
-                for index in graph.annotated[article].mentions.indices { appendRow(&bytes, graph, article: article, mention: index) }
+                appendRows(&bytes, graph, article: article)
                 return String(decoding: bytes, as: UTF8.self)
             }) where !chunk.isEmpty {
                 emit(chunk)
@@ -23,21 +23,45 @@ public enum MentionsCSV {
     /// Articles per batch: enough to keep the cores busy, few enough to hold little at once.
     static let batchSize = 256
 
-    static func appendRow(_ bytes: inout [UInt8], _ graph: SiteGraph, article index: Int, mention position: Int) {
+    /// The rows of one article's mentions.
+    static func appendRows(_ bytes: inout [UInt8], _ graph: SiteGraph, article index: Int) {
         let article = graph.content.articles[index]
         let annotation = graph.annotated[index]
-        let mention = annotation.mentions[position]
-        let entity = graph.content.registry[mention.entity]
-        for (number, field) in [article.id, article.date, article.source ?? "", entity.id, entity.kind.rawValue, entity.name,
-                                annotation.text(of: mention), annotation.sentences[Int(mention.sentence)]].enumerated() {
-            if number > 0 { bytes.append(44) }
-            appendField(&bytes, field)
+        var articleFields: [UInt8] = []
+        for (number, field) in [article.id, article.date, article.source ?? ""].enumerated() {
+            if number > 0 { articleFields.append(44) }
+            appendField(&articleFields, field)
         }
-        bytes += mention.auto ? Array(",true,".utf8) : Array(",false,".utf8)
-        appendField(&bytes, article.path)
-        bytes += Array("index.html#m".utf8)
-        bytes += Array(String(mention.anchor).utf8)
-        bytes += [13, 10]
+        articleFields.append(44)
+        var link: [UInt8] = []
+        appendField(&link, article.path)
+        link += Array("index.html#m".utf8)
+        // Mentions come in text order: a sentence's mentions follow one another.
+        var sentenceIndex: Int32 = -1
+        var sentenceField: [UInt8] = []
+        for mention in annotation.mentions {
+            let entity = graph.content.registry[mention.entity]
+            bytes += articleFields
+            for field in [entity.id, entity.kind.rawValue, entity.name] {
+                appendField(&bytes, field)
+                bytes.append(44)
+            }
+            var sentence = annotation.sentences[Int(mention.sentence)]
+            sentence.withUTF8 { text in
+                appendField(&bytes, text[Int(mention.start)..<Int(mention.end)])
+                if mention.sentence != sentenceIndex {
+                    sentenceIndex = mention.sentence
+                    sentenceField.removeAll(keepingCapacity: true)
+                    appendField(&sentenceField, text[...])
+                }
+            }
+            bytes.append(44)
+            bytes += sentenceField
+            bytes += mention.auto ? Array(",true,".utf8) : Array(",false,".utf8)
+            bytes += link
+            appendDecimal(Int(mention.anchor), to: &bytes)
+            bytes += [13, 10]
+        }
     }
 
     static func line(_ fields: [String]) -> String {
@@ -59,17 +83,19 @@ public enum MentionsCSV {
     /// A field, quoted when it holds a comma, quote or line break (quotes doubled).
     static func appendField(_ bytes: inout [UInt8], _ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            bytes.append(34)
-            for byte in utf8 {
-                if byte == 34 { bytes.append(34) }
-                bytes.append(byte)
-            }
-            bytes.append(34)
+        value.withUTF8 { appendField(&bytes, $0[...]) }
+    }
+
+    static func appendField(_ bytes: inout [UInt8], _ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8))
+            return
         }
+        bytes.append(34)
+        for byte in utf8 {
+            if byte == 34 { bytes.append(34) }
+            bytes.append(byte)
+        }
+        bytes.append(34)
     }
 }

@@ -134,24 +134,28 @@ public struct PageRenderer: Sendable {
 
     /// A sentence as an HTML list item, the given mentions highlighted and linked to their
     /// place in the article, appended to `html` as UTF-8.
-    func appendSentenceItem(to html: inout [UInt8], article: Int32, sentence: Int32, first: Int32, others: [Int32], href: [UInt8]) {
-        let annotation = graph.annotated[Int(article)]
-        var mentions = [first] + others
-        if mentions.count > 1 { mentions.sort { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start } }
+    func appendSentenceItem(to html: inout [UInt8], annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: [UInt8]) {
         html += PageRenderer.itemOpen
         annotation.sentences[Int(sentence)].utf8.withContiguousStorageIfAvailable { text in
             var cursor = 0
-            for index in mentions {
+            func mark(_ index: Int32) {
                 let mention = annotation.mentions[Int(index)]
                 let start = Int(mention.start), end = Int(mention.end)
-                guard start >= cursor, end <= text.count else { continue }
+                guard start >= cursor, end <= text.count else { return }
                 HTML.appendEscaped(text[cursor..<start], to: &html)
                 html += PageRenderer.markOpen
                 html += href
-                html += Array("#m\(mention.anchor)\">".utf8)
+                html += PageRenderer.anchorOpen
+                appendDecimal(Int(mention.anchor), to: &html)
+                html += PageRenderer.anchorClose
                 HTML.appendEscaped(text[start..<end], to: &html)
                 html += PageRenderer.markClose
                 cursor = end
+            }
+            if others.isEmpty {
+                mark(first)
+            } else {
+                for index in ([first] + others).sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start }) { mark(index) }
             }
             HTML.appendEscaped(text[cursor...], to: &html)
         }
@@ -160,31 +164,35 @@ public struct PageRenderer: Sendable {
 
     static let itemOpen = Array("<li>".utf8), itemClose = Array("</li>\n".utf8)
     static let markOpen = Array("<mark><a href=\"".utf8), markClose = Array("</a></mark>".utf8)
+    static let anchorOpen = Array("#m".utf8), anchorClose = Array("\">".utf8)
+    static let groupOpen = Array("<section class=\"source\">\n".utf8)
+    static let groupList = Array("\n<ul class=\"sentences\">\n".utf8)
+    static let groupClose = Array("\n</ul>\n</section>\n".utf8)
 
-    /// Sentence refs grouped by article: each group's heading (the `source` template,
-    /// rendered once per article) and its sentences as `<li>` items. The items are made
-    /// here rather than by a template: entity pages hold hundreds of thousands of them, and
-    /// a Mustache section per sentence was most of their rendering time.
-    func groups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    /// The sentences of an entity or meeting page, grouped by article: each group's heading
+    /// (the `source` template, rendered once per article) and its sentences as `<li>` items.
+    /// Made here rather than by a template: entity pages hold hundreds of thousands of
+    /// sentences, and a Mustache section per sentence, then per article, was most of their
+    /// rendering time. Empty when there are none.
+    func sentenceGroups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> String {
+        var html: [UInt8] = []
         var current: Int32 = -1
-        var items: [UInt8] = []
         var href: [UInt8] = []
-        func flush() {
-            guard current >= 0 else { return }
-            result.append(["heading": fragments.heading(current, root: root), "sentenceItems": String(decoding: items, as: UTF8.self)])
-        }
+        var annotation: AnnotatedArticle?
         for ref in refs {
             if ref.article != current {
-                flush()
+                if current >= 0 { html += PageRenderer.groupClose }
                 current = ref.article
-                items = []
+                annotation = graph.annotated[Int(current)]
                 href = Array(articleLink(ref.article, root: root).utf8)
+                html += PageRenderer.groupOpen
+                html += fragments.heading(current, root: root).utf8
+                html += PageRenderer.groupList
             }
-            appendSentenceItem(to: &items, article: ref.article, sentence: ref.sentence, first: ref.first, others: ref.others, href: href)
+            appendSentenceItem(to: &html, annotation: annotation!, sentence: ref.sentence, first: ref.first, others: ref.others, href: href)
         }
-        flush()
-        return result
+        if current >= 0 { html += PageRenderer.groupClose }
+        return String(decoding: html, as: UTF8.self)
     }
 
     // MARK: Pages
@@ -217,7 +225,8 @@ public struct PageRenderer: Sendable {
         let ranges = pagination.pages[Int(index)]
         let refs = graph.sentences[Int(index)]
         context["pageTitle"] = entity.name
-        context["groups"] = groups(refs[ranges[min(number, ranges.count) - 1]], root: root)
+        let groups = sentenceGroups(refs[ranges[min(number, ranges.count) - 1]], root: root)
+        if !groups.isEmpty { context["sentenceGroups"] = groups }
         if ranges.count > 1 {
             context["pagination"] = paginationContext(index, page: number, pages: ranges.count, root: root)
             context["pageTitle"] = "\(entity.name) (page \(number) of \(ranges.count))"
@@ -336,7 +345,8 @@ public struct PageRenderer: Sendable {
             }
             refs += bySentence.prefix(5).map { SiteGraph.SentenceRef(article: article, sentence: $0.0, mentions: $0.1) }
         }
-        context["groups"] = groups(refs[...], root: root)
+        let groups = sentenceGroups(refs[...], root: root)
+        if !groups.isEmpty { context["sentenceGroups"] = groups }
         context["otherMeetings"] = graph.otherMeetings(of: index).map { entityRow($0, root: root) }
     }
 }

@@ -2,46 +2,75 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Writes a site into a temporary folder beside the output and swaps it into place only
-/// when everything was written, so a failed build leaves the previous site untouched.
+/// Writes a site so that a failed build leaves the previous one untouched.
+///
+/// A first build writes into a staging folder beside the output and renames it into place.
+/// A rebuild over a site an earlier build wrote (it has a `BuildManifest`) leaves every
+/// file whose bytes are unchanged alone (same inode and time, nothing written) and writes a
+/// changed file under a temporary name beside its target. Only `commit()` renames those into
+/// place and removes the files the site no longer has, so until then the old site is whole;
+/// `abort()` removes the temporary files.
 public final class SiteWriter: Sendable {
     public let output: String
-    public let staging: String
+    /// Where new files go: the staging folder on a first build, the output when updating.
+    private let root: String
+    /// The earlier build's manifest, when updating.
+    private let previous: BuildManifest?
+    private var updating: Bool { previous != nil }
+    /// Every file written so far, for the new manifest.
+    private let written = Mutex<[String: BuildManifest.Entry]>([:])
+    /// Updating: paths whose new bytes wait under their temporary name.
+    private let pending = Mutex<[String]>([])
+    /// Updating: folders this build made in the output (removed again by `abort()`).
+    private let madeFolders = Mutex<[String]>([])
+    private let backgroundFolders = Mutex<[DispatchGroup]>([])
+    private let backgroundFailure = Mutex<String?>(nil)
+
+    /// Pieces of a file are kept in memory up to this size before it is written out, so that
+    /// an unchanged file is never written at all.
+    static let spillSize = 1 << 20
 
     public init(output: String) throws {
         let clean = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         self.output = clean
-        self.staging = clean + ".tmp-\(getpid())"
-        let files = FileManager.default
-        if files.fileExists(atPath: staging) { try files.removeItem(atPath: staging) }
-        try files.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: clean, isDirectory: &isFolder) && isFolder.boolValue
+        previous = exists ? BuildManifest(output: clean) : nil
+        root = previous != nil ? clean : clean + ".tmp-\(getpid())"
+        if previous == nil {
+            if FileManager.default.fileExists(atPath: root) { try FileManager.default.removeItem(atPath: root) }
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        }
     }
 
-    /// Creates the folders the given files need (before writing them in parallel).
+    /// The staging folder of a first build, where the site is until `commit()`.
+    public var staging: String? { updating ? nil : root }
+
+    private func temporaryName(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return path[..<slash] + "." + path[slash...] + ".dossier-\(getpid())"
+    }
+
+    /// Creates the folders the given files need (before writing them in parallel). When
+    /// updating, the folders mostly exist and the few missing ones are made on first write.
     public func prepareFolders(for paths: [String]) throws {
+        guard !updating else { return }
         var folders = Set<String>()
         for path in paths {
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
-        // Parents first, then each depth's folders on all cores.
+        // Parents first, then each depth's folders.
         let byDepth = Dictionary(grouping: folders) { $0.utf8.filter { $0 == UInt8(ascii: "/") }.count }
         for depth in byDepth.keys.sorted() {
             let level = byDepth[depth]!.sorted()
-            defer { if depth == 0 { level.forEach { SiteWriter.spreadSubfolders(staging + "/" + $0) } } }
-            let failure = Mutex<String?>(nil)
+            defer { if depth == 0 { level.forEach { SiteWriter.spreadSubfolders(root + "/" + $0) } } }
             // One thread: parallel mkdir in one parent only contends on its lock (measured slower).
-            for index in level.indices {
-                if mkdir(self.staging + "/" + level[index], 0o755) != 0 && errno != EEXIST {
-                    failure.withLock { $0 = self.staging + "/" + level[index] + ": cannot create folder: " + String(cString: strerror(errno)) }
+            for folder in level where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                // A missing parent (a folder named in no path) falls back to the thorough way.
+                guard errno == ENOENT else {
+                    throw SiteWriteFailure(message: root + "/" + folder + ": cannot create folder: " + String(cString: strerror(errno)))
                 }
-            }
-            if let message = failure.withLock({ $0 }) {
-                // A missing parent (a folder named in no path) falls back to the slow, thorough way.
-                if message.contains("No such file") {
-                    for folder in level { try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
-                } else {
-                    throw SiteWriteFailure(message: message)
-                }
+                try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
             }
         }
     }
@@ -64,8 +93,9 @@ public final class SiteWriter: Sendable {
 
     /// Creates the folders for `paths` on another thread, so that creating thousands of
     /// folders (all system time) overlaps with rendering. A write that comes first makes
-    /// its own folder; call `waitForFolders()` before `commit()`.
+    /// its own folder.
     public func prepareFoldersInBackground(for paths: [String]) {
+        guard !updating else { return }
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             do { try self.prepareFolders(for: paths) } catch { self.backgroundFailure.withLock { $0 = "\(error)" } }
@@ -73,23 +103,66 @@ public final class SiteWriter: Sendable {
         backgroundFolders.withLock { $0.append(group) }
     }
 
-    public func waitForFolders() throws {
+    private func waitForFolders() throws {
         for group in backgroundFolders.withLock({ $0 }) { group.wait() }
         if let failure = backgroundFailure.withLock({ $0 }) { throw SiteWriteFailure(message: failure) }
     }
 
-    private let backgroundFolders = Mutex<[DispatchGroup]>([])
-    private let backgroundFailure = Mutex<String?>(nil)
+    /// A file being written: the new bytes of `path`, at `full`.
+    private struct NewFile {
+        var path: String
+        var full: String
+        var descriptor: Int32
+    }
 
-    /// Opens a file for writing, making its folder if it is not there yet.
-    private func create(_ full: String) throws -> Int32 {
-        var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Opens the file that will hold `path`'s new bytes, making its folder if need be.
+    private func create(_ path: String) throws -> NewFile {
+        let full = root + "/" + (updating ? temporaryName(path) : path)
+        var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT, let slash = full.lastIndex(of: "/") {
-            try FileManager.default.createDirectory(atPath: String(full[..<slash]), withIntermediateDirectories: true)
-            descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try makeFolder(String(full[..<slash]))
+            descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
-        return descriptor
+        return NewFile(path: path, full: full, descriptor: descriptor)
+    }
+
+    /// Closes a written file and records it.
+    private func finish(_ file: NewFile, hash: UInt64) throws {
+        let entry = BuildManifest.Entry(descriptor: file.descriptor, hash: hash)
+        guard close(file.descriptor) == 0, let entry else {
+            let code = errno
+            unlink(file.full)
+            throw WriteError(path: file.full, code: code)
+        }
+        written.withLock { $0[file.path] = entry }
+        if updating { pending.withLock { $0.append(file.path) } }
+    }
+
+    /// Closes and removes a file that could not be written whole.
+    private func discard(_ file: NewFile) {
+        close(file.descriptor)
+        unlink(file.full)
+    }
+
+    /// Makes a folder and its missing parents, remembering (when updating) the outermost
+    /// one made so that `abort()` can take it away again.
+    private func makeFolder(_ folder: String) throws {
+        var outermost = folder
+        while let slash = outermost.lastIndex(of: "/"), !FileManager.default.fileExists(atPath: String(outermost[..<slash])) {
+            outermost = String(outermost[..<slash])
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if updating { madeFolders.withLock { $0.append(outermost) } }
+    }
+
+    /// True (and recorded) when the earlier build wrote exactly these bytes to `path` and
+    /// the file is still as it left it.
+    private func isUnchanged(_ path: String, size: Int, hash: UInt64) -> Bool {
+        guard let entry = previous?.entries[path], entry.size == Int64(size), entry.hash == hash,
+              entry.isOnDisk(at: output + "/" + path) else { return false }
+        written.withLock { $0[path] = entry }
+        return true
     }
 
     /// Writes one file.
@@ -98,29 +171,55 @@ public final class SiteWriter: Sendable {
         try copy.withUTF8 { bytes in try writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
     }
 
-    /// Writes pieces one after another into one file.
-    public func write(chunks: [String], to path: String) throws {
-        let full = staging + "/" + path
-        let descriptor = try create(full)
-        defer { close(descriptor) }
-        for chunk in chunks {
-            var copy = chunk
-            try copy.withUTF8 { bytes in try writeAll(descriptor, UnsafeRawBufferPointer(bytes), path: full) }
-        }
-    }
-
-    /// Writes what `produce` hands on, piece by piece, into one file.
+    /// Writes what `produce` hands on, piece by piece, into one file. Pieces wait in memory
+    /// until there are more than `spillSize` bytes, then go to the file as they come.
     public func write(producing produce: ((String) -> Void) -> Void, to path: String) throws {
-        let full = staging + "/" + path
-        let descriptor = try create(full)
-        defer { close(descriptor) }
+        var hash = ContentHash()
+        var size = 0
+        var held: [UInt8] = []
+        var file: NewFile?
         var failure: Error?
         produce { chunk in
             guard failure == nil else { return }
             var copy = chunk
-            do { try copy.withUTF8 { try writeAll(descriptor, UnsafeRawBufferPointer($0), path: full) } } catch { failure = error }
+            copy.withUTF8 { utf8 in
+                let bytes = UnsafeRawBufferPointer(utf8)
+                hash.add(bytes)
+                size += bytes.count
+                do {
+                    if file == nil {
+                        if held.count + bytes.count <= SiteWriter.spillSize {
+                            held.append(contentsOf: bytes)
+                            return
+                        }
+                        file = try create(path)
+                        try held.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
+                        held = []
+                    }
+                    try writeAll(file!.descriptor, bytes, path: file!.full)
+                } catch {
+                    failure = error
+                }
+            }
         }
-        if let failure { throw failure }
+        if let failure {
+            if let file { discard(file) }
+            throw failure
+        }
+        if isUnchanged(path, size: size, hash: hash.value) {
+            if let file { discard(file) }
+            return
+        }
+        if file == nil {
+            file = try create(path)
+            do {
+                try held.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
+            } catch {
+                discard(file!)
+                throw error
+            }
+        }
+        try finish(file!, hash: hash.value)
     }
 
     public func copyFile(from source: String, to path: String) throws {
@@ -129,10 +228,17 @@ public final class SiteWriter: Sendable {
     }
 
     private func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let full = staging + "/" + path
-        let descriptor = try create(full)
-        defer { close(descriptor) }
-        try writeAll(descriptor, bytes, path: full)
+        var hash = ContentHash()
+        hash.add(bytes)
+        if isUnchanged(path, size: bytes.count, hash: hash.value) { return }
+        let file = try create(path)
+        do {
+            try writeAll(file.descriptor, bytes, path: file.full)
+        } catch {
+            discard(file)
+            throw error
+        }
+        try finish(file, hash: hash.value)
     }
 
     private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
@@ -147,34 +253,57 @@ public final class SiteWriter: Sendable {
         }
     }
 
-    /// Replaces the output folder with the staged site.
+    /// Puts the new site in place: renames the staging folder over the output, or (when
+    /// updating) each changed file over its old one and removes what the site no longer has;
+    /// then records what was written in the manifest.
     public func commit() throws {
         try waitForFolders()
+        let entries = written.withLock { $0 }
+        if let previous {
+            for path in pending.withLock({ $0 }) {
+                let final = output + "/" + path
+                if rename(output + "/" + temporaryName(path), final) != 0 {
+                    // A folder where the file now goes: the folder is out of date.
+                    guard errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST else { throw WriteError(path: final, code: errno) }
+                    try FileManager.default.removeItem(atPath: final)
+                    if rename(output + "/" + temporaryName(path), final) != 0 { throw WriteError(path: final, code: errno) }
+                }
+            }
+            StaleOutput.remove(from: output, previous: previous, kept: Set(entries.keys))
+            writeManifest(BuildManifest(entries: entries))
+            return
+        }
+        // A manifest left by a build whose output was since replaced would be wrong.
+        unlink(BuildManifest.path(for: output))
         let files = FileManager.default
         let old = output + ".old-\(getpid())"
-        if files.fileExists(atPath: output) {
-            try files.moveItem(atPath: output, toPath: old)
-        }
+        if files.fileExists(atPath: output) { try files.moveItem(atPath: output, toPath: old) }
         do {
-            try files.moveItem(atPath: staging, toPath: output)
+            try files.moveItem(atPath: root, toPath: output)
         } catch {
             if files.fileExists(atPath: old) { try? files.moveItem(atPath: old, toPath: output) }
             throw error
         }
-        if files.fileExists(atPath: old) { try SiteWriter.removeTree(old) }
+        if files.fileExists(atPath: old) { try files.removeItem(atPath: old) }
+        writeManifest(BuildManifest(entries: entries))
     }
 
-    /// Removes a folder tree, its top-level entries on all cores.
-    static func removeTree(_ path: String) throws {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        parallelFor(entries.count) { index in try? FileManager.default.removeItem(atPath: path + "/" + entries[index]) }
-        try FileManager.default.removeItem(atPath: path)
+    /// Records what was written. Only an optimisation for the next build: when it cannot be
+    /// written, none is left, and the next build writes every file again.
+    private func writeManifest(_ manifest: BuildManifest) {
+        let path = BuildManifest.path(for: output)
+        if (try? manifest.text.write(toFile: path, atomically: true, encoding: .utf8)) == nil { unlink(path) }
     }
 
-    /// Drops the staged files, leaving the output as it was.
+    /// Drops what this build wrote, leaving the output as it was.
     public func abort() {
         try? waitForFolders()
-        try? FileManager.default.removeItem(atPath: staging)
+        guard updating else {
+            try? FileManager.default.removeItem(atPath: root)
+            return
+        }
+        for path in pending.withLock({ $0 }) { unlink(output + "/" + temporaryName(path)) }
+        for folder in madeFolders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
     }
 }
 
