@@ -121,7 +121,10 @@ public enum SiteBuilder {
             let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
             let outputs = SiteOutputs(renderer: renderer).all()
             progress("rendering \(outputs.count) more files")
-            parallelFor(outputs.count) { index in
+            // The large data files first, so that no core is left alone with one at the end.
+            let order = outputs.indices.filter { outputs[$0].isLarge } + outputs.indices.filter { !outputs[$0].isLarge }
+            parallelFor(order.count) { position in
+                let index = order[position]
                 do {
                     try writer.write(producing: outputs[index].produce, to: outputs[index].path)
                 } catch {

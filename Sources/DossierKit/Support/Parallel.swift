@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Maps `items` on all cores, keeping order. `transform` must not share mutable state.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
@@ -13,27 +14,25 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
         results.deallocate()
     }
     let box = UnsafeSendableBuffer(results)
-    // Chunks keep scheduling overhead small; a few per core balance uneven work.
-    let chunks = min(count, ProcessInfoCores.count * 8)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let start = count * chunk / chunks
-        let end = count * (chunk + 1) / chunks
-        for index in start..<end {
-            box.buffer[index] = transform(items[index])
-        }
-    }
+    parallelFor(count) { index in box.buffer[index] = transform(items[index]) }
     return results.map { $0! }
 }
 
-/// Runs `body` for 0..<count on all cores.
+/// Runs `body` for 0..<count on all cores. Each core takes the next index as it finishes
+/// one, so a few slow items (a data file of hundreds of MB) do not leave a core idle while
+/// the other works through a fixed share alone.
 func parallelFor(_ count: Int, _ body: @Sendable (Int) -> Void) {
     if count < 2 {
         for index in 0..<count { body(index) }
         return
     }
-    let chunks = min(count, ProcessInfoCores.count * 8)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) { body(index) }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: min(count, ProcessInfoCores.count)) { _ in
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < count else { return }
+            body(index)
+        }
     }
 }
 

@@ -24,6 +24,11 @@ public struct AliasMatcher: Sendable {
     private let edgeByte: [UInt8]
     private let edgeTarget: [Int32]
     private let terminal: [Int32]  // alias index ending at node, or -1
+    // Nodes with many edges (the root, the bytes that start a Devanagari letter) also have a
+    // 256-entry table: node n's is dense[denseStart[n]...], or denseStart[n] is -1.
+    private let denseStart: [Int32]
+    private let dense: [Int32]
+    static let denseThreshold = 4
 
     /// Builds the matcher from every entity's aliases and canonical name.
     public init(registry: Registry) {
@@ -71,10 +76,20 @@ public struct AliasMatcher: Sendable {
             }
             edgeStart.append(Int32(edgeByte.count))
         }
+        var denseStart = [Int32](repeating: -1, count: children.count)
+        var dense: [Int32] = []
+        for (node, edges) in children.enumerated() where edges.count > AliasMatcher.denseThreshold {
+            denseStart[node] = Int32(dense.count)
+            var table = [Int32](repeating: -1, count: 256)
+            for (byte, target) in edges { table[Int(byte)] = target }
+            dense += table
+        }
         self.edgeStart = edgeStart
         self.edgeByte = edgeByte
         self.edgeTarget = edgeTarget
         self.terminal = terminal
+        self.denseStart = denseStart
+        self.dense = dense
     }
 
     static func foldASCII(_ text: String) -> String {
@@ -84,6 +99,11 @@ public struct AliasMatcher: Sendable {
 
     @inline(__always)
     private func child(of node: Int32, _ byte: UInt8) -> Int32? {
+        let table = denseStart[Int(node)]
+        if table >= 0 {
+            let target = dense[Int(table) + Int(byte)]
+            return target >= 0 ? target : nil
+        }
         var low = Int(edgeStart[Int(node)])
         let high = Int(edgeStart[Int(node) + 1])
         while low < high {

@@ -13,23 +13,34 @@ public enum TextNormalization {
     /// nukta (U+093C), U+0958–095F decompose, and a nukta after a virama would be reordered;
     /// other nukta letters (ड़, ढ़, ज़ …) are already NFC as consonant + nukta.
     static func isSurelyNFC(_ text: String) -> Bool {
-        var previous: UInt32 = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            defer { previous = value }
-            if value < 0x300 { continue }
-            if value >= 0x900 && value <= 0x97F {
-                if value >= 0x958 && value <= 0x95F { return false }
-                if value == 0x93C && (previous == 0x928 || previous == 0x930 || previous == 0x933 || previous == 0x94D) {
-                    return false
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previous: UInt32 = 0
+            var index = 0
+            while index < bytes.count {
+                // Below U+0300 (and all of ASCII) nothing composes: skip without decoding.
+                if bytes[index] < 0xCC {
+                    previous = UInt32(bytes[index])
+                    index += 1
+                    continue
                 }
-                continue
+                let (value, length) = WordBoundary.scalar(at: index, in: bytes)
+                index += length
+                defer { previous = value }
+                if value < 0x300 { continue }
+                if value >= 0x900 && value <= 0x97F {
+                    if value >= 0x958 && value <= 0x95F { return false }
+                    if value == 0x93C && (previous == 0x928 || previous == 0x930 || previous == 0x933 || previous == 0x94D) {
+                        return false
+                    }
+                    continue
+                }
+                // General punctuation without canonical decompositions (dashes, quotes, ellipsis, ZWJ/ZWNJ).
+                if value >= 0x2002 && value <= 0x206F { continue }
+                return false
             }
-            // General punctuation without canonical decompositions (dashes, quotes, ellipsis, ZWJ/ZWNJ).
-            if value >= 0x2002 && value <= 0x206F { continue }
-            return false
+            return true
         }
-        return true
     }
 
     /// Runs of white space become one space; ends trimmed.
