@@ -34,16 +34,26 @@ public struct Citation: Sendable, Hashable {
 
     /// Escapes what LaTeX treats specially in a field's text.
     static func tex(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "{", "}", "&", "%", "$", "#", "_": out += "\\" + String(character)
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            default: out.append(character)
+        // All the special characters are ASCII: work on bytes, and most titles need nothing.
+        guard text.utf8.contains(where: isSpecial) else { return text }
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += Array("\\textbackslash{}".utf8)
+            case UInt8(ascii: "~"): out += Array("\\textasciitilde{}".utf8)
+            case UInt8(ascii: "^"): out += Array("\\textasciicircum{}".utf8)
+            case _ where isSpecial(byte): out += [UInt8(ascii: "\\"), byte]
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "%"),
+             UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "^"): return true
+        default: return false
+        }
     }
 }

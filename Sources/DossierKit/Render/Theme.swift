@@ -8,6 +8,7 @@ public struct Theme: Sendable {
                                            "meeting", "index", "notfound", "explore", "search"]
 
     let library: MustacheLibrary
+    let shapes: TemplateShapes
     public let directory: String
     public let names: [String]
 
@@ -56,7 +57,8 @@ public struct Theme: Sendable {
             }
         }
         if !diagnostics.isEmpty { return .failure(ContentErrors(diagnostics)) }
-        return .success(Theme(library: library, directory: root, names: texts.keys.sorted()))
+        return .success(Theme(library: library, shapes: TemplateShapes(templateTexts: texts.values.map(\.1)),
+                              directory: root, names: texts.keys.sorted()))
     }
 
     /// Names used as `{{> name}}` or `{{< name}}`, with their lines.
@@ -78,7 +80,7 @@ public struct Theme: Sendable {
 
     /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, bools).
     public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        shapes.render(name, context) { library.render($0, withTemplate: name) ?? "" }
     }
 
     /// Files under `assets/`, relative to it, sorted. Linked files and folders count; a
