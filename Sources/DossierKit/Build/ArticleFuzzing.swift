@@ -68,7 +68,7 @@ public struct ArticleFuzzing: Sendable {
         annotation.bodyHTML = ""
         let graph = SiteGraph(content: content, annotated: [annotation])
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments)
-        for output in SiteOutputs(renderer: renderer).all() { outputs.append((output.path, output.make().joined())) }
+        for output in SiteOutputs(renderer: renderer).all() { outputs.append((output.path, String(decoding: output.bytes(), as: UTF8.self))) }
         return outputs.flatMap { ArticleFuzzing.problems(in: $0.1, path: $0.0, annotation: annotation) }
     }
 

@@ -226,7 +226,7 @@ public struct SiteSession: Sendable {
         for output in dirty where output.isLarge { lazy[output.path] = LazyFile(output.produce) }
         let made = parallelMap(eager) { output -> (String, [UInt8]) in
             var bytes: [UInt8] = []
-            output.produce { bytes.append(contentsOf: $0.utf8) }
+            output.produce { bytes.append(contentsOf: $0) }
             return (output.path, bytes)
         }
         for (path, bytes) in made { files[path] = bytes }

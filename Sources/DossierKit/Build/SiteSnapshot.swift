@@ -65,15 +65,15 @@ public struct SiteSnapshot: Sendable {
 
 /// A large output made the first time it is asked for, then kept.
 final class LazyFile: Sendable {
-    private let produce: @Sendable ((String) -> Void) -> Void
+    private let produce: @Sendable (SiteOutput.Emit) -> Void
     private let cache = Mutex<[UInt8]?>(nil)
 
-    init(_ produce: @escaping @Sendable ((String) -> Void) -> Void) { self.produce = produce }
+    init(_ produce: @escaping @Sendable (SiteOutput.Emit) -> Void) { self.produce = produce }
 
     var bytes: [UInt8] {
         if let cached = cache.withLock({ $0 }) { return cached }
         var bytes: [UInt8] = []
-        produce { bytes.append(contentsOf: $0.utf8) }
+        produce { bytes.append(contentsOf: $0) }
         cache.withLock { $0 = bytes }
         return bytes
     }

@@ -36,14 +36,14 @@ public enum DataFiles {
     }
 
     /// Article by article; batches of articles are made on all cores and handed on in order.
-    public static func mentions(_ graph: SiteGraph, emit: (String) -> Void) {
+    public static func mentions(_ graph: SiteGraph, emit: SiteOutput.Emit) {
         let registry = graph.content.registry
         let articles = Array(graph.content.articles.indices)
         var first = true
-        emit("[")
+        SiteOutput.emit("[", to: emit)
         for start in stride(from: 0, to: articles.count, by: MentionsCSV.batchSize) {
             let batch = Array(articles[start..<min(start + MentionsCSV.batchSize, articles.count)])
-            let chunks = parallelMap(batch) { index -> String in
+            let chunks = parallelMap(batch) { index -> [UInt8] in
                 let annotation = graph.annotated[index]
                 var chunk: [UInt8] = []
                 var prefix = Array("\n  {\"article\": ".utf8)
@@ -73,14 +73,15 @@ public enum DataFiles {
                     chunk += quotedSentence
                     chunk += mention.auto ? DataFiles.autoTrue : DataFiles.autoFalse
                 }
-                return String(decoding: chunk, as: UTF8.self)
+                return chunk
             }
             for chunk in chunks where !chunk.isEmpty {
-                emit(first ? chunk : "," + chunk)
+                if !first { SiteOutput.emit(",", to: emit) }
+                chunk.withUnsafeBytes(emit)
                 first = false
             }
         }
-        emit(first ? "]\n" : "\n]\n")
+        SiteOutput.emit(first ? "]\n" : "\n]\n", to: emit)
     }
 
     static let typeKey = Array(", \"type\": \"".utf8), textKey = Array("\", \"text\": ".utf8)

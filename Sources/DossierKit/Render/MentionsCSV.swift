@@ -5,17 +5,17 @@ public enum MentionsCSV {
 
     /// Every mention, article by article; batches of articles are made on all cores and
     /// handed on in order.
-    public static func all(_ graph: SiteGraph, emit: (String) -> Void) {
-        emit(line(header))
+    public static func all(_ graph: SiteGraph, emit: SiteOutput.Emit) {
+        SiteOutput.emit(line(header), to: emit)
         let articles = Array(graph.content.articles.indices)
         for start in stride(from: 0, to: articles.count, by: batchSize) {
             let batch = Array(articles[start..<min(start + batchSize, articles.count)])
-            for chunk in parallelMap(batch, { article -> String in
+            for chunk in parallelMap(batch, { article -> [UInt8] in
                 var bytes: [UInt8] = []
                 appendRows(&bytes, graph, article: article)
-                return String(decoding: bytes, as: UTF8.self)
+                return bytes
             }) where !chunk.isEmpty {
-                emit(chunk)
+                chunk.withUnsafeBytes(emit)
             }
         }
     }

@@ -17,26 +17,37 @@ public struct SiteOutput: Sendable {
     public let scope: Scope
     /// Large aggregate a preview server may make only when it is asked for.
     public let isLarge: Bool
+    /// Receives a piece of a file's text as UTF-8 (bytes, so that text built as bytes is
+    /// not checked again on its way to the disk).
+    public typealias Emit = (UnsafeRawBufferPointer) -> Void
+
     /// Hands the file's text, piece by piece in order, to the function it is given: large
     /// files go to disk as they are made instead of being held whole.
-    public let produce: @Sendable (_ emit: (String) -> Void) -> Void
+    public let produce: @Sendable (_ emit: Emit) -> Void
 
     public init(path: String, scope: Scope, isLarge: Bool = false, make: @escaping @Sendable () -> [String]) {
-        self.init(path: path, scope: scope, isLarge: isLarge) { emit in make().forEach(emit) }
+        self.init(path: path, scope: scope, isLarge: isLarge) { emit in
+            for piece in make() { SiteOutput.emit(piece, to: emit) }
+        }
     }
 
-    public init(path: String, scope: Scope, isLarge: Bool = false, produce: @escaping @Sendable (_ emit: (String) -> Void) -> Void) {
+    public init(path: String, scope: Scope, isLarge: Bool = false, produce: @escaping @Sendable (_ emit: Emit) -> Void) {
         self.path = path
         self.scope = scope
         self.isLarge = isLarge
         self.produce = produce
     }
 
-    /// The whole text, in pieces.
-    public func make() -> [String] {
-        var pieces: [String] = []
-        produce { pieces.append($0) }
-        return pieces
+    /// The whole file.
+    public func bytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        produce { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    static func emit(_ text: String, to emit: Emit) {
+        var copy = text
+        copy.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -97,26 +97,57 @@ public struct AliasMatcher: Sendable {
         return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
-    @inline(__always)
-    private func child(of node: Int32, _ byte: UInt8) -> Int32? {
-        let table = denseStart[Int(node)]
-        if table >= 0 {
-            let target = dense[Int(table) + Int(byte)]
-            return target >= 0 ? target : nil
+    /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        guard aliases.count > 0 else { return [] }
+        // The walk reads the trie through raw buffers: array accesses in the loop cost as
+        // much as the walk itself.
+        return denseStart.withUnsafeBufferPointer { denseStart in
+            dense.withUnsafeBufferPointer { dense in
+                edgeStart.withUnsafeBufferPointer { edgeStart in
+                    edgeByte.withUnsafeBufferPointer { edgeByte in
+                        edgeTarget.withUnsafeBufferPointer { edgeTarget in
+                            terminal.withUnsafeBufferPointer { terminal in
+                                Walk(denseStart: denseStart, dense: dense, edgeStart: edgeStart, edgeByte: edgeByte,
+                                     edgeTarget: edgeTarget, terminal: terminal).matches(in: bytes)
+                            }
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    public func matches(in text: String) -> [Match] {
+        var copy = text
+        return copy.withUTF8 { matches(in: $0) }
+    }
+}
+
+/// The trie's arrays as raw buffers, for one search.
+private struct Walk {
+    let denseStart: UnsafeBufferPointer<Int32>
+    let dense: UnsafeBufferPointer<Int32>
+    let edgeStart: UnsafeBufferPointer<Int32>
+    let edgeByte: UnsafeBufferPointer<UInt8>
+    let edgeTarget: UnsafeBufferPointer<Int32>
+    let terminal: UnsafeBufferPointer<Int32>
+
+    @inline(__always)
+    func child(of node: Int32, _ byte: UInt8) -> Int32 {
+        let table = denseStart[Int(node)]
+        if table >= 0 { return dense[Int(table) + Int(byte)] }
         var low = Int(edgeStart[Int(node)])
         let high = Int(edgeStart[Int(node) + 1])
         while low < high {
             if edgeByte[low] == byte { return edgeTarget[low] }
             low += 1
         }
-        return nil
+        return -1
     }
 
-    /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
-    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
-        var result: [Match] = []
-        guard aliases.count > 0 else { return result }
+    func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatcher.Match] {
+        var result: [AliasMatcher.Match] = []
         var position = 0
         let count = bytes.count
         var previousIsWord = false
@@ -136,24 +167,20 @@ public struct AliasMatcher: Sendable {
         return result
     }
 
-    public func matches(in text: String) -> [Match] {
-        var copy = text
-        return copy.withUTF8 { matches(in: $0) }
-    }
-
-    private func longestMatch(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Match? {
+    func longestMatch(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
         var node: Int32 = 0
-        var best: Match?
+        var best: AliasMatcher.Match?
         var index = start
         while index < bytes.count {
             var byte = bytes[index]
             if byte >= 65 && byte <= 90 { byte += 32 }
-            guard let next = child(of: node, byte) else { break }
+            let next = child(of: node, byte)
+            guard next >= 0 else { break }
             node = next
             index += 1
             let alias = terminal[Int(node)]
             if alias >= 0 && WordBoundary.isWordBoundary(after: index, in: bytes) {
-                best = Match(start: start, end: index, alias: alias)
+                best = AliasMatcher.Match(start: start, end: index, alias: alias)
             }
         }
         return best

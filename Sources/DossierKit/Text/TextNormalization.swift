@@ -24,6 +24,17 @@ public enum TextNormalization {
                     index += 1
                     continue
                 }
+                // Devanagari (E0 A4 xx, E0 A5 xx), most of the text: decoded in place.
+                if bytes[index] == 0xE0, index + 2 < bytes.count, bytes[index + 1] & 0xFE == 0xA4 {
+                    let value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                    if value >= 0x958 && value <= 0x95F { return false }
+                    if value == 0x93C && (previous == 0x928 || previous == 0x930 || previous == 0x933 || previous == 0x94D) {
+                        return false
+                    }
+                    previous = value
+                    continue
+                }
                 let (value, length) = WordBoundary.scalar(at: index, in: bytes)
                 index += length
                 defer { previous = value }

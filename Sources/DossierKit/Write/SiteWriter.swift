@@ -173,33 +173,29 @@ public final class SiteWriter: Sendable {
 
     /// Writes what `produce` hands on, piece by piece, into one file. Pieces wait in memory
     /// until there are more than `spillSize` bytes, then go to the file as they come.
-    public func write(producing produce: ((String) -> Void) -> Void, to path: String) throws {
+    public func write(producing produce: (SiteOutput.Emit) -> Void, to path: String) throws {
         var hash = ContentHash()
         var size = 0
         var held: [UInt8] = []
         var file: NewFile?
         var failure: Error?
-        produce { chunk in
+        produce { bytes in
             guard failure == nil else { return }
-            var copy = chunk
-            copy.withUTF8 { utf8 in
-                let bytes = UnsafeRawBufferPointer(utf8)
-                hash.add(bytes)
-                size += bytes.count
-                do {
-                    if file == nil {
-                        if held.count + bytes.count <= SiteWriter.spillSize {
-                            held.append(contentsOf: bytes)
-                            return
-                        }
-                        file = try create(path)
-                        try held.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
-                        held = []
+            hash.add(bytes)
+            size += bytes.count
+            do {
+                if file == nil {
+                    if held.count + bytes.count <= SiteWriter.spillSize {
+                        held.append(contentsOf: bytes)
+                        return
                     }
-                    try writeAll(file!.descriptor, bytes, path: file!.full)
-                } catch {
-                    failure = error
+                    file = try create(path)
+                    try held.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
+                    held = []
                 }
+                try writeAll(file!.descriptor, bytes, path: file!.full)
+            } catch {
+                failure = error
             }
         }
         if let failure {
