@@ -67,7 +67,20 @@ public enum InvisibleControls {
         return text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
+            var blockEnd = 0
             while index < count {
+                // Sixteen bytes at a time: a block with no byte that can start one of these
+                // characters is skipped whole (most blocks: Devanagari letters and spaces).
+                if index == blockEnd, index + 16 <= count {
+                    let block = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let control = (block .< 0x20) .& (block .!= 0x09) .& (block .!= 0x0A) .& (block .!= 0x0D)
+                    let lead = (block .== 0x7F) .| (block .== 0xC2) .| (block .== 0xE2) .| (block .== 0xEF) .| (block .>= 0xF0)
+                    blockEnd = index + 16
+                    if !any(control .| lead) {
+                        index = blockEnd
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 switch byte {
                 case 0x09, 0x0A, 0x0D: break
