@@ -61,27 +61,30 @@ public enum InvisibleControls {
         }
     }
 
+    /// Bytes that can start a removed character: controls but tab and line breaks, DEL, and
+    /// the lead bytes C2, E2, EF and F0–F4.
+    private static let mayStart: [Bool] = (0..<256).map { (byte: Int) -> Bool in
+        switch byte {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F, 0xC2, 0xE2, 0xEF, 0xF0...0xF4: return true
+        default: return false
+        }
+    }
+
     /// A quick scan of the UTF-8 bytes: nearly all content has none of these characters.
     static func containsAny(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
-            var blockEnd = 0
             while index < count {
-                // Sixteen bytes at a time: a block with no byte that can start one of these
-                // characters is skipped whole (most blocks: Devanagari letters and spaces).
-                if index == blockEnd, index + 16 <= count {
-                    let block = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                    let control = (block .< 0x20) .& (block .!= 0x09) .& (block .!= 0x0A) .& (block .!= 0x0D)
-                    let lead = (block .== 0x7F) .| (block .== 0xC2) .| (block .== 0xE2) .| (block .== 0xEF) .| (block .>= 0xF0)
-                    blockEnd = index + 16
-                    if !any(control .| lead) {
-                        index = blockEnd
-                        continue
-                    }
-                }
+                // Skip bytes that cannot start one of these characters (nearly all of them)
+                // with one table lookup each.
                 let byte = bytes[index]
+                if !InvisibleControls.mayStart[Int(byte)] {
+                    index += 1
+                    continue
+                }
                 switch byte {
                 case 0x09, 0x0A, 0x0D: break
                 case 0x00...0x1F, 0x7F: return true
