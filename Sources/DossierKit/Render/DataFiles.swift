@@ -37,8 +37,16 @@ public enum DataFiles {
 
     /// Article by article; batches of articles are made on all cores and handed on in order.
     public static func mentions(_ graph: SiteGraph, emit: SiteOutput.Emit) {
-        let registry = graph.content.registry
         let articles = Array(graph.content.articles.indices)
+        // Each entity's part of a row (`"id", "type": "kind", "text": `), made once.
+        let entityParts = graph.content.registry.entities.map { entity -> [UInt8] in
+            var part: [UInt8] = []
+            JSON.appendQuoted(entity.id, to: &part)
+            part.appendLiteral(", \"type\": \"")
+            part += entity.kind.rawValue.utf8
+            part.appendLiteral("\", \"text\": ")
+            return part
+        }
         var first = true
         SiteOutput.emit("[", to: emit)
         for start in stride(from: 0, to: articles.count, by: MentionsCSV.batchSize) {
@@ -46,6 +54,7 @@ public enum DataFiles {
             let chunks = parallelMap(batch) { index -> [UInt8] in
                 let annotation = graph.annotated[index]
                 var chunk: [UInt8] = []
+                chunk.reserveCapacity(annotation.mentions.count * 512)
                 var prefix = Array("\n  {\"article\": ".utf8)
                 JSON.appendQuoted(graph.content.articles[index].id, to: &prefix)
                 prefix += Array(", \"entity\": ".utf8)
@@ -53,13 +62,9 @@ public enum DataFiles {
                 var sentenceIndex: Int32 = -1
                 var quotedSentence: [UInt8] = []
                 for mention in annotation.mentions {
-                    let entity = registry[mention.entity]
                     if !chunk.isEmpty { chunk.append(44) }
                     chunk += prefix
-                    JSON.appendQuoted(entity.id, to: &chunk)
-                    chunk += DataFiles.typeKey
-                    chunk += entity.kind.rawValue.utf8
-                    chunk += DataFiles.textKey
+                    chunk += entityParts[Int(mention.entity)]
                     var sentence = annotation.sentences[Int(mention.sentence)]
                     sentence.withUTF8 { bytes in
                         JSON.appendQuoted(bytes[Int(mention.start)..<Int(mention.end)], to: &chunk)
@@ -69,9 +74,9 @@ public enum DataFiles {
                             JSON.appendQuoted(bytes[...], to: &quotedSentence)
                         }
                     }
-                    chunk += DataFiles.sentenceKey
+                    chunk.appendLiteral(", \"sentence\": ")
                     chunk += quotedSentence
-                    chunk += mention.auto ? DataFiles.autoTrue : DataFiles.autoFalse
+                    if mention.auto { chunk.appendLiteral(", \"auto\": true}") } else { chunk.appendLiteral(", \"auto\": false}") }
                 }
                 return chunk
             }
@@ -83,10 +88,6 @@ public enum DataFiles {
         }
         SiteOutput.emit(first ? "]\n" : "\n]\n", to: emit)
     }
-
-    static let typeKey = Array(", \"type\": \"".utf8), textKey = Array("\", \"text\": ".utf8)
-    static let sentenceKey = Array(", \"sentence\": ".utf8)
-    static let autoTrue = Array(", \"auto\": true}".utf8), autoFalse = Array(", \"auto\": false}".utf8)
 
     static func wrap(_ rows: [String]) -> [String] {
         joinChunks(rows.map { "\n  " + $0 + "," })

@@ -135,7 +135,7 @@ public struct PageRenderer: Sendable {
     /// A sentence as an HTML list item, the given mentions highlighted and linked to their
     /// place in the article, appended to `html` as UTF-8.
     func appendSentenceItem(to html: inout [UInt8], annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: [UInt8]) {
-        html += PageRenderer.itemOpen
+        html.appendLiteral("<li>")
         annotation.sentences[Int(sentence)].utf8.withContiguousStorageIfAvailable { text in
             var cursor = 0
             func mark(_ index: Int32) {
@@ -143,13 +143,13 @@ public struct PageRenderer: Sendable {
                 let start = Int(mention.start), end = Int(mention.end)
                 guard start >= cursor, end <= text.count else { return }
                 HTML.appendEscaped(text[cursor..<start], to: &html)
-                html += PageRenderer.markOpen
+                html.appendLiteral("<mark><a href=\"")
                 html += href
-                html += PageRenderer.anchorOpen
+                html.appendLiteral("#m")
                 appendDecimal(Int(mention.anchor), to: &html)
-                html += PageRenderer.anchorClose
+                html.appendLiteral("\">")
                 HTML.appendEscaped(text[start..<end], to: &html)
-                html += PageRenderer.markClose
+                html.appendLiteral("</a></mark>")
                 cursor = end
             }
             if others.isEmpty {
@@ -159,15 +159,8 @@ public struct PageRenderer: Sendable {
             }
             HTML.appendEscaped(text[cursor...], to: &html)
         }
-        html += PageRenderer.itemClose
+        html.appendLiteral("</li>\n")
     }
-
-    static let itemOpen = Array("<li>".utf8), itemClose = Array("</li>\n".utf8)
-    static let markOpen = Array("<mark><a href=\"".utf8), markClose = Array("</a></mark>".utf8)
-    static let anchorOpen = Array("#m".utf8), anchorClose = Array("\">".utf8)
-    static let groupOpen = Array("<section class=\"source\">\n".utf8)
-    static let groupList = Array("\n<ul class=\"sentences\">\n".utf8)
-    static let groupClose = Array("\n</ul>\n</section>\n".utf8)
 
     /// The sentences of an entity or meeting page, grouped by article: each group's heading
     /// (the `source` template, rendered once per article) and its sentences as `<li>` items.
@@ -176,22 +169,23 @@ public struct PageRenderer: Sendable {
     /// rendering time. Empty when there are none.
     func sentenceGroups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> String {
         var html: [UInt8] = []
+        html.reserveCapacity(refs.count * 400)
         var current: Int32 = -1
         var href: [UInt8] = []
         var annotation: AnnotatedArticle?
         for ref in refs {
             if ref.article != current {
-                if current >= 0 { html += PageRenderer.groupClose }
+                if current >= 0 { html.appendLiteral("\n</ul>\n</section>\n") }
                 current = ref.article
                 annotation = graph.annotated[Int(current)]
                 href = Array(articleLink(ref.article, root: root).utf8)
-                html += PageRenderer.groupOpen
+                html.appendLiteral("<section class=\"source\">\n")
                 html += fragments.heading(current, root: root).utf8
-                html += PageRenderer.groupList
+                html.appendLiteral("\n<ul class=\"sentences\">\n")
             }
             appendSentenceItem(to: &html, annotation: annotation!, sentence: ref.sentence, first: ref.first, others: ref.others, href: href)
         }
-        if current >= 0 { html += PageRenderer.groupClose }
+        if current >= 0 { html.appendLiteral("\n</ul>\n</section>\n") }
         return String(decoding: html, as: UTF8.self)
     }
 

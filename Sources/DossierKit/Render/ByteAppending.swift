@@ -1,3 +1,13 @@
+/// Appending text to UTF-8 bytes without making Strings. Constant markup goes in as
+/// `StaticString`: a shared `[UInt8]` constant would be retained and released on every
+/// append, from every core at once.
+extension Array where Element == UInt8 {
+    @inline(__always)
+    mutating func appendLiteral(_ text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
+}
+
 /// Appends a non-negative integer's decimal digits to UTF-8 bytes, without making a String.
 func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
     guard value >= 10 else {
