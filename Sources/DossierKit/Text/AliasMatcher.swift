@@ -24,9 +24,16 @@ public struct AliasMatcher: Sendable {
     private let edgeByte: [UInt8]
     private let edgeTarget: [Int32]
     private let terminal: [Int32]  // alias index ending at node, or -1
+    // Bits set for the first two scalars of each alias (or its only one): a word start whose
+    // pair is not set starts no alias, and the trie is not walked (most word starts).
+    private let starts: [UInt64]
+    static let startBits = 1 << 16
     // Nodes with many edges (the root, the bytes that start a Devanagari letter) also have a
-    // 256-entry table: node n's is dense[denseStart[n]...], or denseStart[n] is -1.
+    // table by byte: node n's is dense[denseStart[n]...], or denseStart[n] is -1. A node
+    // whose edges are all UTF-8 continuation bytes (80–BF) has a 64-entry table from 80,
+    // others 256 entries from 0: small tables keep the walk in the cache.
     private let denseStart: [Int32]
+    private let denseBase: [UInt8]
     private let dense: [Int32]
     static let denseThreshold = 4
 
@@ -48,6 +55,14 @@ public struct AliasMatcher: Sendable {
 
     public init(aliases: [Alias]) {
         self.aliases = aliases
+        var starts = [UInt64](repeating: 0, count: AliasMatcher.startBits / 64)
+        for alias in aliases {
+            var scalars = alias.text.unicodeScalars.makeIterator()
+            guard let first = scalars.next() else { continue }
+            let bit = AliasMatcher.startBit(first.value, scalars.next()?.value)
+            starts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.starts = starts
         // Build with dictionaries, then flatten.
         var children: [[UInt8: Int32]] = [[:]]
         var terminal: [Int32] = [-1]
@@ -77,11 +92,15 @@ public struct AliasMatcher: Sendable {
             edgeStart.append(Int32(edgeByte.count))
         }
         var denseStart = [Int32](repeating: -1, count: children.count)
+        var denseBase = [UInt8](repeating: 0, count: children.count)
         var dense: [Int32] = []
         for (node, edges) in children.enumerated() where edges.count > AliasMatcher.denseThreshold {
+            let continuation = edges.keys.allSatisfy { (0x80...0xBF).contains($0) }
+            let base = continuation ? 0x80 : 0
             denseStart[node] = Int32(dense.count)
-            var table = [Int32](repeating: -1, count: 256)
-            for (byte, target) in edges { table[Int(byte)] = target }
+            denseBase[node] = UInt8(base)
+            var table = [Int32](repeating: -1, count: continuation ? 64 : 256)
+            for (byte, target) in edges { table[Int(byte) - base] = target }
             dense += table
         }
         self.edgeStart = edgeStart
@@ -89,7 +108,17 @@ public struct AliasMatcher: Sendable {
         self.edgeTarget = edgeTarget
         self.terminal = terminal
         self.denseStart = denseStart
+        self.denseBase = denseBase
         self.dense = dense
+    }
+
+    /// The bit of a word start: its first scalar and the next (nil at the end of the text).
+    /// Aliases are stored with ASCII letters in lower case, so text scalars are folded too.
+    @inline(__always)
+    static func startBit(_ first: UInt32, _ second: UInt32?) -> Int {
+        func fold(_ value: UInt32) -> UInt32 { value >= 65 && value <= 90 ? value + 32 : value }
+        let pair = fold(first) &* 0x9E37_79B1 ^ (second.map(fold) ?? 0xFFFF_FFFF) &* 0x85EB_CA77
+        return Int((pair ^ (pair >> 15)) & UInt32(startBits - 1))
     }
 
     static func foldASCII(_ text: String) -> String {
@@ -102,18 +131,22 @@ public struct AliasMatcher: Sendable {
         guard aliases.count > 0 else { return [] }
         // The walk reads the trie through raw buffers: array accesses in the loop cost as
         // much as the walk itself.
-        return denseStart.withUnsafeBufferPointer { denseStart in
+        return starts.withUnsafeBufferPointer { starts in
+            denseStart.withUnsafeBufferPointer { denseStart in
+            denseBase.withUnsafeBufferPointer { denseBase in
             dense.withUnsafeBufferPointer { dense in
                 edgeStart.withUnsafeBufferPointer { edgeStart in
                     edgeByte.withUnsafeBufferPointer { edgeByte in
                         edgeTarget.withUnsafeBufferPointer { edgeTarget in
                             terminal.withUnsafeBufferPointer { terminal in
-                                Walk(denseStart: denseStart, dense: dense, edgeStart: edgeStart, edgeByte: edgeByte,
-                                     edgeTarget: edgeTarget, terminal: terminal).matches(in: bytes)
+                                Walk(starts: starts, denseStart: denseStart, denseBase: denseBase, dense: dense, edgeStart: edgeStart,
+                                     edgeByte: edgeByte, edgeTarget: edgeTarget, terminal: terminal).matches(in: bytes)
                             }
                         }
                     }
                 }
+            }
+            }
             }
         }
     }
@@ -126,7 +159,9 @@ public struct AliasMatcher: Sendable {
 
 /// The trie's arrays as raw buffers, for one search.
 private struct Walk {
+    let starts: UnsafeBufferPointer<UInt64>
     let denseStart: UnsafeBufferPointer<Int32>
+    let denseBase: UnsafeBufferPointer<UInt8>
     let dense: UnsafeBufferPointer<Int32>
     let edgeStart: UnsafeBufferPointer<Int32>
     let edgeByte: UnsafeBufferPointer<UInt8>
@@ -136,7 +171,11 @@ private struct Walk {
     @inline(__always)
     func child(of node: Int32, _ byte: UInt8) -> Int32 {
         let table = denseStart[Int(node)]
-        if table >= 0 { return dense[Int(table) + Int(byte)] }
+        if table >= 0 {
+            let base = denseBase[Int(node)]
+            if base == 0 { return dense[Int(table) + Int(byte)] }
+            return byte >= 0x80 && byte <= 0xBF ? dense[Int(table) + Int(byte - 0x80)] : -1
+        }
         var low = Int(edgeStart[Int(node)])
         let high = Int(edgeStart[Int(node) + 1])
         while low < high {
@@ -154,7 +193,8 @@ private struct Walk {
         while position < count {
             let (value, length) = WordBoundary.scalar(at: position, in: bytes)
             let isWord = WordBoundary.isWordScalar(value)
-            if isWord && !previousIsWord, let match = longestMatch(at: position, in: bytes) {
+            if isWord && !previousIsWord, mayStart(at: position, first: value, length: length, in: bytes),
+               let match = longestMatch(at: position, in: bytes) {
                 result.append(match)
                 position = match.end
                 // The scalar before the next position is the match's last one.
@@ -165,6 +205,16 @@ private struct Walk {
             position += length
         }
         return result
+    }
+
+    /// Whether some alias starts with the scalar at `position` and the one after it (or
+    /// consists of that scalar alone).
+    @inline(__always)
+    func mayStart(at position: Int, first: UInt32, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSet(_ bit: Int) -> Bool { starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        if isSet(AliasMatcher.startBit(first, nil)) { return true }
+        guard position + length < bytes.count else { return false }
+        return isSet(AliasMatcher.startBit(first, WordBoundary.scalar(at: position + length, in: bytes).0))
     }
 
     func longestMatch(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
