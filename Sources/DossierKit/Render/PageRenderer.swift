@@ -133,33 +133,43 @@ public struct PageRenderer: Sendable {
     }
 
     /// A sentence as an HTML list item, the given mentions highlighted and linked to their
-    /// place in the article, appended to `html` as UTF-8.
-    func appendSentenceItem(to html: inout [UInt8], annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: [UInt8]) {
-        html.appendLiteral("<li>")
-        annotation.sentences[Int(sentence)].utf8.withContiguousStorageIfAvailable { text in
-            var cursor = 0
-            func mark(_ index: Int32) {
-                let mention = annotation.mentions[Int(index)]
-                let start = Int(mention.start), end = Int(mention.end)
-                guard start >= cursor, end <= text.count else { return }
-                HTML.appendEscaped(text[cursor..<start], to: &html)
-                html.appendLiteral("<mark><a href=\"")
-                html += href
-                html.appendLiteral("#m")
-                appendDecimal(Int(mention.anchor), to: &html)
-                html.appendLiteral("\">")
-                HTML.appendEscaped(text[start..<end], to: &html)
-                html.appendLiteral("</a></mark>")
-                cursor = end
-            }
-            if others.isEmpty {
-                mark(first)
+    /// place in the article, appended to `html`. Built as a String from slices of the
+    /// sentence (no text is checked as UTF-8 again); only a slice with markup characters is
+    /// escaped through a copy.
+    func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: String) {
+        html += "<li>"
+        let text = annotation.sentences[Int(sentence)]
+        let utf8 = text.utf8
+        func append(_ start: Int, _ end: Int) {
+            let slice = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+            if slice.utf8.contains(where: HTML.needsEscaping) {
+                html += HTML.escape(String(slice))
             } else {
-                for index in ([first] + others).sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start }) { mark(index) }
+                html += slice
             }
-            HTML.appendEscaped(text[cursor...], to: &html)
         }
-        html.appendLiteral("</li>\n")
+        var cursor = 0
+        func mark(_ index: Int32) {
+            let mention = annotation.mentions[Int(index)]
+            let start = Int(mention.start), end = Int(mention.end)
+            guard start >= cursor, end <= utf8.count else { return }
+            append(cursor, start)
+            html += "<mark><a href=\""
+            html += href
+            html += "#m"
+            html += String(mention.anchor)
+            html += "\">"
+            append(start, end)
+            html += "</a></mark>"
+            cursor = end
+        }
+        if others.isEmpty {
+            mark(first)
+        } else {
+            for index in ([first] + others).sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start }) { mark(index) }
+        }
+        append(cursor, utf8.count)
+        html += "</li>\n"
     }
 
     /// The sentences of an entity or meeting page, grouped by article: each group's heading
@@ -168,25 +178,25 @@ public struct PageRenderer: Sendable {
     /// sentences, and a Mustache section per sentence, then per article, was most of their
     /// rendering time. Empty when there are none.
     func sentenceGroups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> String {
-        var html: [UInt8] = []
+        var html = ""
         html.reserveCapacity(refs.count * 400)
         var current: Int32 = -1
-        var href: [UInt8] = []
+        var href = ""
         var annotation: AnnotatedArticle?
         for ref in refs {
             if ref.article != current {
-                if current >= 0 { html.appendLiteral("\n</ul>\n</section>\n") }
+                if current >= 0 { html += "\n</ul>\n</section>\n" }
                 current = ref.article
                 annotation = graph.annotated[Int(current)]
-                href = Array(articleLink(ref.article, root: root).utf8)
-                html.appendLiteral("<section class=\"source\">\n")
-                html += fragments.heading(current, root: root).utf8
-                html.appendLiteral("\n<ul class=\"sentences\">\n")
+                href = articleLink(ref.article, root: root)
+                html += "<section class=\"source\">\n"
+                html += fragments.heading(current, root: root)
+                html += "\n<ul class=\"sentences\">\n"
             }
             appendSentenceItem(to: &html, annotation: annotation!, sentence: ref.sentence, first: ref.first, others: ref.others, href: href)
         }
-        if current >= 0 { html.appendLiteral("\n</ul>\n</section>\n") }
-        return String(decoding: html, as: UTF8.self)
+        if current >= 0 { html += "\n</ul>\n</section>\n" }
+        return html
     }
 
     // MARK: Pages
