@@ -33,22 +33,26 @@ public struct CoMentionNetwork: Sendable, Hashable {
     public static func around(_ entity: EntityIndex, in graph: SiteGraph) -> CoMentionNetwork {
         let related = graph.related[Int(entity)].filter { $0.entity != entity }
         let nodes = [entity] + related.map(\.entity)
-        var position: [EntityIndex: Int] = [:]
-        for (index, node) in nodes.enumerated() { position[node] = index }
+        // Node of each entity (0 for none; the centre is not counted in sentences).
+        var position = [Int](repeating: 0, count: graph.content.registry.entities.count)
+        for (index, node) in nodes.enumerated() where index > 0 { position[Int(node)] = index }
         var weights: [Int: Int] = [:]
         for (index, count) in related.enumerated() { weights[index + 1] = count.count }  // centre–neighbour: key b (a = 0)
+        var inSentence: [Int] = []
         for ref in graph.sentences[Int(entity)] {
-            let mentions = graph.annotated[Int(ref.article)].mentions
-            // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
-            var low = 0, high = mentions.count
-            while low < high {
-                let middle = (low + high) / 2
-                if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
-            }
-            var inSentence: [Int] = []
-            while low < mentions.count && mentions[low].sentence == ref.sentence {
-                if let node = position[mentions[low].entity], node > 0, !inSentence.contains(node) { inSentence.append(node) }
-                low += 1
+            graph.annotated[Int(ref.article)].mentions.withUnsafeBufferPointer { mentions in
+                // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
+                var low = 0, high = mentions.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
+                }
+                inSentence.removeAll(keepingCapacity: true)
+                while low < mentions.count && mentions[low].sentence == ref.sentence {
+                    let node = position[Int(mentions[low].entity)]
+                    if node > 0, !inSentence.contains(node) { inSentence.append(node) }
+                    low += 1
+                }
             }
             for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
         }
