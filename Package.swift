@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // mimalloc replaces malloc in the dossier executable (see Sources/dossier/Allocator.swift).
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "DossierKit",
             dependencies: [
@@ -39,6 +44,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
+                "CMimalloc",
                 "DossierKit",
                 "DossierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

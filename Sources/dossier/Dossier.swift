@@ -39,7 +39,8 @@ struct Build: ParsableCommand {
             }
             if verbose {
                 for warning in report.warnings { Terminal.status(warning.description) }
-                Terminal.status(report.stages.map { "\($0.0) \(String(format: "%.2f", $0.1))s" }.joined(separator: ", "))
+                Terminal.status(report.stages.map { "\($0.0) \(String(format: "%.2f", $0.1))s" }.joined(separator: ", ")
+                                + " (allocator: mimalloc \(Allocator.mimallocVersion))")
             } else if !report.warnings.isEmpty {
                 Terminal.status("\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (see dossier check)")
             }
