@@ -4,6 +4,7 @@
 1. Full build, 10,000 articles / 500 extra people: ../shared/bench/vs_hugo.py (alternating
    runs, median wall time and peak RSS, ratios dossier/hugo).
 2. Throughput: the same build next to `cat content/articles/*.md | cmark-gfm` (median of 3).
+   2b. Rebuild over the previous output with nothing changed, Dossier and Hugo alternating.
 3. Scaling: dossier's wall time and peak RSS at 1,000, 10,000 and 30,000 articles.
 4. Edit → live-reload event: `dossier serve` on the seed dossier and on 10,000 articles,
    `hugo server` on the same 10,000 (bench/reload_latency.py).
@@ -64,6 +65,21 @@ def main():
     cmark = statistics.median(timed(["sh", "-c", f"cat {articles}/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist > /dev/null"], site)[0] for _ in range(3))
     build = statistics.median(dossier_build(dossier, site, templates)[0] for _ in range(3))
     line = f"throughput: dossier build {build:.2f} s, cmark-gfm alone {cmark:.2f} s, ratio {build / cmark:.1f}x"
+    print(line, flush=True); lines.append(line)
+
+    print("\n== 2b. rebuild over the previous output, nothing changed (10,000 articles)", flush=True)
+    # Dossier leaves unchanged files alone (its manifest); Hugo writes every file again.
+    big = corpus(a.work, 10000, 500, hugo=True)
+    dsite, hsite = os.path.join(big, "dossier"), os.path.join(big, "hugo")
+    d_cmd = [dossier, "build", "--content", "content", "--templates", templates, "--output", "public"]
+    h_cmd = ["hugo", "--quiet", "--destination", "public"]
+    timed(d_cmd, dsite); timed(h_cmd, hsite)
+    rows = {"dossier": [], "hugo": []}
+    for _ in range(runs):
+        rows["dossier"].append(timed(d_cmd, dsite)[0])
+        rows["hugo"].append(timed(h_cmd, hsite)[0])
+    d, h = statistics.median(rows["dossier"]), statistics.median(rows["hugo"])
+    line = f"rebuild, nothing changed: dossier {d:.2f} s, hugo {h:.2f} s, ratio {d / h:.3f}"
     print(line, flush=True); lines.append(line)
 
     print("\n== 3. scaling", flush=True)

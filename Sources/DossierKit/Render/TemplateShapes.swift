@@ -10,7 +10,8 @@ import Synchronization
 /// page of that shape is made by filling the holes. The result is kept only if it equals
 /// Mustache's own rendering of that first page; a template a marker does not pass through
 /// unchanged (a transform of a value, a dynamic partial, `sorted`) is always interpreted.
-/// Article pages went from about 90 to 15 µs each.
+/// On the 10,000-article corpus an article page went from about 90 µs of template time to
+/// about 25 µs (perf samples).
 final class TemplateShapes: Sendable {
     /// A template with holes: text[0], value, text[1], value, … text[n].
     struct Spliced: Sendable {
