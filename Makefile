@@ -14,7 +14,7 @@ help:
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
 	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
 	@echo "make load    wrk against dossier serve while content is edited (LOAD_SECONDS=30)"
-	@echo "make clean   remove build products and public/"
+	@echo "make clean   remove build products, public/ and its manifest"
 
 deps:
 	@scripts/install-deps.sh
@@ -76,4 +76,4 @@ golden: deps
 	DOSSIER_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenOutputTests
 
 clean:
-	rm -rf .build public
+	rm -rf .build public .public.dossier-manifest
