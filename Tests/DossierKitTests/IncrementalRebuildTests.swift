@@ -5,12 +5,7 @@ import Testing
 /// A session's site after each kind of edit must equal a full build of the same content.
 @Suite(.serialized) struct IncrementalRebuildTests {
     /// A copy of the seed dossier and theme in a temporary folder.
-    func workspace() throws -> String {
-        let root = temporaryFolder("incremental")
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/content", toPath: root + "/content")
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/templates", toPath: root + "/templates")
-        return root
-    }
+    func workspace() throws -> String { try seedWorkspace("incremental") }
 
     func options(_ root: String, output: String, pageSize: Int = 200) -> BuildOptions {
         BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/" + output, pageSize: pageSize)

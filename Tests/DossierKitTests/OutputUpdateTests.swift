@@ -5,12 +5,7 @@ import Testing
 /// A build over an existing site leaves unchanged files alone, writes the changed ones,
 /// removes the ones it no longer makes, and ends exactly where a build from nothing ends.
 @Suite(.serialized) struct OutputUpdateTests {
-    func workspace() throws -> String {
-        let root = temporaryFolder("output-update")
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/content", toPath: root + "/content")
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/templates", toPath: root + "/templates")
-        return root
-    }
+    func workspace() throws -> String { try seedWorkspace("output-update") }
 
     func build(_ root: String, into output: String = "public") throws {
         try SiteBuilder.build(BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/" + output))

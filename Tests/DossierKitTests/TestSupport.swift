@@ -15,6 +15,15 @@ func temporaryFolder(_ name: String = "dossier-test") -> String {
     return path
 }
 
+/// A temporary folder holding a copy of the seed dossier (content/) and the default theme
+/// (templates/), for tests that edit them; removed by the caller.
+func seedWorkspace(_ name: String) throws -> String {
+    let root = temporaryFolder(name)
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/content", toPath: root + "/content")
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/templates", toPath: root + "/templates")
+    return root
+}
+
 /// Writes `files` (relative path → text) under `root`.
 func writeFiles(_ files: [String: String], under root: String) {
     for (path, text) in files {
