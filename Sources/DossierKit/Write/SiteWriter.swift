@@ -171,11 +171,14 @@ public final class SiteWriter: Sendable {
         try copy.withUTF8 { bytes in try writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
     }
 
-    /// Writes what `produce` hands on, piece by piece, into one file. Pieces wait in memory
-    /// until there are more than `spillSize` bytes, then go to the file as they come.
+    /// Writes what `produce` hands on, piece by piece, into one file. When the last build
+    /// wrote this path, pieces wait in memory until there are more than `spillSize` bytes
+    /// (an unchanged file is then never written); otherwise they go to the file as they come.
     public func write(producing produce: (SiteOutput.Emit) -> Void, to path: String) throws {
         var hash = ContentHash()
         var size = 0
+        // Held only when there is an earlier file the new one may turn out to equal.
+        let mayBeUnchanged = previous?.entries[path] != nil
         var held: [UInt8] = []
         var file: NewFile?
         var failure: Error?
@@ -185,7 +188,7 @@ public final class SiteWriter: Sendable {
             size += bytes.count
             do {
                 if file == nil {
-                    if held.count + bytes.count <= SiteWriter.spillSize {
+                    if mayBeUnchanged && held.count + bytes.count <= SiteWriter.spillSize {
                         held.append(contentsOf: bytes)
                         return
                     }
