@@ -43,9 +43,6 @@ public final class SiteWriter: Sendable {
         }
     }
 
-    /// The staging folder of a first build, where the site is until `commit()`.
-    public var staging: String? { updating ? nil : root }
-
     private func temporaryName(_ path: String) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         return path[..<slash] + "." + path[slash...] + ".dossier-\(getpid())"
@@ -127,6 +124,18 @@ public final class SiteWriter: Sendable {
         return NewFile(path: path, full: full, descriptor: descriptor)
     }
 
+    /// Creates the file for `path` with `bytes` as its start; nothing is left if that fails.
+    private func create(_ path: String, startingWith bytes: UnsafeRawBufferPointer) throws -> NewFile {
+        let file = try create(path)
+        do {
+            try writeAll(file.descriptor, bytes, path: file.full)
+        } catch {
+            discard(file)
+            throw error
+        }
+        return file
+    }
+
     /// Closes a written file and records it.
     private func finish(_ file: NewFile, hash: UInt64) throws {
         let entry = BuildManifest.Entry(descriptor: file.descriptor, hash: hash)
@@ -159,7 +168,7 @@ public final class SiteWriter: Sendable {
     /// True (and recorded) when the earlier build wrote exactly these bytes to `path` and
     /// the file is still as it left it.
     private func isUnchanged(_ path: String, size: Int, hash: UInt64) -> Bool {
-        guard let entry = previous?.entries[path], entry.size == Int64(size), entry.hash == hash,
+        guard let entry = previous?.entries[path], entry.stamp.size == Int64(size), entry.hash == hash,
               entry.isOnDisk(at: output + "/" + path) else { return false }
         written.withLock { $0[path] = entry }
         return true
@@ -192,8 +201,7 @@ public final class SiteWriter: Sendable {
                         held.append(contentsOf: bytes)
                         return
                     }
-                    file = try create(path)
-                    try held.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
+                    file = try held.withUnsafeBytes { try create(path, startingWith: $0) }
                     held = []
                 }
                 try writeAll(file!.descriptor, bytes, path: file!.full)
@@ -209,15 +217,7 @@ public final class SiteWriter: Sendable {
             if let file { discard(file) }
             return
         }
-        if file == nil {
-            file = try create(path)
-            do {
-                try held.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
-            } catch {
-                discard(file!)
-                throw error
-            }
-        }
+        if file == nil { file = try held.withUnsafeBytes { try create(path, startingWith: $0) } }
         try finish(file!, hash: hash.value)
     }
 
@@ -230,14 +230,7 @@ public final class SiteWriter: Sendable {
         var hash = ContentHash()
         hash.add(bytes)
         if isUnchanged(path, size: bytes.count, hash: hash.value) { return }
-        let file = try create(path)
-        do {
-            try writeAll(file.descriptor, bytes, path: file.full)
-        } catch {
-            discard(file)
-            throw error
-        }
-        try finish(file, hash: hash.value)
+        try finish(create(path, startingWith: bytes), hash: hash.value)
     }
 
     private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
