@@ -7,9 +7,7 @@ public enum HTML {
     }
 
     public static func escape(_ text: String) -> String {
-        guard text.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.contains { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }
-        }) ?? true else { return text }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) }) ?? true else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -23,9 +21,5 @@ public enum HTML {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    public static func escape(_ bytes: ArraySlice<UInt8>) -> String {
-        escape(String(decoding: bytes, as: UTF8.self))
     }
 }
