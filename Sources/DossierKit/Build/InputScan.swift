@@ -3,10 +3,22 @@ import Foundation
 /// The input files of a site (content and theme) with their size and modification time,
 /// to tell what changed since the last build without reading every file.
 public struct InputScan: Sendable, Equatable {
+    /// What tells a file changed without reading it (also what `BuildManifest` keeps of output files).
     public struct Stamp: Sendable, Equatable {
         var size: Int64
         var modified: Int64
         var inode: UInt64
+
+        init(size: Int64, modified: Int64, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+
+        init(_ info: stat) {
+            self.init(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                      inode: UInt64(info.st_ino))
+        }
     }
 
     /// Path relative to the scanned folder's parent ("content/articles/x.md") → stamp.
@@ -38,9 +50,7 @@ public struct InputScan: Sendable, Equatable {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 scan(root + "/" + entryName, as: name + "/" + entryName, visited: &visited)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                files[name + "/" + entryName] = Stamp(size: Int64(info.st_size),
-                                                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                                                      inode: UInt64(info.st_ino))
+                files[name + "/" + entryName] = Stamp(info)
             }
         }
     }

@@ -17,33 +17,25 @@ struct BuildManifest: Sendable, Equatable {
 
     struct Entry: Sendable, Equatable {
         var hash: UInt64
-        var size: Int64
-        var inode: UInt64
-        var modified: Int64
+        /// Size, inode and modification time when written.
+        var stamp: InputScan.Stamp
 
         /// Whether the file at `path` is still exactly as it was written.
         func isOnDisk(at path: String) -> Bool {
             var info = stat()
-            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int64(info.st_size) == size
-                && UInt64(info.st_ino) == inode && Entry.modified(info) == modified
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && InputScan.Stamp(info) == stamp
         }
 
         /// The entry of an open file just written.
         init?(descriptor: Int32, hash: UInt64) {
             var info = stat()
             guard fstat(descriptor, &info) == 0 else { return nil }
-            self.init(hash: hash, size: Int64(info.st_size), inode: UInt64(info.st_ino), modified: Entry.modified(info))
+            self.init(hash: hash, stamp: InputScan.Stamp(info))
         }
 
-        init(hash: UInt64, size: Int64, inode: UInt64, modified: Int64) {
+        init(hash: UInt64, stamp: InputScan.Stamp) {
             self.hash = hash
-            self.size = size
-            self.inode = inode
-            self.modified = modified
-        }
-
-        private static func modified(_ info: stat) -> Int64 {
-            Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            self.stamp = stamp
         }
     }
 
@@ -65,7 +57,7 @@ struct BuildManifest: Sendable, Equatable {
             let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let hash = UInt64(fields[0], radix: 16), let size = Int64(fields[1]),
                   let inode = UInt64(fields[2]), let modified = Int64(fields[3]), !fields[4].isEmpty else { return nil }
-            entries[String(fields[4])] = Entry(hash: hash, size: size, inode: inode, modified: modified)
+            entries[String(fields[4])] = Entry(hash: hash, stamp: InputScan.Stamp(size: size, modified: modified, inode: inode))
         }
         self.entries = entries
     }
@@ -76,7 +68,7 @@ struct BuildManifest: Sendable, Equatable {
         var text = BuildManifest.header + "\n"
         for path in entries.keys.sorted() where !path.contains("\n") {
             let entry = entries[path]!
-            text += String(entry.hash, radix: 16) + " \(entry.size) \(entry.inode) \(entry.modified) " + path + "\n"
+            text += String(entry.hash, radix: 16) + " \(entry.stamp.size) \(entry.stamp.inode) \(entry.stamp.modified) " + path + "\n"
         }
         return text
     }
