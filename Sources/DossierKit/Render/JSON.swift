@@ -4,14 +4,19 @@
 enum JSON {
     static func quote(_ text: String) -> String {
         // Most text needs no escaping: copy it whole.
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 0xE2 || $0 == 60 || $0 == 62 || $0 == 38 }
-        } ?? false
+        let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: mayNeedEscaping) } ?? false
         if plain { return "\"" + text + "\"" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         appendQuoted(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Bytes written otherwise than as themselves: controls, `"`, backslash, `<`, `>`, `&`, and
+    /// E2, which may start U+2028 or U+2029.
+    @inline(__always)
+    static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        byte < 32 || byte == 34 || byte == 92 || byte == 0xE2 || byte == 60 || byte == 62 || byte == 38
     }
 
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
@@ -28,7 +33,7 @@ enum JSON {
         let end = bytes.endIndex
         while index < end {
             let byte = base[index]
-            guard byte < 32 || byte == 34 || byte == 92 || byte == 0xE2 || byte == 60 || byte == 62 || byte == 38 else {
+            guard JSON.mayNeedEscaping(byte) else {
                 index += 1
                 continue
             }
