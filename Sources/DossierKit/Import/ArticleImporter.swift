@@ -111,11 +111,12 @@ public struct ArticleImporter: Sendable {
     // MARK: - Parts
 
     func isLabel(_ line: String) -> Bool {
-        line.split(separator: " ").count <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
+        RawPageCleaner.words(line, upTo: ArticleImporter.labelWords) <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
     }
 
     func isHeadline(_ line: String) -> Bool {
-        ArticleImporter.headlineWords.contains(line.split(separator: " ").count) && !RawPageCleaner.endsSentence(line)
+        ArticleImporter.headlineWords.contains(RawPageCleaner.words(line, upTo: ArticleImporter.headlineWords.upperBound))
+            && !RawPageCleaner.endsSentence(line)
     }
 
     /// The first sentence of a paragraph, without its full stop (`।`, `.`, `|`).

@@ -82,6 +82,8 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     /// A line that says nothing but a date, perhaps behind a label (`प्रकाशित:`, `Updated:`)
     /// and followed by a time (`10:15 AM IST`).
     public static func dateLine(_ line: String) -> HindiDate? {
+        // Label, date and time fit in far less; a paragraph is not a date line.
+        guard line.utf8.count <= 600 else { return nil }
         var text = Substring(line)
         if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 3,
            !text[..<colon].contains(where: \.isNumber) {
