@@ -5,7 +5,8 @@ so that a shared, noisy machine slows both alike. For "no slower than the previo
 Per binary: the median wall time and peak RSS of
   full      a first build (no output folder, no manifest),
   nothing   a rebuild over its own previous output with nothing changed,
-  one       a rebuild after one article was edited (the edit is undone afterwards).
+  one       a rebuild after one article was edited (the first change after a full build),
+  again     the same after a second edit (a rebuild's steady state; the edit is undone afterwards).
 and B/A ratios.
 
   side_by_side.py --a OLD/dossier --b NEW/dossier [--articles 10000] [--entities 500] [--runs 5]
@@ -44,7 +45,7 @@ def main():
     article = sorted(os.listdir(os.path.join(corpus, "content", "articles")))[0]
     article_path = os.path.join(corpus, "content", "articles", article)
     original = open(article_path, encoding="utf-8").read()
-    results = {(name, kind): [] for name in binaries for kind in ("full", "nothing", "one")}
+    results = {(name, kind): [] for name in binaries for kind in ("full", "nothing", "one", "again")}
     for run in range(a.runs):
         for name, binary in binaries.items():
             out = "public-" + name
@@ -52,21 +53,26 @@ def main():
             shutil.rmtree(os.path.join(corpus, out), ignore_errors=True)
             for leftover in os.listdir(corpus):
                 if leftover.startswith("." + out + ".dossier-"):
-                    os.remove(os.path.join(corpus, leftover))
+                    shutil.rmtree(os.path.join(corpus, leftover), ignore_errors=True)
+                    if os.path.exists(os.path.join(corpus, leftover)):
+                        os.remove(os.path.join(corpus, leftover))
             results[(name, "full")].append(timed(cmd, corpus))
             results[(name, "nothing")].append(timed(cmd, corpus))
             try:
                 with open(article_path, "w", encoding="utf-8") as f:
                     f.write(original + "\nएक नया वाक्य, दौर %d।\n" % run)
                 results[(name, "one")].append(timed(cmd, corpus))
+                with open(article_path, "w", encoding="utf-8") as f:
+                    f.write(original + "\nएक और वाक्य, दौर %d।\n" % run)
+                results[(name, "again")].append(timed(cmd, corpus))
             finally:
                 with open(article_path, "w", encoding="utf-8") as f:
                     f.write(original)
-            print(f"run {run + 1} {name}: " + ", ".join(f"{k} {results[(name, k)][-1][0]:.2f} s" for k in ("full", "nothing", "one")), flush=True)
+            print(f"run {run + 1} {name}: " + ", ".join(f"{k} {results[(name, k)][-1][0]:.2f} s" for k in ("full", "nothing", "one", "again")), flush=True)
     print(f"\n{a.articles} articles, {a.entities} extra people, {a.runs} alternating runs; A = {a.a}, B = {a.b}")
     print("| step | A wall | B wall | B/A | A peak | B peak | B/A |")
     print("|---|---|---|---|---|---|---|")
-    for kind in ("full", "nothing", "one"):
+    for kind in ("full", "nothing", "one", "again"):
         wa = statistics.median(w for w, _ in results[("A", kind)])
         wb = statistics.median(w for w, _ in results[("B", kind)])
         ma = statistics.median(m for _, m in results[("A", kind)])
