@@ -47,22 +47,50 @@ import Testing
 
     /// Runs a build; with `killAfter`, kills it with SIGKILL after that many seconds. Returns
     /// the seconds it ran and whether it finished by itself with exit 0.
+    /// The waiting happens on a thread of its own: blocking one of the few threads that run
+    /// Swift tasks for minutes would starve the tests running beside (the preview server's).
     @discardableResult
-    func runBuild(_ executable: String, _ root: String, killAfter: Double? = nil) throws -> (Double, Bool) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["build", "--content", root + "/content", "--templates", root + "/templates", "--output", root + "/public"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+    func runBuild(_ executable: String, _ root: String, killAfter: Double? = nil) async throws -> (Double, Bool) {
+        let arguments = [executable, "build", "--content", root + "/content", "--templates", root + "/templates", "--output", root + "/public"]
         let started = Date()
-        try process.run()
-        if let killAfter {
-            usleep(UInt32(killAfter * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
+        let pid = try KillDuringBuildTests.spawn(arguments)
+        let status: Int32 = await withCheckedContinuation { continuation in
+            Thread {
+                if let killAfter {
+                    usleep(UInt32(killAfter * 1_000_000))
+                    kill(pid, SIGKILL)
+                }
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                continuation.resume(returning: status)
+            }.start()
         }
-        process.waitUntilExit()
-        let finished = process.terminationReason == .exit && process.terminationStatus == 0
+        // Exited (not signalled) with status 0.
+        let finished = (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
         return (Date().timeIntervalSince(started), finished)
+    }
+
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// Starts a process with standard output and error discarded and no other descriptor of
+    /// this process: Foundation's `Process` lets a child inherit them, and a killed child
+    /// holding a copy of another test's connection resets it.
+    static func spawn(_ arguments: [String]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
+        return pid
     }
 
     /// Site path → the build version its page shows (0 for files without one).
@@ -99,11 +127,11 @@ import Testing
     }
 
     @Test(.enabled(if: KillDuringBuildTests.executable != nil))
-    func killedRebuildsLeaveTheOldSiteOrTheNewOne() throws {
+    func killedRebuildsLeaveTheOldSiteOrTheNewOne() async throws {
         let executable = try #require(KillDuringBuildTests.executable)
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (_, ok) = try runBuild(executable, root)
+        let (_, ok) = try await runBuild(executable, root)
         try #require(ok)
         let complete = versions(root + "/public")
         let files = Set(complete.keys)
@@ -111,7 +139,7 @@ import Testing
         #expect(paged.count > 1_000)
         // How long a rebuild that rewrites every page takes, to kill at moments spread over it.
         try setVersion(2, in: root)
-        let (duration, finished) = try runBuild(executable, root)
+        let (duration, finished) = try await runBuild(executable, root)
         try #require(finished)
         var version = 2
         // Spread over the run, and more towards its end, where the tree is completed and swapped.
@@ -123,7 +151,7 @@ import Testing
             let before = version
             version = before == 1 ? 2 : 1
             try setVersion(version, in: root)
-            let (_, done) = try runBuild(executable, root, killAfter: moment)
+            let (_, done) = try await runBuild(executable, root, killAfter: moment)
             let shown = expectWhole(root, files: files, paged: paged, "kill \(index) after \(moment) s")
             if let shown {
                 #expect(shown == before || shown == version)
@@ -131,7 +159,7 @@ import Testing
                 if done { #expect(shown == version) }
             }
             // The next build completes the change and leaves nothing behind.
-            let (_, ok) = try runBuild(executable, root)
+            let (_, ok) = try await runBuild(executable, root)
             #expect(ok)
             #expect(expectWhole(root, files: files, paged: paged, "after kill \(index)") == version)
             expectNoDebris(root, "after kill \(index)")
@@ -141,11 +169,11 @@ import Testing
     }
 
     @Test(.enabled(if: KillDuringBuildTests.executable != nil))
-    func killedFirstBuildsLeaveNoSiteOrAWholeOne() throws {
+    func killedFirstBuildsLeaveNoSiteOrAWholeOne() async throws {
         let executable = try #require(KillDuringBuildTests.executable)
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (duration, ok) = try runBuild(executable, root)
+        let (duration, ok) = try await runBuild(executable, root)
         try #require(ok)
         let complete = versions(root + "/public")
         let files = Set(complete.keys)
@@ -153,11 +181,11 @@ import Testing
         for (index, moment) in (0..<6).map({ duration * (Double($0) + 0.5) / 6 }).enumerated() {
             try FileManager.default.removeItem(atPath: root + "/public")
             try FileManager.default.removeItem(atPath: root + "/.public.dossier-manifest")
-            try runBuild(executable, root, killAfter: moment)
+            try await runBuild(executable, root, killAfter: moment)
             if FileManager.default.fileExists(atPath: root + "/public") {
                 #expect(expectWhole(root, files: files, paged: paged, "first build killed after \(moment) s") == 1)
             }
-            let (_, ok) = try runBuild(executable, root)
+            let (_, ok) = try await runBuild(executable, root)
             #expect(ok)
             #expect(expectWhole(root, files: files, paged: paged, "after kill \(index)") == 1)
             expectNoDebris(root, "after kill \(index)")
