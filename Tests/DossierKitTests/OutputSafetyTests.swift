@@ -33,7 +33,8 @@ import Testing
         writeFiles(["content/notes.txt": "mine\n"], under: root)
         let before = files(root)
         for output in [root + "/content", root + "/templates", root, root + "/", root + "/content/articles",
-                       root + "/templates/assets/site", root + "/content/../content", (root as NSString).deletingLastPathComponent] {
+                       root + "/templates/assets/site", root + "/content/../content", (root as NSString).deletingLastPathComponent, "/",
+                       NSHomeDirectory()] {
             #expect(throws: OutputRefusal.self, "\(output)") { try SiteBuilder.build(options(root, output: output)) }
             #expect(throws: OutputRefusal.self, "\(output) with --clean") { try SiteBuilder.build(options(root, output: output, clean: true)) }
         }
