@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DossierKit
 
@@ -50,10 +51,10 @@ import Testing
     /// The waiting happens on a thread of its own: blocking one of the few threads that run
     /// Swift tasks for minutes would starve the tests running beside (the preview server's).
     @discardableResult
-    func runBuild(_ executable: String, _ root: String, killAfter: Double? = nil) async throws -> (Double, Bool) {
+    func runBuild(_ executable: String, _ root: String, killAfter: Double? = nil, errors: String = "/dev/null") async throws -> (Double, Bool) {
         let arguments = [executable, "build", "--content", root + "/content", "--templates", root + "/templates", "--output", root + "/public"]
         let started = Date()
-        let pid = try KillDuringBuildTests.spawn(arguments)
+        let pid = try KillDuringBuildTests.spawn(arguments, errors: errors)
         let status: Int32 = await withCheckedContinuation { continuation in
             Thread {
                 if let killAfter {
@@ -75,13 +76,13 @@ import Testing
     /// Starts a process with standard output and error discarded and no other descriptor of
     /// this process: Foundation's `Process` lets a child inherit them, and a killed child
     /// holding a copy of another test's connection resets it.
-    static func spawn(_ arguments: [String]) throws -> pid_t {
+    static func spawn(_ arguments: [String], errors: String = "/dev/null") throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
             _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
         }
@@ -190,5 +191,43 @@ import Testing
             #expect(expectWhole(root, files: files, paged: paged, "after kill \(index)") == 1)
             expectNoDebris(root, "after kill \(index)")
         }
+    }
+
+    @Test(.enabled(if: KillDuringBuildTests.executable != nil))
+    func anArticleRenamedDuringBuildsIsNeverSilentlyLeftOut() async throws {
+        let executable = try #require(KillDuringBuildTests.executable)
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let articles = root + "/content/articles"
+        let names = ["gen-7.md", "zz-renamed-7.md"]
+        let stop = Mutex(false)
+        let renamer = Thread {
+            var current = 0
+            while !stop.withLock({ $0 }) {
+                rename(articles + "/" + names[current], articles + "/" + names[1 - current])
+                current = 1 - current
+                usleep(150_000)
+            }
+        }
+        renamer.start()
+        var outcomes: [String] = []
+        for attempt in 0..<6 {
+            let log = root + "/build-\(attempt).log"
+            let (_, ok) = try await runBuild(executable, root, errors: log)
+            let errors = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if ok {
+                let built = names.filter { FileManager.default.fileExists(atPath: root + "/public/articles/" + $0.dropLast(3) + "/index.html") }
+                #expect(built.count == 1, "build \(attempt) has \(built)")
+                outcomes.append("built")
+            } else {
+                // The only acceptable failure names the file that kept changing.
+                let last = errors.split(separator: "\n").filter { !$0.contains("warning:") }.suffix(4).joined(separator: " | ")
+                #expect(errors.contains("changed while the build read it"), "build \(attempt): \(last)")
+                outcomes.append("refused")
+            }
+        }
+        stop.withLock { $0 = true }
+        while renamer.isExecuting { usleep(10_000) }
+        #expect(outcomes.count == 6)
     }
 }
