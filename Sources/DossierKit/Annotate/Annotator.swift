@@ -196,9 +196,12 @@ public struct Annotator: Sendable {
                                 diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
     }
 
-    /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`)
-    /// put into text and titles after loading removed the literal ones. Only bodies with a
-    /// numeric reference can have any, so the others are not walked.
+    /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`,
+    /// `&#xFDD0;`) put into text, link and image titles and code blocks' info strings after
+    /// loading removed the literal ones: every string cmark decodes references in and writes
+    /// to the page. The noncharacters among them are `InlineMarkers`' markers, which must
+    /// never come from content. Only bodies with a numeric reference can have any, so the
+    /// others are not walked.
     static func removeDecodedControls(_ document: MarkdownDocument, body: String, file: String, bodyLine: Int) -> [Diagnostic] {
         guard body.utf8.withContiguousStorageIfAvailable({ bytes in
             bytes.indices.dropLast().contains { bytes[$0] == UInt8(ascii: "&") && bytes[$0 + 1] == UInt8(ascii: "#") }
@@ -216,6 +219,9 @@ public struct Annotator: Sendable {
             case .link, .image:
                 let (clean, found) = InvisibleControls.removing(from: node.title, file: file, lineOffset: line - 1)
                 if !found.isEmpty { node.setTitle(clean); diagnostics += found }
+            case .codeBlock:
+                let (clean, found) = InvisibleControls.removing(from: node.fenceInfo, file: file, lineOffset: line - 1)
+                if !found.isEmpty { node.setFenceInfo(clean); diagnostics += found }
             default:
                 break
             }
