@@ -45,10 +45,16 @@ public struct Charts: Sendable {
                                  label: label, size: size, centred: centred)
     }
 
+    /// Participants a meeting's label names on a timeline.
+    static let participantsNamed = 8
+
     func event(_ meeting: EntityIndex, root: String) -> TimelineSVG.Event {
         let entity = registry[meeting]
+        // The first few names: every participant's timeline shows the meeting.
         let participants = entity.participants.compactMap { registry.entity(.person, $0)?.name }
-        return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: participants.joined(separator: ", "),
+        var detail = participants.prefix(Charts.participantsNamed).joined(separator: ", ")
+        if participants.count > Charts.participantsNamed { detail += " and \(participants.count - Charts.participantsNamed) more" }
+        return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: detail,
                                  url: root + entity.path + "index.html")
     }
 }

@@ -51,13 +51,18 @@ public enum MentionsCSV {
         var sentenceIndex: Int32 = -1
         var sentenceField: [UInt8] = []
         bytes.reserveCapacity(annotation.mentions.count * 512)
-        for mention in annotation.mentions {
+        for (number, mention) in annotation.mentions.enumerated() {
             bytes += articleFields
             bytes += entityFields[Int(mention.entity)]
             var sentence = annotation.sentences[Int(mention.sentence)]
             sentence.withUTF8 { text in
                 appendField(&bytes, text[Int(mention.start)..<Int(mention.end)])
-                if mention.sentence != sentenceIndex {
+                if text.count > SentenceExcerpt.limit {
+                    // A long sentence: each mention's own excerpt (see SentenceExcerpt).
+                    sentenceIndex = -1
+                    sentenceField.removeAll(keepingCapacity: true)
+                    appendField(&sentenceField, SentenceExcerpt.text(of: number, in: annotation))
+                } else if mention.sentence != sentenceIndex {
                     sentenceIndex = mention.sentence
                     sentenceField.removeAll(keepingCapacity: true)
                     appendField(&sentenceField, text[...])
