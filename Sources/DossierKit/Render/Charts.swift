@@ -51,9 +51,9 @@ public struct Charts: Sendable {
     func event(_ meeting: EntityIndex, root: String) -> TimelineSVG.Event {
         let entity = registry[meeting]
         // The first few names: every participant's timeline shows the meeting.
-        let participants = entity.participants.compactMap { registry.entity(.person, $0)?.name }
-        var detail = participants.prefix(Charts.participantsNamed).joined(separator: ", ")
-        if participants.count > Charts.participantsNamed { detail += " and \(participants.count - Charts.participantsNamed) more" }
+        let named = entity.participants.prefix(Charts.participantsNamed)
+        var detail = named.compactMap { registry.entity(.person, $0)?.name }.joined(separator: ", ")
+        if entity.participants.count > named.count { detail += " and \(entity.participants.count - named.count) more" }
         return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: detail,
                                  url: root + entity.path + "index.html")
     }

@@ -131,10 +131,11 @@ public struct PageRenderer: Sendable {
         // Other pages show the first few participants and how many more (a meeting of 6,000
         // participants repeated every name on every participant's page); the meeting's own
         // page shows them all.
-        let participants = entity.participants.compactMap { registry.index(of: .person, $0) }
-        row["participants"] = participants.prefix(PageRenderer.participantsShown).map { link($0, root: root) }
-        if participants.count > PageRenderer.participantsShown {
-            row["moreParticipants"] = participants.count - PageRenderer.participantsShown
+        // Only the shown ones are looked up (participants' ids are checked at load).
+        let shown = entity.participants.prefix(PageRenderer.participantsShown)
+        row["participants"] = shown.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
+        if entity.participants.count > shown.count {
+            row["moreParticipants"] = entity.participants.count - shown.count
         }
         return row
     }
