@@ -26,8 +26,11 @@ public struct Annotator: Sendable {
 
     /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
     public func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
-        let document = MarkdownDocument(parsing: TextNormalization.nfc(article.body))
-        var diagnostics = Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
+        // What reaches cmark-gfm is bounded first: constructs it is super-linear on become text.
+        let (markdown, guarded) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
+        let document = MarkdownDocument(parsing: markdown)
+        var diagnostics = guarded
+        diagnostics += Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
         var scan = DocumentScan(matcher: matcher)
         document.walk { node, entering in scan.visit(node, entering: entering) }
 
