@@ -126,6 +126,31 @@ import Testing
         #expect(!related.contains("/q30/") && !related.contains("/q70/"))
     }
 
+    /// Values written again on many pages (a site's title on every page, an entity's name in
+    /// every mention's link, an article's title on the pages of all it mentions) are refused
+    /// past a length, at their line: found by fuzzing site.yml and the registry.
+    @Test func valuesRepeatedOnEveryPageAreBounded() {
+        let long = String(repeating: "क", count: 301)
+        do {
+            _ = try SmallSite([
+                "site.yml": "title: \(long)\nlanguage: hi\ndescription: \(String(repeating: "x", count: 1_001))\n",
+                "entities/countries.yml": "- id: russia\n  name: \(long)\n  aliases: [रूस]\n",
+                "articles/a1.md": articleFile("रूस।\n", title: long),
+            ])
+            Issue.record("the build succeeded")
+        } catch let errors as ContentErrors {
+            let messages = errors.diagnostics.map { $0.description.components(separatedBy: "/content/").last ?? "" }
+            for expected in ["site.yml:1: title is 301 characters long (at most 300)",
+                             "site.yml:3: description is 1001 characters long (at most 1000)",
+                             "entities/countries.yml:2: name is 301 characters long (at most 300)",
+                             "articles/a1.md:2: title is 301 characters long (at most 300)"] {
+                #expect(messages.contains { $0.hasPrefix(expected) }, "missing \(expected) in \(messages)")
+            }
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     /// A sentence of at most eleven mentions pairs everything it names, as before.
     @Test func shortSentencesPairEverything() {
         let mentions = [3, 1, 3, 2].map { Mention(entity: EntityIndex($0), sentence: 0, start: 0, end: 0, auto: true, anchor: 0, line: 0) }

@@ -35,10 +35,14 @@ public enum SiteConfigLoader {
                                  hint: "e.g. hi, en or hi-IN"))
             language = defaults.language
         }
-        let config = SiteConfig(title: fields.string("title") ?? defaults.title,
-                                description: fields.string("description") ?? "",
+        let title = fields.string("title"), description = fields.string("description"), author = fields.string("author")
+        fields.checkLength("title", title, shownOn: "every page")
+        fields.checkLength("author", author, shownOn: "every page and feed")
+        fields.checkLength("description", description, limit: 1_000, shownOn: "every page")
+        let config = SiteConfig(title: title ?? defaults.title,
+                                description: description ?? "",
                                 language: language,
-                                baseURL: baseURL, author: fields.string("author"))
+                                baseURL: baseURL, author: author)
         return (config, invisible + fields.diagnostics)
     }
 
