@@ -86,8 +86,10 @@ public struct Annotator: Sendable {
         // sentence, the entities it names in full; per paragraph, where each was last named.
         var namedInSentence: [Int: Set<EntityIndex>] = [:]  // sentence key -> entities
         var sentenceKeys: [Int] = []
-        sentenceKeys.reserveCapacity(scan.candidates.count)
-        for candidate in scan.candidates {
+        // Made only where some alias is ambiguous (most articles have none).
+        let anyAmbiguous = scan.candidates.contains { matcher.aliases[Int($0.match.alias)].isAmbiguous }
+        if anyAmbiguous { sentenceKeys.reserveCapacity(scan.candidates.count) }
+        for candidate in scan.candidates where anyAmbiguous {
             let key = candidate.block << 32 | sentenceIndex(block: candidate.block, offset: candidate.blockStart)
             sentenceKeys.append(key)
             let alias = matcher.aliases[Int(candidate.match.alias)]
