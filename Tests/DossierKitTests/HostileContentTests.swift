@@ -129,6 +129,19 @@ import Testing
         }
     }
 
+    /// Sentences that begin with `=`, `-`, `@` (formulas to a spreadsheet) and a source that
+    /// begins with a quote: no field of mentions.csv begins with a formula character.
+    @Test func mentionsCSVHoldsNoFormula() throws {
+        let (output, _) = try build()
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        let rows = csvRows(text(output + "/data/mentions.csv"))
+        #expect(rows.count > 5)
+        for field in rows.joined() {
+            #expect(!["=", "+", "-", "@", "\t", "\r"].contains { field.hasPrefix($0) }, "\(field)")
+        }
+        #expect(rows.contains { $0[7].hasPrefix("'=HYPERLINK(") })
+    }
+
     @Test func addressesThatWouldRunAreErrorsAtTheirLine() {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
