@@ -69,6 +69,15 @@ def many_entities(size):
     sentence = sentence[: size // 2] if len(sentence.encode()) > size // 2 else sentence
     return {"entities/people.yml": base + "".join(people), "articles/zz-hostile.md": front() + sentence + "।\n"}
 
+def many_aliases(size):
+    # One person with aliases making up the registry's size, and an article naming a few.
+    aliases, n, i = [], 0, 0
+    while n < size:
+        alias = f"उपनाम{i}क"; aliases.append(alias); n += len(alias.encode()) + 2; i += 1
+    base = open(os.path.join(ROOT, "content/entities/people.yml"), encoding="utf-8").read()
+    entry = "- id: many\n  name: Many\n  aliases: [" + ", ".join(aliases) + "]\n"
+    return {"entities/people.yml": base + entry, "articles/zz-hostile.md": front() + " ".join(aliases[::max(1, i // 50)]) + "।\n"}
+
 CONSTRUCTS = {
     "table": table,                                  # header of 1,000 columns, then one-cell rows
     "empty-list-items": body("-\n"),
@@ -87,6 +96,7 @@ CONSTRUCTS = {
     "ambiguous-alias": lambda size: {"articles/zz-hostile.md": front() + "किम जोंग-उन और किम योंग-ह्यून " + repeat("किम ", size)},
     "meeting-participants": meeting,
     "one-sentence-entities": many_entities,
+    "many-aliases": many_aliases,                    # one person with aliases filling the registry
 }
 
 
