@@ -86,6 +86,7 @@ CONSTRUCTS = {
     "broken-images": body("![[]()"),
     "www-autolinks": body("www._"),
     "mixed-emphasis": body("*a _a*_ "),
+    "email-autolinks": body("a@"),
     "backticks": backticks,
     "nested-lists": nested_lists,
     "nested-quotes": body("> "),

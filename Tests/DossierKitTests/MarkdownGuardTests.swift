@@ -80,6 +80,22 @@ import Testing
         #expect(result.bodyHTML.contains(String(repeating: "www._", count: 20)))
     }
 
+    @Test func delimiterRunsPastTheLimitInOneParagraphAreText() {
+        let body = String(repeating: "*a _a*_ ", count: 1_000) + "\n\n*रूस*\n"
+        let result = Annotator(registry: Self.registry).annotate(article(body))
+        #expect(result.diagnostics.map(\.line) == [6])
+        #expect(result.diagnostics.first?.message.contains("runs of *, _ or ~") == true)
+        #expect(result.bodyHTML.contains(String(repeating: "*a _a*_ ", count: 100)))
+        #expect(result.bodyHTML.contains("<em><a class=\"mention mention-country\""))
+        // A list's items are paragraphs of their own: a long list of emphasis stays emphasis.
+        let list = String(repeating: "- *a* and _b_\n", count: 1_500)
+        let (text, warnings) = MarkdownGuard.bound(list, file: "x.md", bodyLine: 1)
+        #expect(text == list && warnings.isEmpty)
+        // Indented four spaces, a marker continues the paragraph: it does not start afresh.
+        let lazy = "x\n" + String(repeating: "    - *a _a*_\n", count: 600)
+        #expect(MarkdownGuard.bound(lazy, file: "x.md", bodyLine: 1).1.count == 1)
+    }
+
     /// Text in fenced code is never changed, however it looks.
     @Test func fencedCodeIsLeftAsWritten() {
         let code = String(repeating: "[", count: 400) + String(repeating: "www._", count: 10) + "\n|a|b|\n|-|-|\n"

@@ -15,6 +15,9 @@ import Darwin
 /// - **Unclosed brackets.** `![[]()` repeated is quadratic (each link formed walks back over
 ///   every image opener). Past `bracketLimit` brackets left open in one paragraph, the rest
 ///   of the paragraph's brackets are escaped: text, not links.
+/// - **Emphasis delimiters.** Runs of `*`, `_` and `~` grow worse than linearly in one
+///   paragraph (1 MB of `*a ` and `_a*_ ` mixed: 16 times 100 KB's time in cmark-gfm
+///   itself). Past `delimiterLimit` runs in one paragraph, the rest are escaped.
 /// - **`www.` autolinks.** `www._www._…` is quadratic in the autolink extension (each `www.`
 ///   scans the rest of the word). Past `autolinkLimit` of them in one word, the `.` of the
 ///   others is escaped.
@@ -25,6 +28,8 @@ import Darwin
 public enum MarkdownGuard {
     /// Brackets left open in one paragraph before the rest are escaped.
     public static let bracketLimit = 256
+    /// Runs of `*`, `_` or `~` in one paragraph before the rest are escaped.
+    public static let delimiterLimit = 1_000
     /// `www.` in one word before the rest are escaped.
     public static let autolinkLimit = 4
     /// Warnings per article; more are summed up in one last warning.
@@ -73,6 +78,7 @@ public enum MarkdownGuard {
         var tableRowsLeft = 0
         var openBrackets = 0
         var escapingBrackets = false
+        var delimiterRuns = 0
 
         /// End of the line starting at `start` (the offset of its newline, or `count`).
         func lineEnd(_ start: Int) -> Int {
@@ -116,6 +122,7 @@ public enum MarkdownGuard {
                 tableRowsLeft = 0
                 openBrackets = 0
                 escapingBrackets = false
+                delimiterRuns = 0
                 continue
             }
             // A table starts at a delimiter row under a header line: count its rows, and
@@ -140,6 +147,12 @@ public enum MarkdownGuard {
                     cells += tableCells
                 }
                 tableRowsLeft = rows
+            }
+            // A list item or heading starts a paragraph of its own: cmark parses its inlines apart.
+            if startsBlock(bytes, lineStart: index, start, end) {
+                openBrackets = 0
+                escapingBrackets = false
+                delimiterRuns = 0
             }
             previousBlank = false
             // Inline constructs of the line.
@@ -168,6 +181,19 @@ public enum MarkdownGuard {
                     } else {
                         openBrackets += 1
                     }
+                case 42, 95, 126:  // a run of *, _ or ~
+                    var run = position + 1
+                    while run < end && bytes[run] == byte { run += 1 }
+                    delimiterRuns += 1
+                    if delimiterRuns > delimiterLimit {
+                        if delimiterRuns == delimiterLimit + 1 {
+                            warn(line, "more than \(delimiterLimit) runs of *, _ or ~ in one paragraph; the rest are rendered as text",
+                                 "split the paragraph or escape them as \\*")
+                        }
+                        for escaped in position..<run { inserts.append(escaped) }
+                    }
+                    position = run
+                    continue
                 case 93:  // ]
                     if escapingBrackets { inserts.append(position) } else if openBrackets > 0 { openBrackets -= 1 }
                 case 32, 9:
@@ -199,8 +225,31 @@ public enum MarkdownGuard {
         return (inserts, warnings)
     }
 
-    /// Bytes the inline scan acts on: backslash, brackets, space, tab, `w` and `W`.
-    private static let looked: [Bool] = (0..<256).map { [92, 91, 93, 32, 9, 119, 87].contains($0) }
+    /// Bytes the inline scan acts on: backslash, brackets, space, tab, `w`, `W`, `*`, `_`, `~`.
+    private static let looked: [Bool] = (0..<256).map { [92, 91, 93, 32, 9, 119, 87, 42, 95, 126].contains($0) }
+
+    /// Whether the line starts a list item with text (which interrupts a paragraph: bullets,
+    /// and `1.` or `1)`) or an ATX heading, indented as such (at most three spaces, after any
+    /// block quote marker and its space: more indented, it continues the paragraph).
+    /// `lineStart` is the line's first byte, `start` its first after spaces and `>`.
+    static func startsBlock(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, _ start: Int, _ end: Int) -> Bool {
+        guard start + 1 < end else { return false }
+        var spaces = 0, quoted = false
+        for position in lineStart..<start {
+            if bytes[position] == 62 { spaces = 0; quoted = true } else { spaces += bytes[position] == 9 ? 4 : 1 }
+        }
+        guard spaces <= (quoted ? 4 : 3) else { return false }
+        let first = bytes[start], second = bytes[start + 1]
+        if first == 35 {  // # to ######, then a space
+            var hashes = start
+            while hashes < end && bytes[hashes] == 35 { hashes += 1 }
+            return hashes - start <= 6 && hashes < end && (bytes[hashes] == 32 || bytes[hashes] == 9)
+        }
+        if first == 45 || first == 42 || first == 43 {  // - * + then a space and text
+            return second == 32 && start + 2 < end && bytes[start + 2] != 32 && bytes[start + 2] != 13
+        }
+        return first == 49 && (second == 46 || second == 41) && start + 3 < end && bytes[start + 2] == 32
+    }
 
     /// The number of columns of a GFM table delimiter row (`|---|:--:|`), or nil when the line
     /// is not one. Only lines with a pipe count: `---` alone is a heading underline or a rule.
