@@ -8,11 +8,15 @@ public enum SiteConfigLoader {
             return (SiteConfig(), [.warning(display, nil, "no site.yml; using default title and base_url",
                                             hint: "create it with title, description, language and base_url")])
         }
-        let text: String, invisible: [Diagnostic]
         switch ContentFile.readText(path, display: display) {
         case .failure(let diagnostic): return (SiteConfig(), [diagnostic])
-        case .success(let value): (text, invisible) = InvisibleControls.removing(from: value, file: display)
+        case .success(let value): return parse(value, display: display)
         }
+    }
+
+    /// The configuration from the text of a site.yml; `display` is the path shown in messages.
+    public static func parse(_ value: String, display: String) -> (SiteConfig, [Diagnostic]) {
+        let (text, invisible) = InvisibleControls.removing(from: value, file: display)
         let root: Node?
         do { root = try YAMLFields.compose(text, file: display) } catch {
             return (SiteConfig(), invisible + [YAMLFields.diagnostic(for: error, file: display)])
