@@ -25,6 +25,8 @@ import Testing
         #expect(ArticleFuzzing.problems(in: "<p><SCRIPT>x</SCRIPT></p>", path: "p", annotation: annotation) == ["p: <script"])
         #expect(ArticleFuzzing.problems(in: "<a href=\"javascript:x\">", path: "p", annotation: annotation) == ["p: href=\"javascript: or data:"])
         #expect(ArticleFuzzing.problems(in: "a\u{202E}b", path: "p", annotation: annotation) == ["p: invisible U+202e"])
+        // The CSV is text: a sentence's `<script*a` (no tag, text in the article too) is no problem there.
+        #expect(ArticleFuzzing.problems(in: "a,\"<script*a _a*_ >x\"", path: "data/mentions.csv", annotation: annotation) == [])
         // An input refused as content is no problem; a good one renders cleanly.
         #expect(fuzzing.run([0xFF, 0xFE]) == [])
         #expect(fuzzing.run(Array("किम जोंग-उन [रूस](country:russia)".utf8)) == [])

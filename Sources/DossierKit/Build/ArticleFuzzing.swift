@@ -136,9 +136,13 @@ public struct ArticleFuzzing: Sendable {
         for script in themeScripts {
             lowered = lowered.replacingOccurrences(of: "<script src=\"\(root)\(script)\" defer></script>", with: "")
         }
-        if lowered.contains("<script") { problems.append("\(path): <script") }
-        for attribute in ["href=\"", "src=\""] where lowered.contains(attribute + "javascript:") || lowered.contains(attribute + "data:") {
-            problems.append("\(path): \(attribute)javascript: or data:")
+        // mentions.csv is text, not markup: its fields hold the sentences as written (a
+        // `<script*a` that is no tag stays text in the article too, escaped there).
+        if !path.hasSuffix(".csv") {
+            if lowered.contains("<script") { problems.append("\(path): <script") }
+            for attribute in ["href=\"", "src=\""] where lowered.contains(attribute + "javascript:") || lowered.contains(attribute + "data:") {
+                problems.append("\(path): \(attribute)javascript: or data:")
+            }
         }
         if let scalar = text.unicodeScalars.first(where: InvisibleControls.isRemoved) {
             problems.append("\(path): invisible U+\(String(scalar.value, radix: 16))")
