@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/dossier
 
-.PHONY: all deps site test check release clean help serve bench golden fuzz load
+.PHONY: all deps site test check release clean help serve bench bench-hostile golden fuzz load
 
 all: site
 
@@ -12,6 +12,7 @@ help:
 	@echo "make check   report every problem of content/ with file:line, then validate the site's HTML and links"
 	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
+	@echo "make bench-hostile  each hostile construct of issue 12 at 100 KB and 1 MB: seconds, peak memory, output"
 	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
 	@echo "make load    wrk against dossier serve while content is edited (LOAD_SECONDS=30)"
 	@echo "make clean   remove build products, public/ and its manifest"
@@ -45,6 +46,11 @@ bench: release
 	@command -v hugo >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null)
 	@command -v cmark-gfm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null)
 	python3 bench/bench.py --dossier $(RELEASE)
+
+# Each hostile construct (bench/hostile.py) as an article or registry of the seed dossier at
+# 100 KB and 1 MB: wall time, peak RSS and output size side by side (figures in BENCHMARKS.md).
+bench-hostile: release
+	python3 bench/hostile.py --dossier $(RELEASE)
 
 # wrk against dossier serve for LOAD_SECONDS while an article is saved every half second:
 # no failed request, no half-written page, memory flat (figures in BENCHMARKS.md).

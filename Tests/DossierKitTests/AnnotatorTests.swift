@@ -116,4 +116,29 @@ import Testing
         #expect(result.bodyHTML.contains(">रू</a> w</td>"))
         #expect(!result.bodyHTML.unicodeScalars.contains { (0xFDD0...0xFDD2).contains($0.value) })
     }
+
+    /// Character references to the markers in a code block's info string (cmark decodes them
+    /// there) once spliced a copy of a mention's link into the page: a second `id="m1"` and a
+    /// stray `</a>`. They are removed with a warning at their line, like a bidi override.
+    @Test func markersCannotBeForgedThroughCharacterReferences() {
+        let registry = Registry([country("russia", "Russia", ["रूस"])])
+        let body = "| a |\n|---|\n| रूस |\n\n```&#xFDD0;0&#xFDD1;x&#xFDD2;&#x202E;y\ncode\n```\n\n[t](https://example.org \"&#xFDD0;0&#xFDD1;\") ![i&#xFDD0;0&#xFDD1;](https://example.org/i.png)\n"
+        let result = Annotator(registry: registry).annotate(article(body))
+        let html = result.bodyHTML
+        #expect(html.components(separatedBy: "id=\"m1\"").count == 2, "\(html)")
+        #expect(html.components(separatedBy: "<a ").count == html.components(separatedBy: "</a>").count, "\(html)")
+        #expect(html.contains("<pre><code class=\"language-0xy\">code\n</code></pre>"), "\(html)")
+        #expect(!html.unicodeScalars.contains { InvisibleControls.isRemoved($0) })
+        let lines = result.diagnostics.filter { $0.message.contains("U+FDD0") }.compactMap(\.line)
+        #expect(lines == [10, 14, 14], "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.line == 10 && $0.message.contains("U+202E") })
+    }
+
+    /// Even a marker that reached the rendered HTML opens its tag once: never a second `id`.
+    @Test func eachMarkerIsSplicedOnce() {
+        var markers = InlineMarkers()
+        let text = markers.wrap("x", open: "<a id=\"m1\">", close: "</a>")
+        let html = markers.splice("<p>" + text + "</p><p>" + text + "</p>")
+        #expect(html == "<p><a id=\"m1\">x</a></p><p>x</p>")
+    }
 }

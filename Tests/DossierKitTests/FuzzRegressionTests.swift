@@ -25,9 +25,26 @@ import Testing
         #expect(ArticleFuzzing.problems(in: "<p><SCRIPT>x</SCRIPT></p>", path: "p", annotation: annotation) == ["p: <script"])
         #expect(ArticleFuzzing.problems(in: "<a href=\"javascript:x\">", path: "p", annotation: annotation) == ["p: href=\"javascript: or data:"])
         #expect(ArticleFuzzing.problems(in: "a\u{202E}b", path: "p", annotation: annotation) == ["p: invisible U+202e"])
+        // The CSV is text: a sentence's `<script*a` (no tag, text in the article too) is no problem there.
+        #expect(ArticleFuzzing.problems(in: "a,\"<script*a _a*_ >x\"", path: "data/mentions.csv", annotation: annotation) == [])
         // An input refused as content is no problem; a good one renders cleanly.
         #expect(fuzzing.run([0xFF, 0xFE]) == [])
         #expect(fuzzing.run(Array("किम जोंग-उन [रूस](country:russia)".utf8)) == [])
+        // The registry and site.yml parts: fuzzed too, refused inputs are no problem.
+        #expect(ArticleFuzzing.parts("a\n@@people\n- id: x\n@@site\ntitle: T\n") == ("a", "- id: x", "title: T\n"))
+        #expect(fuzzing.run(Array("एक्स और रूस।\n@@people\n- id: x\n  name: X\n  aliases: [एक्स]\n@@site\ntitle: T\nlanguage: hi\n".utf8)) == [])
+        #expect(fuzzing.run(Array("x\n@@people\n- id: [\n".utf8)) == [])
+        #expect(fuzzing.run(Array("x\n@@site\nbase_url: javascript:x\n".utf8)) == [])
+    }
+
+    /// The fuzzer's output bound catches what issue 12 found by hand: the release before it
+    /// wrote a long sentence again for every mention (here about 6 MB from 4 KB).
+    @Test func outputOutOfProportionIsAProblem() throws {
+        let theme = try Theme.load(directory: repositoryRoot + "/templates").get()
+        let fuzzing = ArticleFuzzing(theme: theme)
+        let sentence = String(repeating: "रूस ", count: 400)
+        #expect(fuzzing.run(Array(sentence.utf8)) == [])
+        #expect(ArticleFuzzing.outputBound(articleBytes: sentence.utf8.count, registryBytes: 0) < 400 * 2 * sentence.utf8.count)
     }
 }
 

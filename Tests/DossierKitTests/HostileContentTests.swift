@@ -54,6 +54,13 @@ import Testing
                 #expect((try? JSONSerialization.jsonObject(with: Data(page.utf8))) != nil, "\(path) is not JSON")
                 continue
             }
+            // No id twice in a page (a forged marker once copied a mention's `id="m1"`), and
+            // as many links closed as opened.
+            if path.hasSuffix(".html") {
+                let ids = HTMLTags.scan(page).compactMap { $0.attributes.first { $0.0 == "id" }?.1 }
+                #expect(Set(ids).count == ids.count, "\(path): an id twice")
+                #expect(page.components(separatedBy: "<a ").count == page.components(separatedBy: "</a>").count, "\(path): unbalanced <a>")
+            }
             for tag in HTMLTags.scan(page) {
                 if path.hasSuffix(".xml") {
                     #expect(HTMLTags.feedElements.contains(tag.name), "\(path): element <\(tag.name)>")
@@ -114,11 +121,25 @@ import Testing
             "hostile/content/articles/hostile-one.md:17: warning: link to \"javascript:alert(19)\" removed, its text kept",
             "hostile/content/articles/hostile-one.md:19: warning: link to \"persn:kim-jong-un\" removed, its text kept (an annotation? did you mean person?)",
             "hostile/content/articles/hostile-one.md:21: warning: removed invisible U+202E (bidirectional control), U+202C (bidirectional control)",
+            "hostile/content/articles/hostile-one.md:34: warning: removed invisible U+FDD0 (noncharacter), U+FDD1 (noncharacter), U+FDD2 (noncharacter), U+202E (bidirectional control)",
             "hostile/content/site.yml:3: warning: removed invisible U+202E (bidirectional control)",
             "hostile/content/entities/organizations.yml:2: warning: removed invisible U+202E (bidirectional control), U+202C (bidirectional control)",
         ] {
             #expect(warnings.contains { $0.contains(expected) }, "missing: \(expected)\nin:\n\(warnings.joined(separator: "\n"))")
         }
+    }
+
+    /// Sentences that begin with `=`, `-`, `@` (formulas to a spreadsheet) and a source that
+    /// begins with a quote: no field of mentions.csv begins with a formula character.
+    @Test func mentionsCSVHoldsNoFormula() throws {
+        let (output, _) = try build()
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        let rows = csvRows(text(output + "/data/mentions.csv"))
+        #expect(rows.count > 5)
+        for field in rows.joined() {
+            #expect(!["=", "+", "-", "@", "\t", "\r"].contains { field.hasPrefix($0) }, "\(field)")
+        }
+        #expect(rows.contains { $0[7].hasPrefix("'=HYPERLINK(") })
     }
 
     @Test func addressesThatWouldRunAreErrorsAtTheirLine() {

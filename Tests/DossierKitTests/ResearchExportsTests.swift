@@ -62,6 +62,35 @@ import Testing
         #expect(csvRows(line) == [["a,b", "c\"d", "किम"]])
     }
 
+    /// OWASP's rule against CSV injection: a field a spreadsheet would run as a formula starts with `'`.
+    @Test func csvFieldsThatLookLikeFormulasAreNeutralised() {
+        #expect(MentionsCSV.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(MentionsCSV.field("+1") == "'+1")
+        #expect(MentionsCSV.field("-2+3") == "'-2+3")
+        #expect(MentionsCSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(MentionsCSV.field("\tx") == "'\tx")
+        #expect(MentionsCSV.field("\rx") == "\"'\rx\"")
+        #expect(MentionsCSV.field("a=b") == "a=b")
+        #expect(MentionsCSV.field("2024-11-30") == "2024-11-30")
+        #expect(MentionsCSV.field("") == "")
+    }
+
+    /// Through a build: an outlet and a sentence that begin with formula characters.
+    @Test func mentionsCSVHasNoFieldBeginningWithAFormulaCharacter() throws {
+        let site = try SmallSite([
+            "articles/a1.md": articleFile("=1+2 रूस की बात।\n\n@x रूस, -y रूस।\n", extra: "source: '=HYPERLINK(\"http://evil\")'\n"),
+        ])
+        defer { site.remove() }
+        let rows = csvRows(site.read("data/mentions.csv"))
+        #expect(rows.count == 4)
+        for field in rows.joined() {
+            #expect(!field.hasPrefix("=") && !field.hasPrefix("+") && !field.hasPrefix("-") && !field.hasPrefix("@")
+                    && !field.hasPrefix("\t") && !field.hasPrefix("\r"), "\(field)")
+        }
+        #expect(rows[1][2] == "'=HYPERLINK(\"http://evil\")")
+        #expect(rows[1][7].hasPrefix("'=1+2 रूस"))
+    }
+
     @Test func everyEntityHasAFeedItsPageLinksWithTheMentionsCSV() throws {
         let site = try ResearchSite()
         defer { site.remove() }

@@ -26,8 +26,11 @@ public struct Annotator: Sendable {
 
     /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
     public func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
-        let document = MarkdownDocument(parsing: TextNormalization.nfc(article.body))
-        var diagnostics = Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
+        // What reaches cmark-gfm is bounded first: constructs it is super-linear on become text.
+        let (markdown, guarded) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
+        let document = MarkdownDocument(parsing: markdown)
+        var diagnostics = guarded
+        diagnostics += Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
         var scan = DocumentScan(matcher: matcher)
         document.walk { node, entering in scan.visit(node, entering: entering) }
 
@@ -79,25 +82,49 @@ public struct Annotator: Sendable {
             return found
         }
 
-        // Resolve every automatic candidate to one entity or none.
+        // Resolve every automatic candidate to one entity or none, in one pass over them: per
+        // sentence, the entities it names in full; per paragraph, where each was last named.
+        var namedInSentence: [Int: Set<EntityIndex>] = [:]  // sentence key -> entities
+        var sentenceKeys: [Int] = []
+        // Made only where some alias is ambiguous (most articles have none).
+        let anyAmbiguous = scan.candidates.contains { matcher.aliases[Int($0.match.alias)].isAmbiguous }
+        if anyAmbiguous { sentenceKeys.reserveCapacity(scan.candidates.count) }
+        for candidate in scan.candidates where anyAmbiguous {
+            let key = candidate.block << 32 | sentenceIndex(block: candidate.block, offset: candidate.blockStart)
+            sentenceKeys.append(key)
+            let alias = matcher.aliases[Int(candidate.match.alias)]
+            if !alias.isAmbiguous { namedInSentence[key, default: []].insert(alias.entities[0]) }
+        }
         var resolved: [(candidate: DocumentScan.Candidate, entity: EntityIndex)] = []
+        var lastNamed: [EntityIndex: Int] = [:]  // in the current block: entity -> candidate position
+        var lastBlock = -1
+        var unlinked = 0
         for (position, candidate) in scan.candidates.enumerated() {
+            if candidate.block != lastBlock { lastNamed.removeAll(keepingCapacity: true); lastBlock = candidate.block }
             let alias = matcher.aliases[Int(candidate.match.alias)]
             if !alias.isAmbiguous {
                 resolved.append((candidate, alias.entities[0]))
+                lastNamed[alias.entities[0]] = position
                 continue
             }
-            let choice = resolveAmbiguous(alias, candidate: candidate, position: position, scan: scan,
-                                          namedInArticle: namedInArticle, namedInTitle: namedInTitle,
-                                          sentenceOf: { sentenceIndex(block: $0, offset: $1) })
+            let choice = Annotator.resolveAmbiguous(alias, namedInArticle: namedInArticle,
+                                                    namedInSentence: namedInSentence[sentenceKeys[position]] ?? [],
+                                                    lastNamed: lastNamed, namedInTitle: namedInTitle)
             if let choice {
                 resolved.append((candidate, choice))
             } else {
+                unlinked += 1
+                guard unlinked <= Annotator.reportedAmbiguities else { continue }
                 let names = alias.entities.map { registry[$0].id }.joined(separator: " or ")
                 diagnostics.append(.warning(article.file, Int(line(candidate.block, candidate.blockStart)),
                                             "ambiguous \"\(alias.text)\" could be \(names); left unlinked",
                                             hint: "annotate it by hand, e.g. [\(alias.text)](\(registry[alias.entities[0]].kind.rawValue):\(registry[alias.entities[0]].id))"))
             }
+        }
+        if unlinked > Annotator.reportedAmbiguities {
+            diagnostics.append(.warning(article.file, article.bodyLine,
+                                        "\(unlinked - Annotator.reportedAmbiguities) more ambiguous names left unlinked",
+                                        hint: "annotate them by hand"))
         }
 
         // Mentions in document order, numbered for anchors.
@@ -196,9 +223,12 @@ public struct Annotator: Sendable {
                                 diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
     }
 
-    /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`)
-    /// put into text and titles after loading removed the literal ones. Only bodies with a
-    /// numeric reference can have any, so the others are not walked.
+    /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`,
+    /// `&#xFDD0;`) put into text, link and image titles and code blocks' info strings after
+    /// loading removed the literal ones: every string cmark decodes references in and writes
+    /// to the page. The noncharacters among them are `InlineMarkers`' markers, which must
+    /// never come from content. Only bodies with a numeric reference can have any, so the
+    /// others are not walked.
     static func removeDecodedControls(_ document: MarkdownDocument, body: String, file: String, bodyLine: Int) -> [Diagnostic] {
         guard body.utf8.withContiguousStorageIfAvailable({ bytes in
             bytes.indices.dropLast().contains { bytes[$0] == UInt8(ascii: "&") && bytes[$0 + 1] == UInt8(ascii: "#") }
@@ -216,6 +246,9 @@ public struct Annotator: Sendable {
             case .link, .image:
                 let (clean, found) = InvisibleControls.removing(from: node.title, file: file, lineOffset: line - 1)
                 if !found.isEmpty { node.setTitle(clean); diagnostics += found }
+            case .codeBlock:
+                let (clean, found) = InvisibleControls.removing(from: node.fenceInfo, file: file, lineOffset: line - 1)
+                if !found.isEmpty { node.setFenceInfo(clean); diagnostics += found }
             default:
                 break
             }
@@ -223,26 +256,23 @@ public struct Annotator: Sendable {
         return diagnostics
     }
 
+    /// Ambiguous names reported per article; more are summed up in one last warning.
+    static let reportedAmbiguities = 20
+
     /// Which of an ambiguous alias's entities the article means here, if its context decides:
     /// the only one it names in full; else the one named in full in the same sentence; else
-    /// the one named in full last before it in the same paragraph; else the one its title names.
-    func resolveAmbiguous(_ alias: AliasMatcher.Alias, candidate: DocumentScan.Candidate, position: Int,
-                          scan: DocumentScan, namedInArticle: Set<EntityIndex>, namedInTitle: Set<EntityIndex>,
-                          sentenceOf: (Int, Int) -> Int) -> EntityIndex? {
+    /// the one named in full last before it in the same paragraph (`lastNamed`: each entity's
+    /// last candidate so far in the paragraph); else the one its title names.
+    static func resolveAmbiguous(_ alias: AliasMatcher.Alias, namedInArticle: Set<EntityIndex>, namedInSentence: Set<EntityIndex>,
+                                 lastNamed: [EntityIndex: Int], namedInTitle: Set<EntityIndex>) -> EntityIndex? {
         let named = alias.entities.filter { namedInArticle.contains($0) }
         if named.count == 1 { return named[0] }
         if named.isEmpty { return nil }
-        let sentence = sentenceOf(candidate.block, candidate.blockStart)
-        var inSentence = Set<EntityIndex>()
-        var lastBefore: EntityIndex?
-        for other in scan.candidates where other.block == candidate.block {
-            let otherAlias = matcher.aliases[Int(other.match.alias)]
-            guard !otherAlias.isAmbiguous, named.contains(otherAlias.entities[0]) else { continue }
-            if sentenceOf(other.block, other.blockStart) == sentence { inSentence.insert(otherAlias.entities[0]) }
-            if other.blockStart < candidate.blockStart { lastBefore = otherAlias.entities[0] }
+        let inSentence = named.filter { namedInSentence.contains($0) }
+        if inSentence.count == 1 { return inSentence[0] }
+        if let lastBefore = named.compactMap({ entity in lastNamed[entity].map { (entity, $0) } }).max(by: { $0.1 < $1.1 }) {
+            return lastBefore.0
         }
-        if inSentence.count == 1 { return inSentence.first }
-        if let lastBefore { return lastBefore }
         let inTitle = named.filter { namedInTitle.contains($0) }
         return inTitle.count == 1 ? inTitle[0] : nil
     }

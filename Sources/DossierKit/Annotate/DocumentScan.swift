@@ -10,9 +10,14 @@ struct DocumentScan {
 
         /// Line (1-based, in the body) of the byte at `offset`.
         func line(at offset: Int) -> Int {
-            var count = 0
-            for start in lineStarts where start <= offset { count += 1 }
-            return max(1, startLine) + count
+            // Line starts ascending: count those at or before offset by bisection (a paragraph
+            // of many lines holds as many mentions; counting them one by one was quadratic).
+            var low = 0, high = lineStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
+            }
+            return max(1, startLine) + low
         }
     }
 

@@ -3,7 +3,9 @@
 /// anchor, which entity pages link to). There the mention's text goes in as ordinary text
 /// between markers, and the rendered HTML gets the link's tags in place of the markers.
 /// The markers are noncharacters (U+FDD0–FDD2), which loading removes from all content, so
-/// no article text can forge one; a marker's tags come from this list, never from the text.
+/// no article text can forge one (nor can a character reference: `Annotator.removeDecodedControls`
+/// removes what cmark decodes); a marker's tags come from this list, never from the text, and
+/// each is spliced in at most once, so even a forged marker could not copy a mention's `id`.
 struct InlineMarkers {
     private var tags: [(open: String, close: String)] = []
 
@@ -32,6 +34,7 @@ struct InlineMarkers {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + tags.count * 120)
         var open: [Int] = []
+        var used = [Bool](repeating: false, count: tags.count)
         var index = 0
         // U+FDD0, U+FDD1, U+FDD2 are EF B7 90, EF B7 91, EF B7 92 in UTF-8.
         func marker(at position: Int) -> UInt8? {
@@ -44,21 +47,27 @@ struct InlineMarkers {
                 var number = 0, cursor = index + 3
                 while cursor < bytes.count, (48...57).contains(bytes[cursor]), number < tags.count { number = number * 10 + Int(bytes[cursor] - 48); cursor += 1 }
                 if marker(at: cursor) == 0x91, number < tags.count {
-                    out += Array(tags[number].open.utf8)
-                    open.append(number)
+                    // A number seen before is not opened again; its close marker closes nothing.
+                    if used[number] {
+                        open.append(-1)
+                    } else {
+                        used[number] = true
+                        out += Array(tags[number].open.utf8)
+                        open.append(number)
+                    }
                     index = cursor + 3
                 } else {
                     index += 3
                 }
             case 0x92:
-                if let number = open.popLast() { out += Array(tags[number].close.utf8) }
+                if let number = open.popLast(), number >= 0 { out += Array(tags[number].close.utf8) }
                 index += 3
             default:
                 out.append(bytes[index])
                 index += 1
             }
         }
-        for number in open.reversed() { out += Array(tags[number].close.utf8) }
+        for number in open.reversed() where number >= 0 { out += Array(tags[number].close.utf8) }
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -47,14 +47,39 @@ public struct CoMentionNetwork: Sendable, Hashable {
                     let middle = (low + high) / 2
                     if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
                 }
+                var end = low
+                while end < mentions.count && mentions[end].sentence == ref.sentence { end += 1 }
                 inSentence.removeAll(keepingCapacity: true)
-                while low < mentions.count && mentions[low].sentence == ref.sentence {
-                    let node = position[Int(mentions[low].entity)]
-                    if node > 0, !inSentence.contains(node) { inSentence.append(node) }
-                    low += 1
+                if end - low <= SentencePairs.window + 1 {
+                    for index in low..<end {
+                        let node = position[Int(mentions[index].entity)]
+                        if node > 0, !inSentence.contains(node) { inSentence.append(node) }
+                    }
+                    for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
+                    return
+                }
+                // A long sentence: only the mentions near the centre's count, and two of them only
+                // where SentencePairs pairs them (at most `window` mentions apart).
+                var near = Set<Int>()
+                for centre in ref.mentions {
+                    let index = Int(centre)
+                    for other in max(low, index - SentencePairs.window)..<min(end, index + SentencePairs.window + 1)
+                    where position[Int(mentions[other].entity)] > 0 {
+                        near.insert(other)
+                    }
+                }
+                let sorted = near.sorted()
+                var counted = Set<Int>()
+                for (i, p) in sorted.enumerated() {
+                    for q in sorted[(i + 1)...] {
+                        guard q - p <= SentencePairs.window else { break }
+                        let (x, y) = (position[Int(mentions[p].entity)], position[Int(mentions[q].entity)])
+                        guard x != y else { continue }
+                        let key = min(x, y) * nodes.count + max(x, y)
+                        if counted.insert(key).inserted { weights[key, default: 0] += 1 }
+                    }
                 }
             }
-            for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
         }
         let edges = weights.map { key, weight -> Edge in
             key < nodes.count ? Edge(a: 0, b: key, weight: weight) : Edge(a: key / nodes.count, b: key % nodes.count, weight: weight)

@@ -153,7 +153,7 @@ public struct SiteGraph: Sendable {
 
 /// What one article adds to the graph: per entity its mentions and sentences (in document
 /// order), the meetings it reports without naming them, and the pairs of entities named in
-/// one sentence (both ways).
+/// one sentence (both ways; `SentencePairs` says which).
 fileprivate struct ArticleShare: Sendable {
     struct Entry: Sendable {
         var entity: EntityIndex
@@ -172,7 +172,6 @@ fileprivate struct ArticleShare: Sendable {
             // Mentions come in document order, so one sentence's mentions are adjacent.
             let sentence = annotation.mentions[sentenceStart].sentence
             var sentenceEnd = sentenceStart
-            var inSentence: [EntityIndex] = []
             while sentenceEnd < annotation.mentions.count && annotation.mentions[sentenceEnd].sentence == sentence {
                 let entity = annotation.mentions[sentenceEnd].entity
                 let slot: Int
@@ -191,11 +190,15 @@ fileprivate struct ArticleShare: Sendable {
                     ref.first = Int32(sentenceEnd)
                     entities[slot].sentences.append(ref)
                 }
-                if !inSentence.contains(entity) { inSentence.append(entity) }
                 sentenceEnd += 1
             }
-            if inSentence.count > 1 {
-                for a in inSentence { for b in inSentence where a != b { pairs.append((a, b)) } }
+            if sentenceEnd - sentenceStart > 1 {
+                annotation.mentions.withUnsafeBufferPointer { all in
+                    SentencePairs.forEach(UnsafeBufferPointer(rebasing: all[sentenceStart..<sentenceEnd])) { a, b in
+                        pairs.append((a, b))
+                        pairs.append((b, a))
+                    }
+                }
             }
             sentenceStart = sentenceEnd
         }

@@ -33,6 +33,7 @@ public enum ArticleLoader {
         var fields = YAMLFields(file: file, mapping: mapping, lineOffset: 1)
         fields.warnUnknownKeys(knownKeys)
         let title = fields.required("title", what: "the headline in quotes")
+        fields.checkLength("title", title, shownOn: "every page of the entities the article mentions")
         let date = fields.required("date", what: "the publication date as YYYY-MM-DD")
         if let date, !ISODate.isValid(date) {
             fields.report(.error(file, fields.lineOf("date"), "bad date \"\(date)\"", hint: "write YYYY-MM-DD, e.g. 2024-11-30"))

@@ -36,6 +36,7 @@ public enum RegistryLoader {
             fields.warnUnknownKeys(knownKeys[kind]!)
             let id = fields.required("id", what: "a lowercase id such as kim-jong-un")
             let name = fields.required("name", what: "the English name")
+            fields.checkLength("name", name, shownOn: "every mention's link and every page that names it")
             var entity = Entity(kind: kind, id: id ?? "", name: name ?? "", file: file, line: fields.line)
             entity.aliases = normalisedAliases(fields.list("aliases"), fields: &fields)
             entity.wikidata = fields.string("wikidata")

@@ -8,11 +8,15 @@ public enum SiteConfigLoader {
             return (SiteConfig(), [.warning(display, nil, "no site.yml; using default title and base_url",
                                             hint: "create it with title, description, language and base_url")])
         }
-        let text: String, invisible: [Diagnostic]
         switch ContentFile.readText(path, display: display) {
         case .failure(let diagnostic): return (SiteConfig(), [diagnostic])
-        case .success(let value): (text, invisible) = InvisibleControls.removing(from: value, file: display)
+        case .success(let value): return parse(value, display: display)
         }
+    }
+
+    /// The configuration from the text of a site.yml; `display` is the path shown in messages.
+    public static func parse(_ value: String, display: String) -> (SiteConfig, [Diagnostic]) {
+        let (text, invisible) = InvisibleControls.removing(from: value, file: display)
         let root: Node?
         do { root = try YAMLFields.compose(text, file: display) } catch {
             return (SiteConfig(), invisible + [YAMLFields.diagnostic(for: error, file: display)])
@@ -35,10 +39,14 @@ public enum SiteConfigLoader {
                                  hint: "e.g. hi, en or hi-IN"))
             language = defaults.language
         }
-        let config = SiteConfig(title: fields.string("title") ?? defaults.title,
-                                description: fields.string("description") ?? "",
+        let title = fields.string("title"), description = fields.string("description"), author = fields.string("author")
+        fields.checkLength("title", title, shownOn: "every page")
+        fields.checkLength("author", author, shownOn: "every page and feed")
+        fields.checkLength("description", description, limit: 1_000, shownOn: "every page")
+        let config = SiteConfig(title: title ?? defaults.title,
+                                description: description ?? "",
                                 language: language,
-                                baseURL: baseURL, author: fields.string("author"))
+                                baseURL: baseURL, author: author)
         return (config, invisible + fields.diagnostics)
     }
 

@@ -52,6 +52,18 @@ struct YAMLFields {
         }
     }
 
+    /// Characters a value repeated on many pages may have: a site's title, an entity's name
+    /// (in every mention's link), an article's title (on every page of what it mentions).
+    static let repeatedValueLimit = 300
+
+    /// Reports `value` of `key` when it is longer than `limit` characters: it is written
+    /// again on every page that shows it, so its length multiplies the site's size.
+    mutating func checkLength(_ key: String, _ value: String?, limit: Int = YAMLFields.repeatedValueLimit, shownOn: String) {
+        guard let value, value.utf8.count > limit, value.count > limit else { return }
+        diagnostics.append(.error(file, lineOf(key), "\(key) is \(value.count) characters long (at most \(limit))",
+                                  hint: "it is written on \(shownOn): shorten it"))
+    }
+
     /// A required scalar value.
     mutating func required(_ key: String, what: String) -> String? {
         if let value = string(key) { return value }

@@ -115,6 +115,18 @@ public struct MarkdownNode {
         return out
     }
 
+    /// Info string of a fenced code block (`swift` in ```` ```swift ````), empty when none;
+    /// character references in it are decoded.
+    public var fenceInfo: String {
+        guard let cString = cmark_node_get_fence_info(pointer) else { return "" }
+        return String(cString: cString)
+    }
+
+    /// Replaces the info string of a fenced code block.
+    public func setFenceInfo(_ text: String) {
+        cmark_node_set_fence_info(pointer, text)
+    }
+
     // MARK: Editing. Every node made here goes straight into the tree, which owns it.
 
     /// Replaces the text of a text, code or raw HTML node.

@@ -45,10 +45,16 @@ public struct Charts: Sendable {
                                  label: label, size: size, centred: centred)
     }
 
+    /// Participants a meeting's label names on a timeline.
+    static let participantsNamed = 8
+
     func event(_ meeting: EntityIndex, root: String) -> TimelineSVG.Event {
         let entity = registry[meeting]
-        let participants = entity.participants.compactMap { registry.entity(.person, $0)?.name }
-        return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: participants.joined(separator: ", "),
+        // The first few names: every participant's timeline shows the meeting.
+        let named = entity.participants.prefix(Charts.participantsNamed)
+        var detail = named.compactMap { registry.entity(.person, $0)?.name }.joined(separator: ", ")
+        if entity.participants.count > named.count { detail += " and \(entity.participants.count - named.count) more" }
+        return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: detail,
                                  url: root + entity.path + "index.html")
     }
 }

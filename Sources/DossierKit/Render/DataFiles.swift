@@ -61,14 +61,19 @@ public enum DataFiles {
                 // Mentions come in text order: a sentence's mentions follow one another.
                 var sentenceIndex: Int32 = -1
                 var quotedSentence: [UInt8] = []
-                for mention in annotation.mentions {
+                for (number, mention) in annotation.mentions.enumerated() {
                     if !chunk.isEmpty { chunk.append(44) }
                     chunk += prefix
                     chunk += entityParts[Int(mention.entity)]
                     var sentence = annotation.sentences[Int(mention.sentence)]
                     sentence.withUTF8 { bytes in
                         JSON.appendQuoted(bytes[Int(mention.start)..<Int(mention.end)], to: &chunk)
-                        if mention.sentence != sentenceIndex {
+                        if bytes.count > SentenceExcerpt.limit {
+                            // A long sentence: each mention's own excerpt (see SentenceExcerpt).
+                            sentenceIndex = -1
+                            quotedSentence.removeAll(keepingCapacity: true)
+                            JSON.appendQuoted(SentenceExcerpt.text(of: number, in: annotation), to: &quotedSentence)
+                        } else if mention.sentence != sentenceIndex {
                             sentenceIndex = mention.sentence
                             quotedSentence.removeAll(keepingCapacity: true)
                             JSON.appendQuoted(bytes[...], to: &quotedSentence)

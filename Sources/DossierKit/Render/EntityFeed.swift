@@ -18,7 +18,8 @@ public enum EntityFeed {
         for ref in graph.sentences[Int(entity)] {
             if sentencesByArticle[ref.article] == nil && sentencesByArticle.count == limit { break }
             if sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {
-                sentencesByArticle[ref.article, default: []].append(graph.annotated[Int(ref.article)].sentences[Int(ref.sentence)])
+                sentencesByArticle[ref.article, default: []].append(
+                    SentenceExcerpt.plainText(of: ref.mentions, in: graph.annotated[Int(ref.article)], sentence: ref.sentence))
             }
         }
         let title = "\(target.name): \(content.site.title)"

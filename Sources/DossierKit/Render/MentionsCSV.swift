@@ -1,5 +1,7 @@
 /// `data/mentions.csv`, every mention of the dossier: one row per mention under a header, RFC 4180 (comma separated, CRLF line
-/// ends, a field quoted when it holds a comma, quote or line break, quotes doubled).
+/// ends, a field quoted when it holds a comma, quote or line break, quotes doubled). A field that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` (OWASP's advice against CSV injection): a spreadsheet would otherwise
+/// run it as a formula. Every CSV the build writes goes through `appendField`.
 public enum MentionsCSV {
     public static let header = ["article", "date", "source", "entity", "type", "name", "text", "sentence", "auto", "link"]
 
@@ -49,13 +51,18 @@ public enum MentionsCSV {
         var sentenceIndex: Int32 = -1
         var sentenceField: [UInt8] = []
         bytes.reserveCapacity(annotation.mentions.count * 512)
-        for mention in annotation.mentions {
+        for (number, mention) in annotation.mentions.enumerated() {
             bytes += articleFields
             bytes += entityFields[Int(mention.entity)]
             var sentence = annotation.sentences[Int(mention.sentence)]
             sentence.withUTF8 { text in
                 appendField(&bytes, text[Int(mention.start)..<Int(mention.end)])
-                if mention.sentence != sentenceIndex {
+                if text.count > SentenceExcerpt.limit {
+                    // A long sentence: each mention's own excerpt (see SentenceExcerpt).
+                    sentenceIndex = -1
+                    sentenceField.removeAll(keepingCapacity: true)
+                    appendField(&sentenceField, SentenceExcerpt.text(of: number, in: annotation))
+                } else if mention.sentence != sentenceIndex {
                     sentenceIndex = mention.sentence
                     sentenceField.removeAll(keepingCapacity: true)
                     appendField(&sentenceField, text[...])
@@ -86,22 +93,33 @@ public enum MentionsCSV {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A field, quoted when it holds a comma, quote or line break (quotes doubled).
+    /// A field, quoted when it holds a comma, quote or line break (quotes doubled), with a `'`
+    /// in front when it begins with a character a spreadsheet reads as the start of a formula.
     static func appendField(_ bytes: inout [UInt8], _ value: String) {
         var value = value
         value.withUTF8 { appendField(&bytes, $0[...]) }
     }
 
     static func appendField(_ bytes: inout [UInt8], _ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+        let neutralised = utf8.first.map(startsFormula) ?? false
         guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+            if neutralised { bytes.append(39) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8))
             return
         }
         bytes.append(34)
+        if neutralised { bytes.append(39) }
         for byte in utf8 {
             if byte == 34 { bytes.append(34) }
             bytes.append(byte)
         }
         bytes.append(34)
+    }
+
+    /// `=`, `+`, `-`, `@`, tab and carriage return: a field beginning with one is a formula to
+    /// Excel, LibreOffice and Google Sheets (`=HYPERLINK(...)`, `@SUM(...)`, `-2+3`).
+    @inline(__always)
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == 61 || byte == 43 || byte == 45 || byte == 64 || byte == 9 || byte == 13
     }
 }

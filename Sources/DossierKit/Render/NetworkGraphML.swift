@@ -1,7 +1,7 @@
 /// `data/network.graphml`: the whole co-mention network for Gephi, yEd or NetworkX. One
 /// node per registered entity (id `type:id`, with label, Hindi name, type, mentions and
-/// page), one undirected edge per pair of entities named in the same sentence, weighted by
-/// the number of such sentences.
+/// page), one undirected edge per pair of entities named in the same sentence (at most ten
+/// mentions apart in a long one: `SentencePairs`), weighted by the number of such sentences.
 public enum NetworkGraphML {
     public static func document(_ graph: SiteGraph) -> [String] {
         let registry = graph.content.registry
@@ -44,17 +44,10 @@ public enum NetworkGraphML {
         let entityCount = Int64(graph.content.registry.entities.count)
         var counts: [Int64: Int] = [:]
         for annotation in graph.annotated {
-            var bySentence: [Int32: [EntityIndex]] = [:]
-            for mention in annotation.mentions where !bySentence[mention.sentence, default: []].contains(mention.entity) {
-                bySentence[mention.sentence, default: []].append(mention.entity)
-            }
             // Counting is order-free; the result is sorted below.
-            for entities in bySentence.values where entities.count > 1 {
-                for i in entities.indices {
-                    for j in entities.indices where j > i {
-                        let (a, b) = (min(entities[i], entities[j]), max(entities[i], entities[j]))
-                        counts[Int64(a) * entityCount + Int64(b), default: 0] += 1
-                    }
+            SentencePairs.eachSentence(annotation.mentions) { sentence in
+                SentencePairs.forEach(sentence) { x, y in
+                    counts[Int64(min(x, y)) * entityCount + Int64(max(x, y)), default: 0] += 1
                 }
             }
         }

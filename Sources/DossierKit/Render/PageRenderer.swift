@@ -128,9 +128,20 @@ public struct PageRenderer: Sendable {
             row["dateDisplay"] = ISODate.display(date)
         }
         // Always present: templates test lists with empty(), which treats a missing key as empty-and-false.
-        row["participants"] = entity.participants.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
+        // Other pages show the first few participants and how many more (a meeting of 6,000
+        // participants repeated every name on every participant's page); the meeting's own
+        // page shows them all.
+        // Only the shown ones are looked up (participants' ids are checked at load).
+        let shown = entity.participants.prefix(PageRenderer.participantsShown)
+        row["participants"] = shown.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
+        if entity.participants.count > shown.count {
+            row["moreParticipants"] = entity.participants.count - shown.count
+        }
         return row
     }
+
+    /// Participants a meeting shows on pages other than its own.
+    public static let participantsShown = 12
 
     /// A sentence as an HTML list item, the given mentions highlighted and linked to their
     /// place in the article, appended to `html`. Built as a String from slices of the
@@ -163,12 +174,27 @@ public struct PageRenderer: Sendable {
             html += "</a></mark>"
             cursor = end
         }
-        if others.isEmpty {
-            mark(first)
-        } else {
-            for index in ([first] + others).sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start }) { mark(index) }
+        let marked = others.isEmpty ? [first]
+            : ([first] + others).sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start })
+        guard utf8.count > SentenceExcerpt.limit else {
+            for index in marked { mark(index) }
+            append(cursor, utf8.count)
+            html += "</li>\n"
+            return
         }
-        append(cursor, utf8.count)
+        // A long sentence: only the excerpts around these mentions (see SentenceExcerpt).
+        var next = 0
+        for segment in SentenceExcerpt.segments(of: marked, in: annotation) {
+            if segment.lowerBound > 0 { html += cursor == 0 ? "…" : " … " }
+            cursor = segment.lowerBound
+            while next < marked.count, Int(annotation.mentions[Int(marked[next])].end) <= segment.upperBound {
+                mark(marked[next])
+                next += 1
+            }
+            append(cursor, segment.upperBound)
+            cursor = segment.upperBound
+        }
+        if cursor < utf8.count { html += "…" }
         html += "</li>\n"
     }
 
@@ -318,6 +344,8 @@ public struct PageRenderer: Sendable {
         let meeting = registry[index]
         context["pageTitle"] = meeting.name
         var model = entityRow(index, root: root)
+        model["participants"] = meeting.participants.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
+        model["moreParticipants"] = nil
         if let place = meeting.place { model["place"] = place }
         model["countries"] = meeting.countries.compactMap { registry.index(of: .country, $0) }.map { link($0, root: root) }
         model["aliasList"] = meeting.aliases
