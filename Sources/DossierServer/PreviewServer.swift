@@ -83,7 +83,7 @@ public final class PreviewServer: Sendable {
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         try PreviewServer.checkPortFree(host: options.host, port: options.port)
         let watcher = FileWatcher(folders: [options.build.content, options.build.templates])
-        let responder = SiteResponder(current: { [self] in self.currentSnapshot }, liveReload: liveReload)
+        let responder = SiteResponder(current: { [self] in self.currentSnapshot }, liveReload: liveReload, host: options.host)
         var logger = Logger(label: "dossier")
         // Stopping the server (Ctrl-C, a test ending) makes Hummingbird log a cancellation as an error.
         logger.logLevel = .critical

@@ -1,6 +1,8 @@
 /// Turns a request's raw path into a path inside the site, or refuses it. Refused: any
 /// `..` or `.` segment, backslashes, NUL and other control characters, and encoded
 /// slashes, backslashes or NUL (`%2f`, `%5c`, `%00`), whatever their case or encoding.
+/// Hidden: a segment that starts with a dot (`.git`, `.env`): such files are never served,
+/// and answered as missing.
 public enum SitePath {
     public enum Resolution: Equatable, Sendable {
         /// A file path relative to the site root (`people/x/index.html`).
@@ -8,6 +10,8 @@ public enum SitePath {
         /// The path names a folder without the final slash: redirect to this path.
         case redirect(String)
         case refused
+        /// A hidden file or folder: answered as if it did not exist.
+        case hidden
     }
 
     /// `rawPath` is the request target's path (before the query), still percent-encoded.
@@ -29,6 +33,7 @@ public enum SitePath {
             }
             parts.append(segment)
         }
+        if parts.contains(where: { $0.hasPrefix(".") }) { return .hidden }
         let path = parts.joined(separator: "/")
         if path.isEmpty || decoded.hasSuffix("/") {
             return .file(path.isEmpty ? "index.html" : path + "/index.html")

@@ -15,13 +15,23 @@ public struct SiteResponder: HTTPResponder {
 
     let current: @Sendable () -> SiteSnapshot
     let liveReload: LiveReload
+    let hosts: AllowedHosts
 
-    public init(current: @escaping @Sendable () -> SiteSnapshot, liveReload: LiveReload) {
+    /// `host`: the address the server listens on (`--host`); requests must name it or a
+    /// loopback name as their `Host`.
+    public init(current: @escaping @Sendable () -> SiteSnapshot, liveReload: LiveReload, host: String = "127.0.0.1") {
         self.current = current
         self.liveReload = liveReload
+        self.hosts = AllowedHosts(listening: host)
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        // DNS rebinding: a page of another site that resolves its own name to this machine
+        // sends its name as Host. Only the names of this server are answered.
+        guard hosts.allows(request.head.authority) else {
+            return Response(status: .misdirectedRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "this preview answers only to 127.0.0.1, localhost and [::1]\n")))
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
@@ -36,16 +46,36 @@ public struct SiteResponder: HTTPResponder {
             return Response(status: .movedPermanently, headers: [.location: location])
         case .file(let path):
             if let response = serve(path, from: snapshot, request: request, status: .ok) { return response }
-            return serve("404.html", from: snapshot, request: request, status: .notFound, conditional: false)
-                ?? Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "not found\n")))
+            return notFound(snapshot, request)
+        case .hidden:
+            return notFound(snapshot, request)
         }
     }
 
-    /// A folder of the site: one with files under it in the snapshot's folder.
+    func notFound(_ snapshot: SiteSnapshot, _ request: Request) -> Response {
+        serve("404.html", from: snapshot, request: request, status: .notFound, conditional: false)
+            ?? Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: "not found\n")))
+    }
+
+    /// A folder of the site: one rebuilt in memory, or one on disk whose real path (links
+    /// resolved) lies inside the site's folder. A link leading out is no folder, whether its
+    /// target exists or not, so answers never tell what exists outside the site.
     static func isFolder(_ path: String, in snapshot: SiteSnapshot) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: snapshot.root + "/" + path, isDirectory: &isFolder) && isFolder.boolValue
+        if snapshot.hasRebuiltFolder(path) { return true }
+        guard let resolved = resolveInside(snapshot.root + "/" + path, root: snapshot.root) else { return false }
+        var info = stat()
+        return stat(resolved, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The real path of `file` when it exists and lies inside `root` (links resolved); nil otherwise.
+    static func resolveInside(_ file: String, root: String) -> String? {
+        guard let real = realpath(file, nil) else { return nil }
+        defer { free(real) }
+        guard let rootReal = realpath(root, nil) else { return nil }
+        defer { free(rootReal) }
+        let resolved = String(cString: real), base = String(cString: rootReal) + "/"
+        return resolved.hasPrefix(base) ? resolved : nil
     }
 
     func serve(_ path: String, from snapshot: SiteSnapshot, request: Request, status: HTTPResponse.Status,
@@ -70,12 +100,7 @@ public struct SiteResponder: HTTPResponder {
         switch snapshot.source(of: path) {
         case .memory(let bytes): return bytes
         case .file(let file):
-            guard let real = realpath(file, nil) else { return nil }
-            defer { free(real) }
-            guard let root = realpath(snapshot.root, nil) else { return nil }
-            defer { free(root) }
-            let resolved = String(cString: real), base = String(cString: root) + "/"
-            guard resolved.hasPrefix(base) else { return nil }
+            guard let resolved = SiteResponder.resolveInside(file, root: snapshot.root) else { return nil }
             var info = stat()
             guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return FileManager.default.contents(atPath: resolved).map { [UInt8]($0) }

@@ -25,14 +25,18 @@ struct Build: ParsableCommand {
 
     @OptionGroup var paths: Paths
 
-    @Option(help: "Where the site is written; replaced only when the build succeeds.")
+    @Option(help: "Where the site is written; replaced in one step, only when the build succeeds.")
     var output = "public"
+
+    @Flag(help: ArgumentHelp("Replace the contents of an output folder that no build wrote.",
+                             discussion: "Without it such a folder is refused and nothing is deleted. Hidden files (.git, .nojekyll) and CNAME are kept either way."))
+    var clean = false
 
     @Flag(name: .shortAndLong, help: "Print each stage and the ambiguity warnings.")
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: paths.content, templates: paths.templates, output: output)
+        let options = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean)
         do {
             let report = try SiteBuilder.build(options) { message in
                 if verbose { Terminal.status(message) }
@@ -49,6 +53,9 @@ struct Build: ParsableCommand {
         } catch let errors as ContentErrors {
             Terminal.status(errors.description)
             Terminal.status("build failed; \(output)/ was left as it was")
+            throw ExitCode(1)
+        } catch let refusal as OutputRefusal {
+            Terminal.status("error: \(refusal)")
             throw ExitCode(1)
         } catch {
             Terminal.status("error: \(error)")

@@ -12,14 +12,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Where the first full build is written; later rebuilds are served from memory.")
     var output = "public"
 
-    @Option(help: "Address to listen on.")
+    @Flag(help: "Replace the contents of an output folder that no build wrote (hidden files and CNAME are kept).")
+    var clean = false
+
+    @Option(help: "Address to listen on. Requests must name it, 127.0.0.1, localhost or [::1] as their Host.")
     var host = "127.0.0.1"
 
     @Option(help: "Port to listen on (0: any free port).")
     var port = 8000
 
     func run() async throws {
-        let build = BuildOptions(content: paths.content, templates: paths.templates, output: output)
+        let build = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean)
         let server: PreviewServer
         do {
             Terminal.status("building \(paths.content) …")
@@ -27,6 +30,9 @@ struct Serve: AsyncParsableCommand {
         } catch let errors as ContentErrors {
             Terminal.status(errors.description)
             Terminal.status("fix these and run dossier serve again")
+            throw ExitCode(1)
+        } catch let refusal as OutputRefusal {
+            Terminal.status("error: \(refusal)")
             throw ExitCode(1)
         }
         do {

@@ -113,11 +113,13 @@ import Testing
         #expect(tree(root + "/public") == before)
     }
 
-    @Test func withoutAManifestTheOutputIsReplacedWhole() throws {
+    @Test func withoutAManifestTheOutputIsReplacedOnlyWithClean() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
         writeFiles(["public/old.html": "<p>from something else</p>\n"], under: root)
-        try build(root)
+        #expect(throws: OutputRefusal.self) { try build(root) }
+        #expect(FileManager.default.fileExists(atPath: root + "/public/old.html"))
+        try SiteBuilder.build(BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/public", clean: true))
         #expect(!FileManager.default.fileExists(atPath: root + "/public/old.html"))
         #expect(FileManager.default.fileExists(atPath: root + "/.public.dossier-manifest"))
         try build(root, into: "fresh")

@@ -10,4 +10,6 @@ struct BuiltSite: Sendable {
     var pagination: EntityPagination
     /// Paths of the outputs other than article pages.
     var outputPaths: Set<String>
+    /// The listing of the inputs this state was built from.
+    var scan: InputScan
 }

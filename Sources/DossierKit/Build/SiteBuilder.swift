@@ -8,12 +8,17 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Sentences per entity page.
     public var pageSize: Int
+    /// Replace the contents of an output folder that no build wrote (hidden files and
+    /// `CNAME` are kept); without it such a folder is refused.
+    public var clean: Bool
 
-    public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 200) {
+    public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 200,
+                clean: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
         self.pageSize = pageSize
+        self.clean = clean
     }
 }
 
@@ -71,15 +76,17 @@ public enum SiteBuilder {
             if ProcessInfo.processInfo.environment["DOSSIER_PROFILE"] != nil { progress("\(name): peak \(PeakMemory.megabytes) MB") }
         }
 
+        try OutputSafety.check(output: options.output, content: options.content, templates: options.templates)
         progress("loading \(options.content)")
-        let loaded = ContentLoader.load(options.content)
+        let inputs = try InputSnapshot.read(content: options.content, templates: options.templates)
         stage("load")
-        let themeResult = Theme.load(directory: options.templates)
+        let loaded = inputs.loaded
+        let themeResult = inputs.theme
         let content = loaded.content
         var diagnostics = loaded.diagnostics
         if case .failure(let errors) = themeResult { diagnostics += errors.diagnostics }
         let theme = try? themeResult.get()
-        let writer = try SiteWriter(output: options.output)
+        let writer = try SiteWriter(output: options.output, clean: options.clean)
         do {
             let assets = theme?.assetFiles() ?? []
             let articlePaths = content.articles.indices.map { SitePage.article(Int32($0)).path(in: content) }
@@ -141,7 +148,8 @@ public enum SiteBuilder {
             stage("commit")
             let pageCount = articlePaths.count + outputs.filter { $0.path.hasSuffix(".html") }.count
             let state = BuiltSite(options: options, content: content, annotated: annotated, graph: graph, theme: theme,
-                                  fragments: fragments, pagination: renderer.pagination, outputPaths: Set(outputs.map(\.path)))
+                                  fragments: fragments, pagination: renderer.pagination, outputPaths: Set(outputs.map(\.path)),
+                                  scan: inputs.scan)
             let report = BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
                                articles: content.articles.count, entities: content.registry.entities.count,
                                mentions: annotated.reduce(0) { $0 + $1.mentions.count },

@@ -25,14 +25,17 @@ public struct RebuildReport: Sendable {
 public struct SiteSession: Sendable {
     public private(set) var snapshot: SiteSnapshot
     private var state: BuiltSite
+    /// The inputs of the last good build.
     private var scan: InputScan
+    /// The inputs of the last rebuild tried, good or not.
+    private var attempted: InputScan
 
     /// Builds the whole site into `options.output` (as `dossier build` does).
     public init(options: BuildOptions, progress: (String) -> Void = { _ in }) throws {
-        let scan = InputScan(content: options.content, templates: options.templates)
         let (_, state) = try SiteBuilder.buildKeepingState(options, progress: progress)
         self.state = state
-        self.scan = scan
+        self.scan = state.scan
+        self.attempted = state.scan
         self.snapshot = SiteSnapshot(root: SiteSession.outputRoot(options.output), generation: 0)
     }
 
@@ -47,11 +50,18 @@ public struct SiteSession: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let newScan = InputScan(content: state.options.content, templates: state.options.templates)
+        guard newScan != attempted else { return nil }
+        attempted = newScan
         let changed = newScan.changes(since: scan)
-        guard !changed.isEmpty else { return nil }
         let scanned = (clock.now - started).seconds * 1000
         var report = RebuildReport(changedInputs: changed.sorted(), rendered: 0, removed: 0, milliseconds: 0, diagnostics: [])
-        switch plan(changed) {
+        // Back to the inputs of the last good build after a failed one (a broken new file
+        // deleted): that site stands, and the pages showing the errors must hear so.
+        guard !changed.isEmpty else {
+            report.milliseconds = (clock.now - started).seconds * 1000
+            return report
+        }
+        switch plan(changed, scan: newScan) {
         case .failure(let errors):
             // The scan stays as it was: the next rebuild retries this change with any later one.
             report.diagnostics = errors.diagnostics
@@ -75,7 +85,7 @@ public struct SiteSession: Sendable {
         var warnings: [Diagnostic]
     }
 
-    private func plan(_ changed: Set<String>) -> Result<Rebuilt, ContentErrors> {
+    private func plan(_ changed: Set<String>, scan newScan: InputScan) -> Result<Rebuilt, ContentErrors> {
         let options = state.options
         let clock = ContinuousClock()
         var mark = clock.now
@@ -245,7 +255,7 @@ public struct SiteSession: Sendable {
             }
         }
         let newState = BuiltSite(options: options, content: content, annotated: allAnnotated, graph: graph, theme: theme,
-                                 fragments: fragments, pagination: pagination, outputPaths: newPaths)
+                                 fragments: fragments, pagination: pagination, outputPaths: newPaths, scan: newScan)
         step("finish")
         return .success(Rebuilt(steps: steps, state: newState, files: files, lazy: lazy, removed: removed,
                                 warnings: diagnostics.filter { $0.severity == .warning }))

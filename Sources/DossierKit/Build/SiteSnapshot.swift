@@ -36,6 +36,13 @@ public struct SiteSnapshot: Sendable {
         return .file(root + "/" + path)
     }
 
+    /// Whether a rebuild made files below `path` that the built folder may not have (a new
+    /// article's folder).
+    public func hasRebuiltFolder(_ path: String) -> Bool {
+        let prefix = path + "/"
+        return overrides.keys.contains { $0.hasPrefix(prefix) && !removed.contains($0) } || lazy.keys.contains { $0.hasPrefix(prefix) }
+    }
+
     /// Every path the site has: the built folder's files plus the rebuilt ones.
     public func allPaths() -> Set<String> {
         var paths = Set<String>()

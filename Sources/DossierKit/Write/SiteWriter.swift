@@ -2,56 +2,117 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Writes a site so that a failed build leaves the previous one untouched.
+/// Writes a site so that the output folder always holds one whole site: the old one until
+/// the new one is complete, then the new one, in one step.
 ///
-/// A first build writes into a staging folder beside the output and renames it into place.
-/// A rebuild over a site an earlier build wrote (it has a `BuildManifest`) leaves every
-/// file whose bytes are unchanged alone (same inode and time, nothing written) and writes a
-/// changed file under a temporary name beside its target. Only `commit()` renames those into
-/// place and removes the files the site no longer has, so until then the old site is whole;
-/// `abort()` removes the temporary files.
+/// Every build writes a new tree beside the output (`.public.dossier-stage-PID`) and swaps
+/// it with the output in one rename (`FolderSwap`). A rebuild over a site an earlier build
+/// wrote (it has a valid `BuildManifest`) writes only files whose bytes changed; unchanged
+/// files are hard links to the old ones (same inode and time, for rsync and HTTP caches),
+/// and so are the files no build wrote (a `CNAME`, `.git/`, `pagefind/`). When nothing
+/// changed at all, nothing is staged or swapped. Files the new site no longer has go with
+/// the old tree. A build deletes nothing else: over a folder with files but no valid
+/// manifest it refuses, unless `clean` says to replace the contents (hidden files and
+/// `CNAME` are kept even then). Every build starts by removing the debris of killed builds
+/// of the same output, recognised by name (`OutputPaths`), under a lock (`OutputLock`).
 public final class SiteWriter: Sendable {
     public let output: String
-    /// Where new files go: the staging folder on a first build, the output when updating.
+    private let paths: OutputPaths
+    /// Where new files go: the staging folder.
     private let root: String
-    /// The earlier build's manifest, when updating.
-    private let previous: BuildManifest?
-    private var updating: Bool { previous != nil }
-    /// Every file written so far, for the new manifest.
+    /// How the output is there before the build.
+    private let mode: Mode
+    private let lock: OutputLock
+    /// Every file of the new site so far, for the new manifest.
     private let written = Mutex<[String: BuildManifest.Entry]>([:])
-    /// Updating: paths whose new bytes wait under their temporary name.
-    private let pending = Mutex<[String]>([])
-    /// Updating: folders this build made in the output (removed again by `abort()`).
-    private let madeFolders = Mutex<[String]>([])
+    /// Files whose bytes were written to the staging folder (unchanged ones are not).
+    private let writtenCount = Mutex(0)
     private let backgroundFolders = Mutex<[DispatchGroup]>([])
     private let backgroundFailure = Mutex<String?>(nil)
+
+    enum Mode: Sendable {
+        /// No output folder yet.
+        case fresh
+        /// A folder no valid manifest describes (empty, holding only kept files, or `clean`):
+        /// its always-kept entries are carried over, the rest replaced.
+        case replace
+        /// A folder an earlier build wrote, with what that build wrote.
+        case update(BuildManifest)
+    }
+
+    private var previous: BuildManifest? {
+        if case .update(let manifest) = mode { return manifest }
+        return nil
+    }
 
     /// Pieces of a file are kept in memory up to this size before it is written out, so that
     /// an unchanged file is never written at all.
     static let spillSize = 1 << 20
 
-    public init(output: String) throws {
-        let clean = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        self.output = clean
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: clean, isDirectory: &isFolder) && isFolder.boolValue
-        previous = exists ? BuildManifest(output: clean) : nil
-        root = previous != nil ? clean : clean + ".tmp-\(getpid())"
-        if previous == nil {
-            if FileManager.default.fileExists(atPath: root) { try FileManager.default.removeItem(atPath: root) }
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    /// `clean`: replace the contents of an output folder that no build wrote.
+    public init(output: String, clean: Bool = false) throws {
+        // A linked output folder is written where the link points: swapping would otherwise
+        // replace the link.
+        var display = output
+        while display.count > 1 && display.hasSuffix("/") { display.removeLast() }
+        self.output = display
+        var info = stat()
+        let physical = lstat(display, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? OutputSafety.canonical(display) : display
+        paths = OutputPaths(output: physical)
+        lock = try OutputLock(path: paths.lock, output: display)
+        SiteWriter.removeDebris(paths)
+        mode = try SiteWriter.mode(of: paths.output, display: display, clean: clean)
+        root = paths.staging
+        guard mkdir(root, 0o755) == 0 else { throw WriteError(path: root, code: errno) }
+    }
+
+    /// Finishes or removes what killed builds left: a pending manifest of a completed swap
+    /// becomes the manifest; an old tree parked by the fallback swap goes back into place;
+    /// staged trees are removed.
+    static func removeDebris(_ paths: OutputPaths) {
+        let aside = paths.beside("aside")
+        if BuildManifest.folderInode(paths.output) == nil, BuildManifest.folderInode(aside) != nil {
+            _ = rename(aside, paths.output)
+        }
+        FileTree.remove(aside)
+        let pending = BuildManifest.pendingPath(for: paths.output)
+        if let data = FileManager.default.contents(atPath: pending) {
+            if let manifest = BuildManifest(parsing: data), manifest.folder != nil, manifest.folder == BuildManifest.folderInode(paths.output) {
+                _ = rename(pending, BuildManifest.path(for: paths.output))
+            } else {
+                unlink(pending)
+            }
+        }
+        for entry in FileTree.entries(paths.parent) where paths.isDebris(entry) {
+            FileTree.remove(paths.parent + "/" + entry)
         }
     }
 
-    private func temporaryName(_ path: String) -> String {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        return path[..<slash] + "." + path[slash...] + ".dossier-\(getpid())"
+    private static func mode(of output: String, display: String, clean: Bool) throws -> Mode {
+        var info = stat()
+        guard lstat(output, &info) == 0 else { return .fresh }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw OutputRefusal(output: display, reason: "is not a folder", hint: "remove it or choose another --output")
+        }
+        if let manifest = BuildManifest(output: output) { return .update(manifest) }
+        // No valid manifest (none, cut off, or one for another folder): this folder's files are not ours.
+        let foreign = FileTree.entries(output).filter { !OutputPaths.isAlwaysKept($0) && !OutputPaths.isInnerDebris($0) }.sorted()
+        if foreign.isEmpty || clean {
+            // A manifest that described another folder must not survive the swap.
+            unlink(BuildManifest.path(for: output))
+            return .replace
+        }
+        let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
+        throw OutputRefusal(output: display,
+                            reason: "holds \(foreign.count) entr\(foreign.count == 1 ? "y" : "ies") (\(shown)) that no build of this dossier wrote, and no valid manifest (\(BuildManifest.path(for: output)))",
+                            hint: "nothing was deleted; to replace its contents run the build with --clean (hidden files such as .git and CNAME are kept), or choose another --output")
     }
 
     /// Creates the folders the given files need (before writing them in parallel). When
-    /// updating, the folders mostly exist and the few missing ones are made on first write.
+    /// updating, folders are made as files need them: most files are unchanged, and when all
+    /// are, nothing is staged at all.
     public func prepareFolders(for paths: [String]) throws {
-        guard !updating else { return }
+        guard previous == nil else { return }
         var folders = Set<String>()
         for path in paths {
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
@@ -92,7 +153,7 @@ public final class SiteWriter: Sendable {
     /// folders (all system time) overlaps with rendering. A write that comes first makes
     /// its own folder.
     public func prepareFoldersInBackground(for paths: [String]) {
-        guard !updating else { return }
+        guard previous == nil else { return }
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             do { try self.prepareFolders(for: paths) } catch { self.backgroundFailure.withLock { $0 = "\(error)" } }
@@ -114,7 +175,7 @@ public final class SiteWriter: Sendable {
 
     /// Opens the file that will hold `path`'s new bytes, making its folder if need be.
     private func create(_ path: String) throws -> NewFile {
-        let full = root + "/" + (updating ? temporaryName(path) : path)
+        let full = root + "/" + path
         var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT, let slash = full.lastIndex(of: "/") {
             try makeFolder(String(full[..<slash]))
@@ -145,7 +206,7 @@ public final class SiteWriter: Sendable {
             throw WriteError(path: file.full, code: code)
         }
         written.withLock { $0[file.path] = entry }
-        if updating { pending.withLock { $0.append(file.path) } }
+        writtenCount.withLock { $0 += 1 }
     }
 
     /// Closes and removes a file that could not be written whole.
@@ -154,22 +215,16 @@ public final class SiteWriter: Sendable {
         unlink(file.full)
     }
 
-    /// Makes a folder and its missing parents, remembering (when updating) the outermost
-    /// one made so that `abort()` can take it away again.
+    /// Makes a folder and its missing parents.
     private func makeFolder(_ folder: String) throws {
-        var outermost = folder
-        while let slash = outermost.lastIndex(of: "/"), !FileManager.default.fileExists(atPath: String(outermost[..<slash])) {
-            outermost = String(outermost[..<slash])
-        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        if updating { madeFolders.withLock { $0.append(outermost) } }
     }
 
     /// True (and recorded) when the earlier build wrote exactly these bytes to `path` and
     /// the file is still as it left it.
     private func isUnchanged(_ path: String, size: Int, hash: UInt64) -> Bool {
         guard let entry = previous?.entries[path], entry.stamp.size == Int64(size), entry.hash == hash,
-              entry.isOnDisk(at: output + "/" + path) else { return false }
+              entry.isOnDisk(at: paths.output + "/" + path) else { return false }
         written.withLock { $0[path] = entry }
         return true
     }
@@ -245,57 +300,101 @@ public final class SiteWriter: Sendable {
         }
     }
 
-    /// Puts the new site in place: renames the staging folder over the output, or (when
-    /// updating) each changed file over its old one and removes what the site no longer has;
-    /// then records what was written in the manifest.
+    /// Puts the new site in place. The staged tree is completed (hard links to the old
+    /// tree's unchanged files and to the files no build wrote), its manifest written as
+    /// pending, the two folders swapped, the manifest put in place and the old tree removed.
+    /// A build killed at any point leaves the old site or the new one in place, and debris
+    /// that the next build removes or completes.
     public func commit() throws {
         try waitForFolders()
         let entries = written.withLock { $0 }
-        if let previous {
-            for path in pending.withLock({ $0 }) {
-                let final = output + "/" + path
-                if rename(output + "/" + temporaryName(path), final) != 0 {
-                    // A folder where the file now goes: the folder is out of date.
-                    guard errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST else { throw WriteError(path: final, code: errno) }
-                    try FileManager.default.removeItem(atPath: final)
-                    if rename(output + "/" + temporaryName(path), final) != 0 { throw WriteError(path: final, code: errno) }
-                }
-            }
-            StaleOutput.remove(from: output, previous: previous, kept: Set(entries.keys))
-            writeManifest(BuildManifest(entries: entries))
+        if let previous, writtenCount.withLock({ $0 }) == 0, entries.count == previous.entries.count {
+            // Nothing changed: the site in place is the new site.
+            FileTree.remove(root)
             return
         }
-        // A manifest left by a build whose output was since replaced would be wrong.
-        unlink(BuildManifest.path(for: output))
-        let files = FileManager.default
-        let old = output + ".old-\(getpid())"
-        if files.fileExists(atPath: output) { try files.moveItem(atPath: output, toPath: old) }
-        do {
-            try files.moveItem(atPath: root, toPath: output)
-        } catch {
-            if files.fileExists(atPath: old) { try? files.moveItem(atPath: old, toPath: output) }
-            throw error
+        switch mode {
+        case .fresh: break
+        case .replace:
+            let context = CarryContext(previous: nil, new: entries)
+            for entry in FileTree.entries(paths.output) where OutputPaths.isAlwaysKept(entry) { try carry(entry, context) }
+        case .update(let previous):
+            let context = CarryContext(previous: previous, new: entries)
+            for entry in FileTree.entries(paths.output) { try carry(entry, context) }
         }
-        if files.fileExists(atPath: old) { try files.removeItem(atPath: old) }
-        writeManifest(BuildManifest(entries: entries))
+        guard let folder = BuildManifest.folderInode(root) else { throw WriteError(path: root, code: errno) }
+        let manifest = BuildManifest(entries: entries, folder: folder)
+        let pending = BuildManifest.pendingPath(for: paths.output)
+        if (try? manifest.text.write(toFile: pending, atomically: true, encoding: .utf8)) == nil {
+            // Without a manifest the next build would take the site for a foreign folder.
+            throw WriteError(path: pending, code: errno)
+        }
+        if case .fresh = mode {
+            guard rename(root, paths.output) == 0 else { throw WriteError(path: paths.output, code: errno) }
+        } else {
+            try FolderSwap.exchange(root, paths.output, aside: paths.beside("aside"))
+        }
+        _ = rename(pending, BuildManifest.path(for: paths.output))
+        // `root` now names the old tree.
+        FileTree.remove(root)
     }
 
-    /// Records what was written. Only an optimisation for the next build: when it cannot be
-    /// written, none is left, and the next build writes every file again.
-    private func writeManifest(_ manifest: BuildManifest) {
-        let path = BuildManifest.path(for: output)
-        if (try? manifest.text.write(toFile: path, atomically: true, encoding: .utf8)) == nil { unlink(path) }
+    /// Recreates `relative` (an entry of the old tree) in the staged tree where the new site
+    /// keeps it: an unchanged file, or a file no build wrote. Folders are walked; files the
+    /// new site wrote again or no longer has are left to go with the old tree.
+    private func carry(_ relative: String, _ context: CarryContext) throws {
+        let source = paths.output + "/" + relative, target = root + "/" + relative
+        var info = stat()
+        guard lstat(source, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            let children = FileTree.entries(source)
+            // An empty folder no build made (`.well-known/` by hand) is kept too.
+            if children.isEmpty && !context.builtFolders.contains(relative) { try makeFolder(target) }
+            for child in children { try carry(relative + "/" + child, context) }
+            return
+        }
+        let name = relative.lastIndex(of: "/").map { String(relative[relative.index(after: $0)...]) } ?? relative
+        guard !OutputPaths.isInnerDebris(name) else { return }
+        if let old = context.previous?.entries[relative] {
+            // Kept only when unchanged: the new manifest then holds the old entry.
+            guard context.new[relative] == old else { return }
+        } else if context.new[relative] != nil {
+            // A file no build wrote, where the new site now has one of its own: the site's wins.
+            return
+        }
+        do {
+            try FileTree.link(source, as: target, info: info)
+        } catch let error as WriteError where error.code == ENOENT {
+            if let slash = target.lastIndex(of: "/") { try makeFolder(String(target[..<slash])) }
+            try FileTree.link(source, as: target, info: info)
+        }
+    }
+
+    private struct CarryContext {
+        var previous: BuildManifest?
+        var new: [String: BuildManifest.Entry]
+        /// Folders holding files an earlier build wrote: such a folder left empty is stale.
+        var builtFolders: Set<String>
+
+        init(previous: BuildManifest?, new: [String: BuildManifest.Entry]) {
+            self.previous = previous
+            self.new = new
+            var folders = Set<String>()
+            for path in previous.map({ Array($0.entries.keys) }) ?? [] {
+                var current = Substring(path)
+                while let slash = current.lastIndex(of: "/") {
+                    current = current[..<slash]
+                    guard folders.insert(String(current)).inserted else { break }
+                }
+            }
+            builtFolders = folders
+        }
     }
 
     /// Drops what this build wrote, leaving the output as it was.
     public func abort() {
         try? waitForFolders()
-        guard updating else {
-            try? FileManager.default.removeItem(atPath: root)
-            return
-        }
-        for path in pending.withLock({ $0 }) { unlink(output + "/" + temporaryName(path)) }
-        for folder in madeFolders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
+        FileTree.remove(root)
     }
 }
 
