@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         case .written, .wouldWrite:
             guard let article = outcome.article, let path = outcome.articlePath else { return name }
             let verb = outcome.status == .written ? (outcome.replaces ? "replaced" : "wrote") : (outcome.replaces ? "would replace" : "would write")
-            let facts = [article.date ?? "no date", article.source ?? "no source", article.place].compactMap { $0 }
+            let facts = [article.date ?? "no date", article.source ?? "no source", article.place, article.draft ? "draft" : nil].compactMap { $0 }
             var line = "\(name): \(verb) \(path) (\(facts.joined(separator: ", ")), \(article.paragraphs.count) paragraph\(article.paragraphs.count == 1 ? "" : "s"))"
             if !article.possibleMeetings.isEmpty {
                 line += "\n  may report meeting \(article.possibleMeetings.joined(separator: ", ")): add meetings: [...] by hand if so"

@@ -105,6 +105,12 @@ public struct ArticleImporter: Sendable {
             language: options.language, raw: rawName, author: page.author, paragraphs: paragraphs,
             possibleMeetings: [], diagnostics: diagnostics)
         article.possibleMeetings = possibleMeetings(title: title, body: body, date: date)
+        if date == nil {
+            // An article without a date would fail every build: it is written as a draft.
+            article.draft = true
+            article.diagnostics.append(.warning(file, nil, "no publication date: written as a draft (draft: true), which builds leave out",
+                                                hint: "import it again with --date YYYY-MM-DD --force, or add date: and remove draft: true by hand"))
+        }
         return article
     }
 
