@@ -11,6 +11,9 @@ eval/devset/registry/, and reads data/mentions.json back. Each surface is then:
   none    nothing in it is linked.
 
 Prints the figures per page and in total; --details lists every surface not linked whole.
+A second figure puts each page's surfaces into one article, one sentence each in the page's
+order, as the page names them together: a bare short form (`किम`) then has the context an
+ambiguous alias is resolved from.
 Standard library only; the page files are read with a small parser of their fixed layout.
 """
 import argparse
@@ -54,20 +57,26 @@ def sentence(surface):
     return f"खबर में {surface} का नाम आया।"
 
 
-def build(dossier, devset, templates, pages, work):
+def escape(surface):
+    return surface.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+
+
+def build(dossier, devset, templates, pages, work, in_context=False):
     content = os.path.join(work, "content")
     os.makedirs(os.path.join(content, "articles"))
     shutil.copytree(os.path.join(devset, "registry"), os.path.join(content, "entities"))
     with open(os.path.join(content, "site.yml"), "w", encoding="utf-8") as handle:
         handle.write("title: devset\nlanguage: hi\nbase_url: https://example.org/\n")
     ids = {}
+    articles = {}
     for page, rows in pages:
         for number, (surface, kind, entity) in enumerate(rows):
-            article = f"p{page[:2]}-s{number:02d}"
-            ids[article] = (page, surface, kind, entity)
-            body = sentence(surface.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_"))
-            with open(os.path.join(content, "articles", article + ".md"), "w", encoding="utf-8") as handle:
-                handle.write(f'---\ntitle: "{article}"\ndate: 2024-01-01\n---\n{body}\n')
+            article = f"p{page[:2]}" if in_context else f"p{page[:2]}-s{number:02d}"
+            ids[(article, sentence(surface))] = (page, surface, kind, entity)
+            articles.setdefault(article, []).append(sentence(escape(surface)))
+    for article, sentences in articles.items():
+        with open(os.path.join(content, "articles", article + ".md"), "w", encoding="utf-8") as handle:
+            handle.write(f'---\ntitle: "{article}"\ndate: 2024-01-01\n---\n' + " ".join(sentences) + "\n")
     output = os.path.join(work, "public")
     result = subprocess.run([dossier, "build", "--content", content, "--templates", templates, "--output", output],
                             capture_output=True, text=True)
@@ -80,12 +89,12 @@ def build(dossier, devset, templates, pages, work):
 
 
 def classify(ids, mentions):
-    by_article = {}
+    by_sentence = {}
     for mention in mentions:
-        by_article.setdefault(mention["article"], []).append(mention)
+        by_sentence.setdefault((mention["article"], nfc(mention["sentence"]).strip()), []).append(mention)
     verdicts = {}
-    for article, (page, surface, kind, entity) in ids.items():
-        inside = [m for m in by_article.get(article, []) if nfc(m["text"]) in surface]
+    for key, (page, surface, kind, entity) in ids.items():
+        inside = [m for m in by_sentence.get((key[0], nfc(key[1])), []) if nfc(m["text"]) in surface]
         right = [m for m in inside if m["entity"] == entity and m["type"] == KINDS[kind]]
         if any(nfc(m["text"]) == surface for m in right):
             verdict = "whole"
@@ -96,8 +105,14 @@ def classify(ids, mentions):
         else:
             verdict = "none"
         linked = ", ".join(f'{m["text"]}→{m["entity"]}' for m in inside)
-        verdicts[article] = (page, surface, f"{kind}:{entity}", verdict, linked)
+        verdicts[key] = (page, surface, f"{kind}:{entity}", verdict, linked)
     return verdicts
+
+
+def summary(total):
+    rows = sum(total.values())
+    return ("linked whole: %d of %d (%.1f%%); in part %d, wrongly %d, not at all %d"
+            % (total["whole"], rows, 100.0 * total["whole"] / max(rows, 1), total["part"], total["wrong"], total["none"]))
 
 
 def main():
@@ -112,6 +127,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="dossier-eval-") as work:
         ids, mentions = build(args.dossier, args.devset, args.templates, pages, work)
     verdicts = classify(ids, mentions)
+    with tempfile.TemporaryDirectory(prefix="dossier-eval-") as work:
+        context_ids, context_mentions = build(args.dossier, args.devset, args.templates, pages, work, in_context=True)
+    in_context = classify(context_ids, context_mentions)
     kinds = ["whole", "part", "wrong", "none"]
     total = {kind: 0 for kind in kinds}
     print(f'{"page":<48} {"rows":>4} ' + " ".join(f"{k:>5}" for k in kinds))
@@ -125,13 +143,18 @@ def main():
         print(f"{page:<48} {len(rows):>4} " + " ".join(f"{counts[k]:>5}" for k in kinds))
     rows = sum(total.values())
     print(f'{"total":<48} {rows:>4} ' + " ".join(f"{total[k]:>5}" for k in kinds))
-    print("linked whole: %d of %d (%.1f%%); in part %d, wrongly %d, not at all %d"
-          % (total["whole"], rows, 100.0 * total["whole"] / max(rows, 1), total["part"], total["wrong"], total["none"]))
+    print("each surface alone:        " + summary(total))
+    context_total = {kind: 0 for kind in kinds}
+    for verdict in in_context.values():
+        context_total[verdict[3]] += 1
+    print("each page's surfaces together: " + summary(context_total))
     if args.details:
-        for article in sorted(verdicts):
-            page, surface, entity, verdict, linked = verdicts[article]
-            if verdict != "whole":
-                print(f"  {verdict:<5} {page[:2]} {surface} ({entity})" + (f"  linked: {linked}" if linked else ""))
+        for label, found in [("alone", verdicts), ("together", in_context)]:
+            print(f"not linked whole ({label}):")
+            for key in sorted(found, key=lambda k: (found[k][0], k)):
+                page, surface, entity, verdict, linked = found[key]
+                if verdict != "whole":
+                    print(f"  {verdict:<5} {page[:2]} {surface} ({entity})" + (f"  linked: {linked}" if linked else ""))
 
 
 if __name__ == "__main__":

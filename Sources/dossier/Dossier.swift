@@ -91,6 +91,8 @@ struct Check: ParsableCommand {
         var diagnostics = analysis.diagnostics
         if case .failure(let errors) = Theme.load(directory: paths.templates) { diagnostics += errors.diagnostics }
         for diagnostic in Diagnostic.sorted(diagnostics) { print(diagnostic) }
+        let variants = VariantReport.report(analysis)
+        if !variants.isEmpty { print(variants) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         print("\(analysis.content.articles.count) articles, \(analysis.content.registry.entities.count) entities: "
