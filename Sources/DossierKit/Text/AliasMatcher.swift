@@ -43,8 +43,18 @@ public struct AliasMatcher: Sendable {
 
     private let exact: ByteTrie
     private let loose: ByteTrie?
-    /// Per alias: the entity whose name it may complete, or -1.
+    /// Per alias: the entity whose name it may complete, or -1, and which of the name's
+    /// parts the alias is.
     private let completes: [Int32]
+    private let covers: [Range<Int>?]
+    /// Per alias: the parts of each name in `starts` that it is.
+    private let startCovers: [[Range<Int>?]]
+    /// Per alias: a variant matched only as part of a completed name; a loose key that an
+    /// alias as written folds to (the exact tier is walked only where the loose walk passed
+    /// one, unless some entity has `variants: false`).
+    private let completionOnly: [Bool]
+    private let foldsExact: [Bool]
+    private let exactAlways: Bool
     /// Per entity: the skeletons of its English name's parts (empty: never completed), and
     /// the alias that a completed name matches as.
     private let nameParts: [[[UInt8]]]
@@ -70,6 +80,7 @@ public struct AliasMatcher: Sendable {
         struct Loose { var entities: [EntityIndex] = []; var text = "" }
         var looseEntries: [String: Loose] = [:]
         var spelled = Set(entries.keys)  // aliases and derived forms as written: never "common"
+        var exactFolds = Set<String>()   // loose forms of the aliases as written
         var nameParts = [[[UInt8]]](repeating: [], count: registry.entities.count)
         for (index, entity) in registry.entities.enumerated() where entity.variants {
             let names = AliasMatcher.names(of: entity)
@@ -84,6 +95,7 @@ public struct AliasMatcher: Sendable {
                     }
                 }
             }
+            for name in names { exactFolds.insert(LooseSpelling.fold(name)) }
             for (form, derived) in forms {
                 if derived { spelled.insert(AliasMatcher.foldASCII(form)) }
                 let key = LooseSpelling.fold(form)
@@ -121,7 +133,8 @@ public struct AliasMatcher: Sendable {
                 if entry.entities.count == 1, !nameParts[Int(entry.entities[0])].isEmpty, !alias.starts.contains(entry.entities[0]) {
                     alias.starts.append(entry.entities[0])
                 }
-                guard !alias.starts.isEmpty else { continue }
+                // Kept when an alias as written folds to it: the exact tier is walked from there.
+                guard !alias.starts.isEmpty || exactFolds.contains(key) else { continue }
                 alias.entities = []
                 alias.completionOnly = true
             }
@@ -129,18 +142,33 @@ public struct AliasMatcher: Sendable {
             aliases.append(alias)
         }
         var completedAlias = [Int32](repeating: -1, count: registry.entities.count)
+        let completedStart = aliases.count
         for (index, parts) in nameParts.enumerated() where !parts.isEmpty {
             completedAlias[index] = Int32(aliases.count)
             aliases.append(Alias(text: registry.entities[index].name, entities: [EntityIndex(index)], isVariant: true))
         }
-        let completes = aliases.map { alias -> Int32 in
-            guard alias.entities.count == 1, !nameParts[Int(alias.entities[0])].isEmpty else { return -1 }
-            return alias.entities[0]
+        var completes = [Int32](repeating: -1, count: aliases.count)
+        var covers = [Range<Int>?](repeating: nil, count: aliases.count)
+        var startCovers = [[Range<Int>?]](repeating: [], count: aliases.count)
+        for (index, alias) in aliases.enumerated() {
+            let skeleton = alias.text.split { $0 == " " || $0 == "-" }.flatMap { NameSkeleton.of(String($0)) }
+            startCovers[index] = alias.starts.map { AliasMatcher.parts(of: skeleton, in: nameParts[Int($0)]) }
+            guard alias.entities.count == 1, !nameParts[Int(alias.entities[0])].isEmpty, index < completedStart else { continue }
+            completes[index] = alias.entities[0]
+            covers[index] = AliasMatcher.parts(of: skeleton, in: nameParts[Int(alias.entities[0])])
+            if covers[index] == nil { completes[index] = -1 }
         }
+        let exact = ByteTrie(keys: aliases.indices.filter { !aliases[$0].isVariant }.map { (aliases[$0].text, Int32($0)) })
+        let loose = looseKeys.isEmpty ? nil : ByteTrie(keys: looseKeys)
+        self.completionOnly = aliases.map(\.completionOnly)
+        self.foldsExact = aliases.map { $0.isVariant && exactFolds.contains(LooseSpelling.fold($0.text)) }
+        self.exactAlways = loose == nil || registry.entities.contains { !$0.variants && !$0.aliases.isEmpty }
         self.aliases = aliases
-        self.exact = ByteTrie(keys: aliases.indices.filter { !aliases[$0].isVariant }.map { (aliases[$0].text, Int32($0)) })
-        self.loose = looseKeys.isEmpty ? nil : ByteTrie(keys: looseKeys)
+        self.exact = exact
+        self.loose = loose
         self.completes = completes
+        self.covers = covers
+        self.startCovers = startCovers
         self.nameParts = nameParts
         self.completedAlias = completedAlias
     }
@@ -151,6 +179,11 @@ public struct AliasMatcher: Sendable {
         self.exact = ByteTrie(keys: aliases.enumerated().map { ($1.text, Int32($0)) })
         self.loose = nil
         self.completes = [Int32](repeating: -1, count: aliases.count)
+        self.covers = [Range<Int>?](repeating: nil, count: aliases.count)
+        self.startCovers = [[Range<Int>?]](repeating: [], count: aliases.count)
+        self.completionOnly = [Bool](repeating: false, count: aliases.count)
+        self.foldsExact = [Bool](repeating: false, count: aliases.count)
+        self.exactAlways = true
         self.nameParts = []
         self.completedAlias = []
     }
@@ -158,6 +191,20 @@ public struct AliasMatcher: Sendable {
     /// An entity's aliases and canonical name, NFC, single spaces.
     static func names(of entity: Entity) -> [String] {
         (entity.aliases + [TextNormalization.nfc(entity.name)]).map(TextNormalization.collapsingWhitespace).filter { !$0.isEmpty }
+    }
+
+    /// Which run of a name's parts `skeleton` (an alias's, its words' one after the other) is.
+    static func parts(of skeleton: [UInt8], in parts: [[UInt8]]) -> Range<Int>? {
+        guard !skeleton.isEmpty else { return nil }
+        for first in parts.indices {
+            var joined: [UInt8] = []
+            for last in first..<parts.count {
+                joined += parts[last]
+                if joined == skeleton { return first..<(last + 1) }
+                if joined.count >= skeleton.count { break }
+            }
+        }
+        return nil
     }
 
     /// Loose forms of the common words (`CommonWords`) that are not spelled as some alias.
@@ -186,8 +233,9 @@ public struct AliasMatcher: Sendable {
     /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
         guard aliases.count > 0 else { return [] }
-        return Walk(exact: exact, loose: loose, completes: completes, nameParts: nameParts, completedAlias: completedAlias,
-                    aliases: aliases).matches(in: bytes)
+        return Walk(exact: exact, loose: loose, completes: completes, covers: covers, startCovers: startCovers,
+                    completionOnly: completionOnly, foldsExact: foldsExact, exactAlways: exactAlways, nameParts: nameParts,
+                    completedAlias: completedAlias, aliases: aliases).matches(in: bytes)
     }
 
     public func matches(in text: String) -> [Match] {
@@ -302,6 +350,16 @@ final class ByteTrie: @unchecked Sendable {
         return -1
     }
 
+    /// The node that `key`'s bytes lead to, if any.
+    func node(for key: String) -> Int32? {
+        var node: Int32 = 0
+        for byte in key.utf8 {
+            node = child(of: node, byte)
+            if node < 0 { return nil }
+        }
+        return node
+    }
+
     @inline(__always)
     func isSet(_ bit: Int) -> Bool { starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
 }
@@ -311,6 +369,11 @@ private struct Walk {
     let exact: ByteTrie
     let loose: ByteTrie?
     let completes: [Int32]
+    let covers: [Range<Int>?]
+    let startCovers: [[Range<Int>?]]
+    let completionOnly: [Bool]
+    let foldsExact: [Bool]
+    let exactAlways: Bool
     let nameParts: [[[UInt8]]]
     let completedAlias: [Int32]
     let aliases: [AliasMatcher.Alias]
@@ -342,46 +405,56 @@ private struct Walk {
     /// long), completed to the whole name where the words around it say so.
     @inline(__always)
     func bestMatch(at position: Int, first: UInt32, length: Int, lowerBound: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
+        let second: UInt32? = position + length < bytes.count ? WordBoundary.scalar(at: position + length, in: bytes).0 : nil
+        var found: AliasMatcher.Match?
+        // The exact tier where the loose walk passed the loose form of an alias as written.
+        var walkExact = exactAlways
+        if let loose, mayStartLoose(loose, at: position, first: first, second: second, in: bytes) {
+            (found, walkExact) = longestLooseMatch(loose, at: position, in: bytes, walkExact: walkExact)
+        }
         var best: AliasMatcher.Match?
-        if mayStart(exact, at: position, first: first, length: length, in: bytes) {
+        if walkExact, exact.isSet(AliasMatcher.startBit(first, nil)) || (second.map { exact.isSet(AliasMatcher.startBit(first, $0)) } ?? false) {
             best = longestMatch(at: position, in: bytes)
         }
-        if let loose, mayStartLoose(loose, at: position, in: bytes), let found = longestLooseMatch(loose, at: position, in: bytes) {
-            let alias = aliases[Int(found.alias)]
+        if let found {
+            let index = Int(found.alias)
             var whole: AliasMatcher.Match?
-            for entity in alias.starts {
-                if let completed = complete(found, entity: Int(entity), lowerBound: lowerBound, whole: true, in: bytes),
-                   completed.end > whole?.end ?? -1 {
-                    whole = completed
+            if !startCovers[index].isEmpty {
+                for (candidate, entity) in aliases[index].starts.enumerated() {
+                    if let covered = startCovers[index][candidate],
+                       let completed = complete(found, entity: Int(entity), covered: covered, lowerBound: lowerBound, whole: true, in: bytes),
+                       completed.end > whole?.end ?? -1 {
+                        whole = completed
+                    }
                 }
             }
             if let whole, whole.end > best?.end ?? -1 { return whole }
-            if !alias.completionOnly && found.end > best?.end ?? -1 { best = found }
+            if !completionOnly[index] && found.end > best?.end ?? -1 { best = found }
         }
         guard let match = best else { return nil }
         let entity = completes[Int(match.alias)]
-        if entity >= 0, let whole = complete(match, entity: Int(entity), lowerBound: lowerBound, whole: false, in: bytes) {
+        if entity >= 0, let covered = covers[Int(match.alias)],
+           let whole = complete(match, entity: Int(entity), covered: covered, lowerBound: lowerBound, whole: false, in: bytes) {
             return whole
         }
         return match
     }
 
-    /// Whether some key starts with the scalar at `position` and the one after it (or
-    /// consists of that scalar alone).
+    /// Whether some loose key starts with the folded first scalar of the word at `position`
+    /// and the one after it (or consists of that one alone). Folds the two scalars alone
+    /// where that gives what the reader would, else reads.
     @inline(__always)
-    func mayStart(_ trie: ByteTrie, at position: Int, first: UInt32, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if trie.isSet(AliasMatcher.startBit(first, nil)) { return true }
-        guard position + length < bytes.count else { return false }
-        return trie.isSet(AliasMatcher.startBit(first, WordBoundary.scalar(at: position + length, in: bytes).0))
-    }
-
-    @inline(__always)
-    func mayStartLoose(_ trie: ByteTrie, at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func mayStartLoose(_ trie: ByteTrie, at position: Int, first: UInt32, second: UInt32?, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let second, LooseSpelling.Reader.foldsAlone(first: first, second: second) {
+            let folded = LooseSpelling.Reader.foldScalar(first)
+            return trie.isSet(AliasMatcher.startBit(folded, nil))
+                || trie.isSet(AliasMatcher.startBit(folded, LooseSpelling.Reader.foldScalar(second)))
+        }
         var reader = LooseSpelling.Reader(bytes: bytes, index: position)
-        guard let first = reader.next() else { return false }
-        if trie.isSet(AliasMatcher.startBit(first, nil)) { return true }
-        guard let second = reader.next() else { return false }
-        return trie.isSet(AliasMatcher.startBit(first, second))
+        guard let one = reader.next() else { return false }
+        if trie.isSet(AliasMatcher.startBit(one, nil)) { return true }
+        guard let two = reader.next() else { return false }
+        return trie.isSet(AliasMatcher.startBit(one, two))
     }
 
     func longestMatch(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
@@ -403,10 +476,14 @@ private struct Walk {
         return best
     }
 
-    func longestLooseMatch(_ trie: ByteTrie, at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
+    /// The longest loose match, and whether the walk passed the loose form of an alias as
+    /// written (or `walkExact` already).
+    func longestLooseMatch(_ trie: ByteTrie, at start: Int, in bytes: UnsafeBufferPointer<UInt8>, walkExact: Bool)
+        -> (AliasMatcher.Match?, Bool) {
         var reader = LooseSpelling.Reader(bytes: bytes, index: start)
         var node: Int32 = 0
         var best: AliasMatcher.Match?
+        var passedExact = walkExact
         scalars: while let scalar = reader.next() {
             // The folded scalar's UTF-8, byte by byte.
             if scalar < 0x80 {
@@ -424,11 +501,14 @@ private struct Walk {
             }
             guard node >= 0 else { break scalars }
             let alias = trie.terminal[Int(node)]
-            if alias >= 0 && WordBoundary.isWordBoundary(after: reader.end, in: bytes) {
-                best = AliasMatcher.Match(start: start, end: reader.end, alias: alias)
+            if alias >= 0 {
+                if foldsExact[Int(alias)] { passedExact = true }
+                if WordBoundary.isWordBoundary(after: reader.end, in: bytes) {
+                    best = AliasMatcher.Match(start: start, end: reader.end, alias: alias)
+                }
             }
         }
-        return best
+        return (best, passedExact)
     }
 
     // MARK: Completing a name
@@ -436,24 +516,11 @@ private struct Walk {
     /// `match` widened over the words before and after it that transliterate to the other
     /// parts of its entity's English name, or nil when none do. `whole`: only if every part
     /// of the name is then there.
-    func complete(_ match: AliasMatcher.Match, entity: Int, lowerBound: Int, whole: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
+    func complete(_ match: AliasMatcher.Match, entity: Int, covered: Range<Int>, lowerBound: Int, whole: Bool,
+                  in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
         let parts = nameParts[entity]
         // A one-letter part (`Il`, `Un`) only where the whole name is there.
         let shortest = whole ? 1 : 2
-        guard !parts.isEmpty else { return nil }
-        // Which parts the match itself is: its words' skeletons, one after the other.
-        var own: [UInt8] = []
-        for word in Walk.words(in: bytes, from: match.start, to: match.end) { own += NameSkeleton.of(word) }
-        var covered: Range<Int>?
-        search: for first in parts.indices {
-            var joined: [UInt8] = []
-            for last in first..<parts.count {
-                joined += parts[last]
-                if joined == own { covered = first..<(last + 1); break search }
-                if joined.count >= own.count { break }
-            }
-        }
-        guard let covered else { return nil }
         var start = match.start, end = match.end
         // Before: the parts before, one word each, right to left.
         if covered.lowerBound > 0 {
@@ -461,7 +528,7 @@ private struct Walk {
             var found = true
             for part in parts[..<covered.lowerBound].reversed() {
                 guard part.count >= shortest, let word = Walk.word(before: cursor, in: bytes), word.lowerBound >= lowerBound,
-                      NameSkeleton.of(Walk.scalars(bytes, word)) == part else { found = false; break }
+                      NameSkeleton.matches(bytes, word, part) else { found = false; break }
                 cursor = word.lowerBound
             }
             if found { start = cursor } else if whole { return nil }
@@ -472,10 +539,10 @@ private struct Walk {
             var next = covered.upperBound
             while next < parts.count {
                 guard let word = Walk.word(after: cursor, in: bytes) else { break }
-                let skeleton = NameSkeleton.of(Walk.scalars(bytes, word))
-                if skeleton == parts[next] && skeleton.count >= shortest {
+                if parts[next].count >= shortest && NameSkeleton.matches(bytes, word, parts[next]) {
                     next += 1
-                } else if next + 1 < parts.count, skeleton == parts[next] + parts[next + 1], skeleton.count >= 3 {
+                } else if next + 1 < parts.count, case let two = parts[next] + parts[next + 1], two.count >= 3,
+                          NameSkeleton.matches(bytes, word, two) {
                     next += 2
                 } else {
                     break
@@ -486,33 +553,6 @@ private struct Walk {
         }
         guard start != match.start || end != match.end else { return nil }
         return AliasMatcher.Match(start: start, end: end, alias: completedAlias[entity])
-    }
-
-    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let (value, length) = WordBoundary.scalar(at: index, in: bytes)
-            if let scalar = Unicode.Scalar(value) { result.append(scalar) }
-            index += length
-        }
-        return result
-    }
-
-    /// The words of `bytes[from..<to]`, split at separators and anything not a word.
-    static func words(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [[Unicode.Scalar]] {
-        var words: [[Unicode.Scalar]] = [[]]
-        var index = from
-        while index < to {
-            let (value, length) = WordBoundary.scalar(at: index, in: bytes)
-            if WordBoundary.isWordScalar(value) && value != 0x200C && value != 0x200D, let scalar = Unicode.Scalar(value) {
-                words[words.count - 1].append(scalar)
-            } else if !words[words.count - 1].isEmpty {
-                words.append([])
-            }
-            index += length
-        }
-        return words.filter { !$0.isEmpty }
     }
 
     /// The word just before `index` across one to three separators (space, hyphen, joiner).

@@ -71,30 +71,8 @@ enum LooseSpelling {
                 let (raw, length) = WordBoundary.scalar(at: index, in: bytes)
                 index += length
                 if raw == 0x93C || Reader.isSeparator(raw) { continue }
-                var value = raw
+                var value = Reader.foldScalar(raw)
                 switch raw {
-                case 65...90: value = raw + 32
-                case 0x958: value = 0x915
-                case 0x959: value = 0x916
-                case 0x95A: value = 0x917
-                case 0x95B: value = 0x91C
-                case 0x95C: value = 0x921
-                case 0x95D: value = 0x922
-                case 0x95E: value = 0x92B
-                case 0x95F: value = 0x92F
-                case 0x929: value = 0x928
-                case 0x931: value = 0x930
-                case 0x934: value = 0x933
-                case 0x940: value = 0x93F
-                case 0x942: value = 0x941
-                case 0x908: value = 0x907
-                case 0x90A: value = 0x909
-                case 0x949: value = 0x94B
-                case 0x911: value = 0x913
-                case 0x945: value = 0x947
-                case 0x90D: value = 0x90F
-                case 0x901, 0x902: value = 0x928
-                case 0x935: value = 0x92C
                 case 0x928, 0x92E, 0x923, 0x919, 0x91E:
                     // A nasal consonant with virama is the nasal sound: `न्`, `म्` → `न`.
                     if let (next, after) = peek(index), next == 0x94D {
@@ -117,6 +95,47 @@ enum LooseSpelling {
                 return value
             }
             return nil
+        }
+
+        /// The loose form of one scalar alone (the rules that look at the next scalars aside).
+        @inline(__always)
+        static func foldScalar(_ raw: UInt32) -> UInt32 {
+            switch raw {
+            case 65...90: return raw + 32
+            case 0x958: return 0x915
+            case 0x959: return 0x916
+            case 0x95A: return 0x917
+            case 0x95B: return 0x91C
+            case 0x95C: return 0x921
+            case 0x95D: return 0x922
+            case 0x95E: return 0x92B
+            case 0x95F: return 0x92F
+            case 0x929: return 0x928
+            case 0x931: return 0x930
+            case 0x934: return 0x933
+            case 0x940: return 0x93F
+            case 0x942: return 0x941
+            case 0x908: return 0x907
+            case 0x90A: return 0x909
+            case 0x949: return 0x94B
+            case 0x911: return 0x913
+            case 0x945: return 0x947
+            case 0x90D: return 0x90F
+            case 0x901, 0x902: return 0x928
+            case 0x935: return 0x92C
+            default: return raw
+            }
+        }
+
+        /// Whether `foldScalar` of a word's first two scalars is what the reader gives: not
+        /// when the second is a nukta, virama, separator, nasal or `य` (rules that look ahead).
+        @inline(__always)
+        static func foldsAlone(first: UInt32, second: UInt32) -> Bool {
+            if first == 0x200C || first == 0x200D || isSeparator(second) { return false }
+            switch second {
+            case 0x93C, 0x94D, 0x928, 0x92E, 0x923, 0x919, 0x91E, 0x92F: return false
+            default: return true
+            }
         }
 
         /// The independent vowel of a vowel sign, for the glide rule (already folded).

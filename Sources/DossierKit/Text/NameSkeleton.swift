@@ -7,64 +7,97 @@
 enum NameSkeleton {
     /// Skeleton of one word, Devanagari or Latin (a word of other letters gives "").
     static func of(_ word: some Collection<Unicode.Scalar>) -> [UInt8] {
+        let values = word.map(\.value)
         var result: [UInt8] = []
-        func add(_ letter: UInt8) {
-            if result.last != letter { result.append(letter) }
-        }
-        let scalars = Array(word)
-        var index = 0
-        var atStart = true
-        while index < scalars.count {
-            let value = scalars[index].value
-            let next = index + 1 < scalars.count ? scalars[index + 1].value : 0
-            let nukta = next == 0x93C
-            defer { index += 1 }
-            if atStart && isVowel(value) {
-                // A word that starts with a vowel is marked: `Un`/`उन` are `_n`, `ने` is `n`.
-                result.append(UInt8(ascii: "_"))
-                atStart = false
-                continue
-            }
-            if value >= 0x900 && value <= 0x97F {
-                if let letter = devanagari(value, nukta: nukta) {
-                    if letter == UInt8(ascii: "y") && !atStart { atStart = false; continue }
-                    if letter == UInt8(ascii: "n"), value == 0x902 || value == 0x901, labial(next) { add(UInt8(ascii: "m")) } else { add(letter) }
-                }
-                if value != 0x93C { atStart = false }
-                continue
-            }
-            guard value < 128, let ascii = Optional(UInt8(value) | 0x20), (97...122).contains(ascii) else { atStart = false; continue }
-            let following = next < 128 ? UInt8(truncatingIfNeeded: next) | 0x20 : 0
-            defer { atStart = false }
-            switch ascii {
-            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
-                continue
-            case UInt8(ascii: "y"):
-                if atStart { add(ascii) }
-            case UInt8(ascii: "h"):
-                // After a consonant, h makes a digraph (ch, sh, th, kh, ph, zh): already counted.
-                if index > 0, scalars[index - 1].value < 128 {
-                    let before = UInt8(scalars[index - 1].value) | 0x20
-                    if (97...122).contains(before) && !"aeiouy".utf8.contains(before) { continue }
-                }
-                add(ascii)
-            case UInt8(ascii: "c"):
-                if following == UInt8(ascii: "h") { add(UInt8(ascii: "c")) } else { add(UInt8(ascii: "k")) }
-            case UInt8(ascii: "p"):
-                if following == UInt8(ascii: "h") { add(UInt8(ascii: "f")) } else { add(ascii) }
-            case UInt8(ascii: "s"), UInt8(ascii: "z"):
-                if following == UInt8(ascii: "h") { add(ascii == UInt8(ascii: "z") ? UInt8(ascii: "j") : UInt8(ascii: "s")) }
-                else { add(ascii == UInt8(ascii: "z") ? UInt8(ascii: "j") : ascii) }
-            case UInt8(ascii: "q"): add(UInt8(ascii: "k"))
-            case UInt8(ascii: "w"): add(UInt8(ascii: "v"))
-            case UInt8(ascii: "x"): add(UInt8(ascii: "k")); add(UInt8(ascii: "s"))
-            default: add(ascii)
-            }
-        }
+        values.withUnsafeBufferPointer { scan($0) { result.append($0); return true } }
         return result
     }
 
     static func of(_ word: String) -> [UInt8] { of(word.unicodeScalars) }
+
+    /// Whether the word `bytes[range]` (UTF-8) has the skeleton `part`; stops at the first
+    /// letter that differs, and allocates nothing.
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ part: [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 48) { buffer in
+            var count = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+                guard count < 48 else { return false }
+                let (value, length) = WordBoundary.scalar(at: index, in: bytes)
+                buffer[count] = value
+                count += 1
+                index += length
+            }
+            var matched = 0
+            var same = true
+            scan(UnsafeBufferPointer(rebasing: buffer[..<count])) { letter in
+                guard matched < part.count, part[matched] == letter else { same = false; return false }
+                matched += 1
+                return true
+            }
+            return same && matched == part.count
+        }
+    }
+
+    /// Emits the skeleton's letters one by one (doubled ones once) until `emit` says stop.
+    static func scan(_ scalars: UnsafeBufferPointer<UInt32>, _ emit: (UInt8) -> Bool) {
+        var last: UInt8 = 0
+        func add(_ letter: UInt8) -> Bool {
+            if last == letter { return true }
+            last = letter
+            return emit(letter)
+        }
+        var atStart = true
+        var index = 0
+        while index < scalars.count {
+            let value = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : 0
+            index += 1
+            if atStart && isVowel(value) {
+                // A word that starts with a vowel is marked: `Un`/`उन` are `_n`, `ने` is `n`.
+                atStart = false
+                if !add(UInt8(ascii: "_")) { return }
+                continue
+            }
+            if value >= 0x900 && value <= 0x97F {
+                defer { if value != 0x93C { atStart = false } }
+                guard let letter = devanagari(value, nukta: next == 0x93C) else { continue }
+                if letter == UInt8(ascii: "y") && !atStart { continue }
+                let sound = letter == UInt8(ascii: "n") && (value == 0x902 || value == 0x901) && labial(next) ? UInt8(ascii: "m") : letter
+                if !add(sound) { return }
+                continue
+            }
+            guard value < 128, case let ascii = UInt8(value) | 0x20, (97...122).contains(ascii) else { atStart = false; continue }
+            let following: UInt8 = next < 128 ? UInt8(truncatingIfNeeded: next) | 0x20 : 0
+            let wasStart = atStart
+            atStart = false
+            var letters: (UInt8, UInt8) = (0, 0)
+            switch ascii {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
+                continue
+            case UInt8(ascii: "y"):
+                if !wasStart { continue }
+                letters.0 = ascii
+            case UInt8(ascii: "h"):
+                // After a consonant, h makes a digraph (ch, sh, th, kh, ph, zh): already counted.
+                if index >= 2, scalars[index - 2] < 128 {
+                    let before = UInt8(scalars[index - 2]) | 0x20
+                    if (97...122).contains(before) && !"aeiouy".utf8.contains(before) { continue }
+                }
+                letters.0 = ascii
+            case UInt8(ascii: "c"): letters.0 = following == UInt8(ascii: "h") ? UInt8(ascii: "c") : UInt8(ascii: "k")
+            case UInt8(ascii: "p"): letters.0 = following == UInt8(ascii: "h") ? UInt8(ascii: "f") : ascii
+            case UInt8(ascii: "s"): letters.0 = ascii
+            case UInt8(ascii: "z"): letters.0 = UInt8(ascii: "j")
+            case UInt8(ascii: "q"): letters.0 = UInt8(ascii: "k")
+            case UInt8(ascii: "w"): letters.0 = UInt8(ascii: "v")
+            case UInt8(ascii: "x"): letters = (UInt8(ascii: "k"), UInt8(ascii: "s"))
+            default: letters.0 = ascii
+            }
+            if !add(letters.0) { return }
+            if letters.1 != 0 && !add(letters.1) { return }
+        }
+    }
 
     private static func isVowel(_ value: UInt32) -> Bool {
         (0x904...0x914).contains(value) || (value < 128 && "aeiouAEIOU".unicodeScalars.contains { $0.value == value })
