@@ -8,7 +8,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn raw news pages into articles: content/articles/<id>.md, raw copy in content/raw/.",
         discussion: """
             Boilerplate is removed by the rules in CONTENT/import-rules.yml. What a page does not \
-            say (often the year) comes from --date, --source and --url, or is left out with a warning.
+            say (often the year) comes from --date, --source and --url, or is left out with a warning. \
+            A page whose date cannot be read (and no --date given) is written as a draft (draft: true), \
+            which builds leave out until it has a date.
             """)
 
     @Argument(help: "Raw page files (UTF-8 text).")
