@@ -82,4 +82,4 @@ golden: deps
 	DOSSIER_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenOutputTests
 
 clean:
-	rm -rf .build public .public.dossier-manifest
+	rm -rf .build public .public.dossier-*

@@ -28,6 +28,18 @@ import Testing
         #expect(article.diagnostics.contains { $0.line == 2 && $0.message.contains("repeated") })
     }
 
+    @Test func aParagraphOfMegabytesIsReadLikeAShortOne() {
+        // The dateline is read from the head of the line; the rest follows whole.
+        let sentence = "दक्षिण कोरिया की सेना ने कहा कि मिसाइल समुद्र में गिरी। "
+        let long = String(repeating: sentence, count: 8_000)
+        let article = page("प्योंगयांग, 10 जनवरी (एएनआई)। " + long + "\nकिम ने कहा *ठीक* है।\n", options: ImportOptions(date: "2025"))
+        #expect(article.place == "प्योंगयांग")
+        #expect(article.date == "2025-01-10")
+        #expect(article.paragraphs.count == 2)
+        #expect(article.paragraphs.first == String(long.dropLast()))
+        #expect(ArticleMarkdown.escape(article.paragraphs[1]) == "किम ने कहा \\*ठीक\\* है।")
+    }
+
     @Test func withoutAHeadlineTheTitleIsTheFirstSentenceAfterTheDateline() {
         let article = page("""
             प्योंगयांग, 10 जनवरी (एएनआई)। उत्तर कोरिया ने नई मिसाइल का परीक्षण किया। जापान ने विरोध जताया।

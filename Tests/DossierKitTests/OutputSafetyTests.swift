@@ -33,7 +33,8 @@ import Testing
         writeFiles(["content/notes.txt": "mine\n"], under: root)
         let before = files(root)
         for output in [root + "/content", root + "/templates", root, root + "/", root + "/content/articles",
-                       root + "/templates/assets/site", root + "/content/../content", (root as NSString).deletingLastPathComponent] {
+                       root + "/templates/assets/site", root + "/content/../content", (root as NSString).deletingLastPathComponent, "/",
+                       NSHomeDirectory()] {
             #expect(throws: OutputRefusal.self, "\(output)") { try SiteBuilder.build(options(root, output: output)) }
             #expect(throws: OutputRefusal.self, "\(output) with --clean") { try SiteBuilder.build(options(root, output: output, clean: true)) }
         }
@@ -142,7 +143,43 @@ import Testing
         for path in debris { #expect(!FileManager.default.fileExists(atPath: root + "/" + path), "\(path)") }
         for path in others { #expect(FileManager.default.fileExists(atPath: root + "/" + path), "\(path)") }
         let beside = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains("dossier") }.sorted()
-        #expect(beside == [".public.dossier-lock", ".public.dossier-manifest"])
+        #expect(beside == [".public.dossier-lock", ".public.dossier-manifest", ".public.dossier-spare"])
+    }
+
+    @Test func theSpareTreeInAnyStateGivesTheSameSite() throws {
+        let root = try seedWorkspace("output-safety")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let public_ = root + "/public", spare = root + "/.public.dossier-spare"
+        let layout = root + "/templates/layout.mustache"
+        let original = try String(contentsOfFile: layout, encoding: .utf8)
+        try SiteBuilder.build(options(root, output: public_))
+        writeFiles(["public/CNAME": "d.example.org\n"], under: root)
+        try (original + "<!-- v2 -->\n").write(toFile: layout, atomically: true, encoding: .utf8)
+        try SiteBuilder.build(options(root, output: public_))
+        #expect(FileManager.default.fileExists(atPath: spare + "/index.html"))
+        // The spare as a killed build or a person may leave it: extra files, a file where a
+        // folder goes, a folder where a file goes, a page missing.
+        try FileManager.default.removeItem(atPath: spare + "/index.html")
+        writeFiles([".public.dossier-spare/stray.html": "x", ".public.dossier-spare/people/stray/index.html": "x",
+                    ".public.dossier-spare/index.html/x": "x"], under: root)
+        try? FileManager.default.removeItem(atPath: spare + "/articles")
+        try "x".write(toFile: spare + "/articles", atomically: true, encoding: .utf8)
+        try? FileManager.default.removeItem(atPath: spare + "/assets/style.css")
+        try (original + "<!-- v3 -->\n").write(toFile: layout, atomically: true, encoding: .utf8)
+        let home = try String(contentsOfFile: public_ + "/index.html", encoding: .utf8)
+        try SiteBuilder.build(options(root, output: public_))
+        // The old site was never touched through the spare's links; the new one is exactly a first build's.
+        #expect(home.contains("<!-- v2 -->"))
+        #expect(try String(contentsOfFile: public_ + "/index.html", encoding: .utf8).contains("<!-- v3 -->"))
+        try FileManager.default.removeItem(atPath: public_ + "/CNAME")
+        try SiteBuilder.build(options(root, output: root + "/fresh"))
+        #expect(files(public_) == files(root + "/fresh"))
+        // Deleting the spare is always safe.
+        try FileManager.default.removeItem(atPath: spare)
+        try (original + "<!-- v4 -->\n").write(toFile: layout, atomically: true, encoding: .utf8)
+        try SiteBuilder.build(options(root, output: public_))
+        try SiteBuilder.build(options(root, output: root + "/fresh"))
+        #expect(files(public_) == files(root + "/fresh"))
     }
 
     @Test func aSwapInterruptedBeforeItsManifestIsCompletedByTheNextBuild() throws {

@@ -35,8 +35,8 @@ import Testing
             port = await iterator.next() ?? 0
         }
 
-        func get(_ target: String, method: String = "GET", headers: [String: String] = [:]) throws -> RawHTTPResponse {
-            try RawHTTPClient.request(port: port, method: method, target: target, headers: headers)
+        func get(_ target: String, method: String = "GET", headers: [String: String] = [:], host: String? = nil) throws -> RawHTTPResponse {
+            try RawHTTPClient.request(port: port, method: method, target: target, headers: headers, host: host)
         }
 
         func edit(_ relative: String, _ change: (String) -> String) throws {
@@ -150,6 +150,79 @@ import Testing
         #expect(try site.get("/articles/2024-11-02-kim-blair-ottawa-talks/").text.contains("नया"))
     }
 
+    @Test func answersOnlyToItsOwnHostNames() async throws {
+        let site = try await Running()
+        defer { site.stop() }
+        for host in ["127.0.0.1", "127.0.0.1:\(site.port)", "localhost", "LOCALHOST:\(site.port)", "[::1]", "[::1]:\(site.port)"] {
+            #expect(try site.get("/", host: host).status == 200, "\(host)")
+        }
+        // DNS rebinding: another site's name resolving here; and requests that name no host.
+        for host in ["evil.example", "evil.example:\(site.port)", "localhost.evil.example", "127.0.0.1.nip.io", "127.0.0.2",
+                     "localhost:x", "[::1]x", ""] {
+            let response = try site.get("/", host: host)
+            #expect(response.status == 421, "\(host): \(response.status)")
+            #expect(!response.text.contains("<html"), "\(host)")
+        }
+        #expect(try site.get(SiteResponder.eventsPath, host: "evil.example").status == 421)
+        let allowed = AllowedHosts(listening: "0.0.0.0")
+        #expect(allowed.allows("192.168.1.5:8000") && allowed.allows("[fe80::1]") && !allowed.allows("evil.example"))
+        #expect(AllowedHosts(listening: "dossier.lan").allows("dossier.lan:8000"))
+        #expect(!AllowedHosts(listening: "127.0.0.1").allows("192.168.1.5"))
+    }
+
+    @Test func hiddenFilesAndLinksOutAreAnsweredAsMissing() async throws {
+        let site = try await Running()
+        defer { site.stop() }
+        writeHidden(site.root + "/public/.git/config", "[core]\n")
+        writeHidden(site.root + "/public/.env", "SECRET=1\n")
+        writeHidden(site.root + "/public/people/.hidden/index.html", "<p>x</p>\n")
+        let notFound = try site.get("/no-such-page").text
+        for target in ["/.git/config", "/.git/", "/.git", "/.env", "/people/.hidden/", "/people/.hidden", "/.public.dossier-manifest"] {
+            let response = try site.get(target)
+            #expect(response.status == 404, "\(target): \(response.status)")
+            #expect(response.text == notFound, "\(target)")
+        }
+        // Links leading out of the site: a folder that exists outside, one that does not, a file.
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/public/out", withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/public/gone", withDestinationPath: "/no-such-folder")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/public/inside", withDestinationPath: "people")
+        var answers: [String: Int] = [:]
+        for target in ["/out", "/out/", "/out/ssl", "/out/passwd", "/gone", "/gone/", "/gone/ssl", "/out/no-such"] {
+            answers[target] = try site.get(target).status
+        }
+        #expect(Set(answers.values) == [404], "\(answers)")
+        // A link that stays inside is followed like the folder it names.
+        #expect(try site.get("/inside").status == 301)
+        #expect(try site.get("/inside/").status == 200)
+    }
+
+    func writeHidden(_ path: String, _ text: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func deletingOrRenamingTheFileThatBrokeARebuildRecovers() async throws {
+        let site = try await Running()
+        defer { site.stop() }
+        let events = try RawHTTPClient.openEvents(port: site.port)
+        #expect(events.waitFor(": connected"))
+        let broken = site.root + "/content/articles/zz-broken.md"
+        // A new article that breaks the rebuild, then deleted.
+        try "---\ntitle: x\ndate: 2024-13-40\n---\nरूस।\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(events.waitFor("event: errors"))
+        try FileManager.default.removeItem(atPath: broken)
+        #expect(events.waitFor("event: reload"))
+        let late = try RawHTTPClient.openEvents(port: site.port)
+        #expect(late.waitFor(": connected"))
+        #expect(!late.waitFor("event: errors", seconds: 1))
+
+        // Broken again, then renamed out of the articles (not an article any more).
+        try "---\ntitle: x\ndate: 2024-13-40\n---\nरूस।\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(events.waitFor("event: errors"))
+        try FileManager.default.moveItem(atPath: broken, toPath: site.root + "/content/zz-broken.txt")
+        #expect(events.waitFor("event: reload"))
+    }
+
     @Test func aBusyPortIsAClearError() async throws {
         let site = try await Running()
         defer { site.stop() }
@@ -173,6 +246,9 @@ import Testing
         #expect(resolve("/people/%E0%A4%95") == .file("people/क"))
         for bad in ["/..", "/a/../b", "/%2e%2e/x", "/a%2fb", "/a\\b", "/a%5cb", "/a%00", "/%zz", "/a//b", "/./a", "x", "/%C0%AE%C0%AE/x"] {
             #expect(resolve(bad) == .refused, "\(bad)")
+        }
+        for hidden in ["/.git/config", "/.env", "/people/.x/", "/.well-known/a", "/%2Egit/config"] {
+            #expect(resolve(hidden) == .hidden, "\(hidden)")
         }
     }
 }

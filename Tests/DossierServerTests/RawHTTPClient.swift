@@ -35,11 +35,14 @@ enum RawHTTPClient {
         _ = bytes.withUnsafeMutableBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
     }
 
-    /// One request on a fresh connection (closed after the response).
-    static func request(port: Int, method: String = "GET", target: String, headers: [String: String] = [:]) throws -> RawHTTPResponse {
+    /// One request on a fresh connection (closed after the response). `host`: the Host
+    /// header (default `127.0.0.1:PORT`; empty: none, as HTTP/1.0).
+    static func request(port: Int, method: String = "GET", target: String, headers: [String: String] = [:],
+                        host: String? = nil) throws -> RawHTTPResponse {
         let descriptor = try connect(port: port)
         defer { close(descriptor) }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        let hostLine = host == "" ? "" : "Host: \(host ?? "127.0.0.1:\(port)")\r\n"
+        var head = "\(method) \(target) HTTP/\(host == "" ? "1.0" : "1.1")\r\n" + hostLine + "Connection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         send(descriptor, head + "\r\n")
         var data: [UInt8] = []

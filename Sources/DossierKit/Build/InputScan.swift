@@ -23,6 +23,10 @@ public struct InputScan: Sendable, Equatable {
 
     /// Path relative to the scanned folder's parent ("content/articles/x.md") → stamp.
     public private(set) var files: [String: Stamp] = [:]
+    /// The same for folders. A rename changes its folder's time even when it is undone at
+    /// once (the files' stamps are then as before), so two scans that differ only here still
+    /// tell that something moved in between; `changes(since:)` does not list folders.
+    private(set) var folders: [String: Stamp] = [:]
 
     public init(content: String, templates: String) {
         var visited = Set<FolderIdentity>()
@@ -40,6 +44,7 @@ public struct InputScan: Sendable, Equatable {
         let descriptor = dirfd(folder)
         var own = stat()
         guard fstat(descriptor, &own) == 0, visited.insert(FolderIdentity(own)).inserted else { return }
+        folders[name] = Stamp(own)
         while let entry = readdir(folder) {
             let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

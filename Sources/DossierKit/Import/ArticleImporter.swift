@@ -117,12 +117,12 @@ public struct ArticleImporter: Sendable {
     // MARK: - Parts
 
     func isLabel(_ line: String) -> Bool {
-        line.split(separator: " ").count <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
+        RawPageCleaner.words(line, upTo: ArticleImporter.labelWords) <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
     }
 
     func isHeadline(_ line: String, language: String = "hi") -> Bool {
-        ArticleImporter.headlineWords.contains(line.split(separator: " ").count) && !RawPageCleaner.endsSentence(line)
-            && !isInterfaceLine(line, language: language)
+        ArticleImporter.headlineWords.contains(RawPageCleaner.words(line, upTo: ArticleImporter.headlineWords.upperBound))
+            && !RawPageCleaner.endsSentence(line) && !isInterfaceLine(line, language: language)
     }
 
     /// A line of the page's interface rather than its article: in a Hindi page, one written

@@ -55,25 +55,28 @@ public enum ArticleMarkdown {
     /// Backslash before what Markdown would read as markup: emphasis, code, links, HTML,
     /// and a line start that opens a heading, quote, list or rule.
     public static func escape(_ paragraph: String) -> String {
-        var result = ""
-        for character in paragraph {
-            if "\\`*_[]<&~".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        if let first = result.first, "#+-=|>".contains(first) {
-            result.insert("\\", at: result.startIndex)
+        // On bytes: every character to escape is ASCII, and a page can be tens of megabytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paragraph.utf8.count + 16)
+        var first = true
+        for byte in paragraph.utf8 {
+            if first, byte < 0x80, escapedAtStart[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+            else if byte < 0x80, escapedAnywhere[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+            first = false
+            bytes.append(byte)
         }
         // `1.` or `1)` at the start would open an ordered list.
-        let digits = result.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9 {
-            let after = result.index(result.startIndex, offsetBy: digits.count)
-            if after < result.endIndex, result[after] == "." || result[after] == ")" {
-                let next = result.index(after: after)
-                if next == result.endIndex || result[next] == " " { result.insert("\\", at: after) }
-            }
+        let digits = bytes.prefix { (48...57).contains($0) }.count
+        if digits > 0, digits <= 9, digits < bytes.count, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"),
+           digits + 1 == bytes.count || bytes[digits + 1] == UInt8(ascii: " ") {
+            bytes.insert(UInt8(ascii: "\\"), at: digits)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let escapedAnywhere: [Bool] = (0..<128).map { "\\`*_[]<&~".utf8.contains(UInt8($0)) }
+    /// At the start of a paragraph also what opens a heading, list, quote, table or rule.
+    private static let escapedAtStart: [Bool] = (0..<128).map { "\\`*_[]<&~#+-=|>".utf8.contains(UInt8($0)) }
 }
 
 private extension String {

@@ -16,15 +16,20 @@ public struct Dateline: Sendable, Hashable {
     /// The dateline at the start of `line`, if the line has one. `opening` says the line
     /// opens the report: only there does `नई दिल्ली। ...` (a place and a full stop) count.
     public static func parse(_ line: String, opening: Bool = false) -> Dateline? {
-        let range = NSRange(location: 0, length: (line as NSString).length)
-        guard let match = pattern.firstMatch(in: line, range: range),
-              let place = group(match, "place", line) else { return nil }
-        let region = group(match, "region", line)
-        let agency = group(match, "agency", line)?.trimmingWhitespace
-        let separator = group(match, "separator", line)
-        let rest = (group(match, "rest", line) ?? "").trimmingWhitespace
+        // A dateline is at the start of a line: the pattern reads only its head, and the rest
+        // of a long paragraph follows as it is (a regular expression over megabytes of it
+        // would make a large page crawl).
+        let head = String(line.prefix(headLength))
+        let tail = line.utf8.count > head.utf8.count ? String(line.utf8.dropFirst(head.utf8.count))! : ""
+        let range = NSRange(location: 0, length: (head as NSString).length)
+        guard let match = pattern.firstMatch(in: head, range: range),
+              let place = group(match, "place", head) else { return nil }
+        let region = group(match, "region", head)
+        let agency = group(match, "agency", head)?.trimmingWhitespace
+        let separator = group(match, "separator", head)
+        let rest = ((group(match, "rest", head) ?? "") + tail).trimmingWhitespace
         var date: HindiDate?
-        if let written = group(match, "date", line) {
+        if let written = group(match, "date", head) {
             // The date must be all of what the pattern took for one.
             guard let (found, tail) = HindiDate.leading(written), tail.allSatisfy(\.isWhitespace) else { return nil }
             date = found
@@ -49,6 +54,9 @@ public struct Dateline: Sendable, Hashable {
         }
         return Dateline(place: place, region: region, date: date, agency: agency, rest: rest)
     }
+
+    /// Characters of a line the pattern reads: far more than place, region, date and agency take.
+    static let headLength = 400
 
     // One to three words, letters and marks (hyphens inside).
     private static let words = "[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*(?:[ \\t\\u00A0]+[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*){0,2}"

@@ -101,6 +101,8 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     /// and followed by a time (`| Updated on: Oct 14, 2024 | 7:44 PM`, `Publish Date - October
     /// 18, 2024 / 02:58 PM IST,`). Nil when anything else is on the line.
     public static func labelledDates(_ line: String) -> [(date: HindiDate, label: Label)]? {
+        // Labels, dates and times fit in far less; a paragraph is not a date line.
+        guard line.utf8.count <= 600 else { return nil }
         var text = line.trimmingCharacters(in: .whitespaces)
         var dates: [(date: HindiDate, label: Label)] = []
         while true {

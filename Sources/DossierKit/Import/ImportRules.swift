@@ -9,12 +9,15 @@ public enum LinePattern: Sendable {
     case regex(NSRegularExpression, groups: Set<String>)
 
     /// The named groups' text when `line` matches (empty for `exact` and `prefix`), else nil.
-    public func match(_ line: String) -> [String: String]? {
+    public func match(_ line: String) -> [String: String]? { match(line, lowered: line.lowercased()) }
+
+    /// `lowered` is `line.lowercased()`, made once for all the rules a line is tried against.
+    func match(_ line: String, lowered: String) -> [String: String]? {
         switch self {
         case .exact(let text):
-            return line.lowercased() == text ? [:] : nil
+            return lowered == text ? [:] : nil
         case .prefix(let text):
-            return line.lowercased().hasPrefix(text) ? [:] : nil
+            return lowered.hasPrefix(text) ? [:] : nil
         case .regex(let regex, let groups):
             let whole = NSRange(location: 0, length: (line as NSString).length)
             guard let match = regex.firstMatch(in: line, range: whole) else { return nil }

@@ -37,10 +37,22 @@ public struct RawPageCleaner: Sendable {
         var skipping = 0
         var started = false
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on bytes: splitting a String by Character walks grapheme clusters.
+        for rawLine in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             number += 1
-            let line = RawPageCleaner.normalise(rawLine)
+            let line = RawPageCleaner.normalise(Substring(rawLine))
             if line.isEmpty { continue }
+            let lowered = line.lowercased()
+            // Boilerplate is short; a paragraph of thousands of characters is text, and a
+            // regular expression per rule over it would make a large page crawl.
+            let tryExpressions = line.utf8.count <= RawPageCleaner.longestRuleLine
+            func first(_ list: [LineRule], _ line: String) -> (LineRule, [String: String])? {
+                for rule in list {
+                    if case .regex = rule.pattern, !tryExpressions { continue }
+                    if let captures = rule.pattern.match(line, lowered: lowered) { return (rule, captures) }
+                }
+                return nil
+            }
             if skipping > 0 {
                 skipping -= 1
                 page.droppedCount += 1
@@ -88,22 +100,19 @@ public struct RawPageCleaner: Sendable {
         }
         // A repeated paragraph is kept where it comes last: a lede printed above the
         // dateline is a teaser for the same paragraph in the report.
-        var last: [String: Int] = [:]
-        for (index, line) in page.lines.enumerated() { last[line.text] = index }
+        // Keyed by bytes: text is NFC already, and hashing a String normalises it again.
+        var last: [[UInt8]: Int] = [:]
+        for (index, line) in page.lines.enumerated() { last[Array(line.text.utf8)] = index }
         var kept: [CleanedPage.Line] = []
         for (index, line) in page.lines.enumerated() {
-            if last[line.text] == index { kept.append(line) } else { page.repeatedLines.append(line.number) }
+            if last[Array(line.text.utf8)] == index { kept.append(line) } else { page.repeatedLines.append(line.number) }
         }
         page.lines = kept
         return page
     }
 
-    private func first(_ list: [LineRule], _ line: String) -> (LineRule, [String: String])? {
-        for rule in list {
-            if let captures = rule.pattern.match(line) { return (rule, captures) }
-        }
-        return nil
-    }
+    /// Lines longer than this (UTF-8 bytes) are tried against `exact` and `prefix` rules only.
+    static let longestRuleLine = 4_096
 
     /// Trimmed, NFC, every run of white space (no-break spaces too) one space.
     static func normalise(_ line: Substring) -> String {
@@ -112,7 +121,19 @@ public struct RawPageCleaner: Sendable {
 
     /// A sentence of some length, ending as sentences end: the article has begun.
     static func readsLikeParagraph(_ line: String) -> Bool {
-        line.split(separator: " ").count >= 6 && endsSentence(line)
+        words(line, upTo: 6) >= 6 && endsSentence(line)
+    }
+
+    /// The number of words of a normalised line (one space between words), counted up to
+    /// `limit` + 1 at most: a long paragraph is not walked to its end.
+    static func words(_ line: String, upTo limit: Int) -> Int {
+        guard !line.isEmpty else { return 0 }
+        var count = 1
+        for byte in line.utf8 where byte == 32 {
+            count += 1
+            if count > limit { break }
+        }
+        return count
     }
 
     /// Ends with `।`, `.`, `|`, `?` or `!`, perhaps before closing quotes or brackets.

@@ -8,9 +8,10 @@ final class OutputLock: Sendable {
 
     init(path: String, output: String) throws {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
+        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }  // deinit: close(-1) is harmless
+        // On failure `deinit` still runs and closes the descriptor: closing it here too would
+        // close whatever another thread had opened under the same number in between.
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
             throw OutputRefusal(output: output, reason: "another dossier build or serve is writing it",
                                 hint: "wait for it to finish, or build into another --output")
         }

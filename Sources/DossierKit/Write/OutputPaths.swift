@@ -31,8 +31,12 @@ struct OutputPaths: Sendable {
         return prefix + "." + name + ".dossier-" + suffix
     }
 
-    /// Where this process stages the new tree.
+    /// Where this process stages the new tree of a first or clean build.
     var staging: String { beside("stage-\(getpid())") }
+    /// The tree a rebuild's swap took out, kept to make the next rebuild's tree from: its
+    /// files are mostly hard links to the live site's. Never served or published; deleting
+    /// it is always safe.
+    var spare: String { beside("spare") }
     /// The lock a build holds while it writes the output.
     var lock: String { beside("lock") }
 

@@ -23,7 +23,7 @@ enum OutputSafety {
             (canonical(templates), "the templates folder \(templates)"),
             (project, "the dossier's own folder \(project)"),
             (canonical(workingDirectory), "the current folder"),
-        ]
+        ] + (ProcessInfo.processInfo.environment["HOME"].map { [(canonical($0), "your home folder")] } ?? [])
         for (path, what) in protected {
             if target == path || isInside(path, target) {
                 throw OutputRefusal(output: output, reason: target == path ? "is \(what)" : "holds \(what)",

@@ -25,8 +25,8 @@ public final class SiteWriter: Sendable {
     private let lock: OutputLock
     /// Every file of the new site so far, for the new manifest.
     private let written = Mutex<[String: BuildManifest.Entry]>([:])
-    /// Files whose bytes were written to the staging folder (unchanged ones are not).
-    private let writtenCount = Mutex(0)
+    /// Paths whose bytes were written to the staging folder (unchanged ones are not).
+    private let writtenPaths = Mutex<Set<String>>([])
     private let backgroundFolders = Mutex<[DispatchGroup]>([])
     private let backgroundFailure = Mutex<String?>(nil)
 
@@ -62,8 +62,18 @@ public final class SiteWriter: Sendable {
         lock = try OutputLock(path: paths.lock, output: display)
         SiteWriter.removeDebris(paths)
         mode = try SiteWriter.mode(of: paths.output, display: display, clean: clean)
-        root = paths.staging
-        guard mkdir(root, 0o755) == 0 else { throw WriteError(path: root, code: errno) }
+        if case .update = mode {
+            // The tree the last swap took out, brought up to date (most of it is already right).
+            root = paths.spare
+            if BuildManifest.folderInode(root) == nil {
+                FileTree.remove(root)
+                guard mkdir(root, 0o755) == 0 else { throw WriteError(path: root, code: errno) }
+            }
+        } else {
+            FileTree.remove(paths.spare)
+            root = paths.staging
+            guard mkdir(root, 0o755) == 0 else { throw WriteError(path: root, code: errno) }
+        }
     }
 
     /// Finishes or removes what killed builds left: a pending manifest of a completed swap
@@ -94,14 +104,12 @@ public final class SiteWriter: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw OutputRefusal(output: display, reason: "is not a folder", hint: "remove it or choose another --output")
         }
-        if let manifest = BuildManifest(output: output) { return .update(manifest) }
+        // `clean` replaces the contents whatever wrote them.
+        if !clean, let manifest = BuildManifest(output: output) { return .update(manifest) }
         // No valid manifest (none, cut off, or one for another folder): this folder's files are not ours.
         let foreign = FileTree.entries(output).filter { !OutputPaths.isAlwaysKept($0) && !OutputPaths.isInnerDebris($0) }.sorted()
-        if foreign.isEmpty || clean {
-            // A manifest that described another folder must not survive the swap.
-            unlink(BuildManifest.path(for: output))
-            return .replace
-        }
+        // The old manifest stays until the swap replaces it: a build that fails changes nothing.
+        if foreign.isEmpty || clean { return .replace }
         let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
         throw OutputRefusal(output: display,
                             reason: "holds \(foreign.count) entr\(foreign.count == 1 ? "y" : "ies") (\(shown)) that no build of this dossier wrote, and no valid manifest (\(BuildManifest.path(for: output)))",
@@ -173,13 +181,16 @@ public final class SiteWriter: Sendable {
         var descriptor: Int32
     }
 
-    /// Opens the file that will hold `path`'s new bytes, making its folder if need be.
+    /// Opens a new file that will hold `path`'s new bytes, making its folder if need be.
+    /// Whatever the spare tree has at that path goes first: a file there may be a hard link
+    /// to the live site's, which must never be written into.
     private func create(_ path: String) throws -> NewFile {
         let full = root + "/" + path
-        var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 && errno == ENOENT, let slash = full.lastIndex(of: "/") {
+        if unlink(full) != 0 && errno != ENOENT { FileTree.remove(full) }
+        var descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && (errno == ENOENT || errno == ENOTDIR), let slash = full.lastIndex(of: "/") {
             try makeFolder(String(full[..<slash]))
-            descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw WriteError(path: full, code: errno) }
         return NewFile(path: path, full: full, descriptor: descriptor)
@@ -206,7 +217,7 @@ public final class SiteWriter: Sendable {
             throw WriteError(path: file.full, code: code)
         }
         written.withLock { $0[file.path] = entry }
-        writtenCount.withLock { $0 += 1 }
+        writtenPaths.withLock { _ = $0.insert(file.path) }
     }
 
     /// Closes and removes a file that could not be written whole.
@@ -215,9 +226,22 @@ public final class SiteWriter: Sendable {
         unlink(file.full)
     }
 
-    /// Makes a folder and its missing parents.
+    /// Makes a folder and its missing parents inside the staging folder; a file of the spare
+    /// tree where a folder must now be is removed.
     private func makeFolder(_ folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if mkdir(folder, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            if lstat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return }
+            unlink(folder)
+        case ENOENT, ENOTDIR:
+            guard let slash = folder.lastIndex(of: "/"), folder.count > root.count else { throw WriteError(path: folder, code: errno) }
+            try makeFolder(String(folder[..<slash]))
+        default:
+            throw WriteError(path: folder, code: errno)
+        }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw WriteError(path: folder, code: errno) }
     }
 
     /// True (and recorded) when the earlier build wrote exactly these bytes to `path` and
@@ -301,26 +325,37 @@ public final class SiteWriter: Sendable {
     }
 
     /// Puts the new site in place. The staged tree is completed (hard links to the old
-    /// tree's unchanged files and to the files no build wrote), its manifest written as
-    /// pending, the two folders swapped, the manifest put in place and the old tree removed.
-    /// A build killed at any point leaves the old site or the new one in place, and debris
-    /// that the next build removes or completes.
+    /// tree's unchanged files and to the files no build wrote; in the spare tree, what the new
+    /// site no longer has goes), its manifest written as pending, the two folders swapped
+    /// and the manifest put in place. A rebuild keeps the old tree as the next one's spare; a
+    /// first or clean build removes it. A build killed at any point leaves the old site or
+    /// the new one in place, and debris the next build removes or completes.
     public func commit() throws {
         try waitForFolders()
         let entries = written.withLock { $0 }
-        if let previous, writtenCount.withLock({ $0 }) == 0, entries.count == previous.entries.count {
-            // Nothing changed: the site in place is the new site.
-            FileTree.remove(root)
-            return
-        }
+        let changed = writtenPaths.withLock { $0 }
         switch mode {
-        case .fresh: break
+        case .fresh:
+            break
         case .replace:
-            let context = CarryContext(previous: nil, new: entries)
-            for entry in FileTree.entries(paths.output) where OutputPaths.isAlwaysKept(entry) { try carry(entry, context) }
+            var kept = Set<String>(), folders = Set<String>()
+            for entry in FileTree.entries(paths.output) where OutputPaths.isAlwaysKept(entry) {
+                try mirror(entry, kept: &kept, folders: &folders) { _ in true }
+            }
         case .update(let previous):
-            let context = CarryContext(previous: previous, new: entries)
-            for entry in FileTree.entries(paths.output) { try carry(entry, context) }
+            if changed.isEmpty && entries.count == previous.entries.count {
+                // Nothing changed: the site in place is the new site.
+                return
+            }
+            let built = SiteWriter.folders(of: previous)
+            var kept = Set<String>(), folders = Set<String>()
+            for entry in FileTree.entries(paths.output) {
+                try mirror(entry, kept: &kept, folders: &folders) { relative in
+                    if let old = previous.entries[relative] { return entries[relative] == old && !changed.contains(relative) }
+                    return entries[relative] == nil
+                } keepEmpty: { !built.contains($0) }
+            }
+            prune("", keep: { changed.contains($0) || kept.contains($0) }, folders: folders)
         }
         guard let folder = BuildManifest.folderInode(root) else { throw WriteError(path: root, code: errno) }
         let manifest = BuildManifest(entries: entries, folder: folder)
@@ -335,65 +370,86 @@ public final class SiteWriter: Sendable {
             try FolderSwap.exchange(root, paths.output, aside: paths.beside("aside"))
         }
         _ = rename(pending, BuildManifest.path(for: paths.output))
-        // `root` now names the old tree.
+        // `root` now names the old tree: the next rebuild's spare, or gone.
+        if case .update = mode { return }
         FileTree.remove(root)
     }
 
-    /// Recreates `relative` (an entry of the old tree) in the staged tree where the new site
-    /// keeps it: an unchanged file, or a file no build wrote. Folders are walked; files the
-    /// new site wrote again or no longer has are left to go with the old tree.
-    private func carry(_ relative: String, _ context: CarryContext) throws {
-        let source = paths.output + "/" + relative, target = root + "/" + relative
+    /// Makes the staged tree hold the same file as the old tree at `relative` (an entry of
+    /// the output) when `keep` says so, walking folders; records what it kept.
+    private func mirror(_ relative: String, kept: inout Set<String>, folders: inout Set<String>,
+                        keep: (String) -> Bool, keepEmpty: (String) -> Bool = { _ in true }) throws {
+        let source = paths.output + "/" + relative
         var info = stat()
         guard lstat(source, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             let children = FileTree.entries(source)
             // An empty folder no build made (`.well-known/` by hand) is kept too.
-            if children.isEmpty && !context.builtFolders.contains(relative) { try makeFolder(target) }
-            for child in children { try carry(relative + "/" + child, context) }
+            if children.isEmpty && keepEmpty(relative) {
+                try makeFolder(root + "/" + relative)
+                folders.insert(relative)
+            }
+            for child in children { try mirror(relative + "/" + child, kept: &kept, folders: &folders, keep: keep, keepEmpty: keepEmpty) }
             return
         }
         let name = relative.lastIndex(of: "/").map { String(relative[relative.index(after: $0)...]) } ?? relative
-        guard !OutputPaths.isInnerDebris(name) else { return }
-        if let old = context.previous?.entries[relative] {
-            // Kept only when unchanged: the new manifest then holds the old entry.
-            guard context.new[relative] == old else { return }
-        } else if context.new[relative] != nil {
-            // A file no build wrote, where the new site now has one of its own: the site's wins.
-            return
+        guard !OutputPaths.isInnerDebris(name), keep(relative) else { return }
+        kept.insert(relative)
+        let target = root + "/" + relative
+        var existing = stat()
+        if lstat(target, &existing) == 0 {
+            // Already the same file (the spare tree's link from the last build).
+            if (info.st_mode & S_IFMT) == S_IFREG && existing.st_ino == info.st_ino && existing.st_dev == info.st_dev { return }
+            if unlink(target) != 0 { FileTree.remove(target) }
         }
         do {
             try FileTree.link(source, as: target, info: info)
-        } catch let error as WriteError where error.code == ENOENT {
+        } catch let error as WriteError where error.code == ENOENT || error.code == ENOTDIR {
             if let slash = target.lastIndex(of: "/") { try makeFolder(String(target[..<slash])) }
             try FileTree.link(source, as: target, info: info)
         }
     }
 
-    private struct CarryContext {
-        var previous: BuildManifest?
-        var new: [String: BuildManifest.Entry]
-        /// Folders holding files an earlier build wrote: such a folder left empty is stale.
-        var builtFolders: Set<String>
-
-        init(previous: BuildManifest?, new: [String: BuildManifest.Entry]) {
-            self.previous = previous
-            self.new = new
-            var folders = Set<String>()
-            for path in previous.map({ Array($0.entries.keys) }) ?? [] {
-                var current = Substring(path)
-                while let slash = current.lastIndex(of: "/") {
-                    current = current[..<slash]
-                    guard folders.insert(String(current)).inserted else { break }
-                }
+    /// Removes from the spare tree what the new site does not have; returns whether the
+    /// folder at `relative` is left empty (and was removed).
+    @discardableResult
+    private func prune(_ relative: String, keep: (String) -> Bool, folders: Set<String>) -> Bool {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        var empty = true
+        for child in FileTree.entries(folder) {
+            let path = relative.isEmpty ? child : relative + "/" + child
+            var info = stat()
+            guard lstat(folder + "/" + child, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                if !prune(path, keep: keep, folders: folders) { empty = false }
+            } else if keep(path) {
+                empty = false
+            } else {
+                unlink(folder + "/" + child)
             }
-            builtFolders = folders
         }
+        guard !relative.isEmpty, empty, !folders.contains(relative) else { return false }
+        return rmdir(folder) == 0
     }
 
-    /// Drops what this build wrote, leaving the output as it was.
+    /// Folders holding files an earlier build wrote: such a folder left empty is stale.
+    private static func folders(of manifest: BuildManifest) -> Set<String> {
+        var folders = Set<String>()
+        for path in manifest.entries.keys {
+            var current = Substring(path)
+            while let slash = current.lastIndex(of: "/") {
+                current = current[..<slash]
+                guard folders.insert(String(current)).inserted else { break }
+            }
+        }
+        return folders
+    }
+
+    /// Drops what this build wrote, leaving the output as it was (a spare tree stays: the
+    /// next build brings it up to date whatever it holds).
     public func abort() {
         try? waitForFolders()
+        if case .update = mode { return }
         FileTree.remove(root)
     }
 }
