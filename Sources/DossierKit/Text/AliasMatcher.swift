@@ -210,9 +210,12 @@ public struct AliasMatcher: Sendable {
     /// Loose forms of the common words (`CommonWords`) that are not spelled as some alias.
     static func commonKeys(except spelled: Set<String>) -> Set<String> {
         var keys = Set<String>()
-        for word in commonWords where !spelled.contains(word) { keys.insert(LooseSpelling.fold(word)) }
+        for (word, key) in commonWordKeys where !spelled.contains(word) { keys.insert(key) }
         return keys
     }
+
+    /// Each common word and its loose form, folded once per process.
+    static let commonWordKeys: [(word: String, key: String)] = commonWords.map { ($0, LooseSpelling.fold($0)) }
 
     static let commonWords: [String] = CommonWords.list.split(whereSeparator: \.isWhitespace).map { TextNormalization.nfc(String($0)) }
 
