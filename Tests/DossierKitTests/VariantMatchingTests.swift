@@ -128,4 +128,16 @@ import Testing
         #expect(variants.flatMap(\.surfaces).map(\.text) == ["किम जोंग उन", "व्लादिमीर पुतिन"])
         #expect(VariantReport.report(analysis).contains("person:vladimir-putin: व्लादिमीर पुतिन ×1 (a1)"))
     }
+
+    /// Separators cost nothing to skip but must not be read again from every word start:
+    /// long runs of them (and of one-letter words) keep the walk linear.
+    @Test func longRunsOfSeparatorsStayLinear() {
+        let run = String(repeating: " -", count: 20_000)
+        let text = (0..<50).map { _ in "किम जोंग" + run + "क" + run }.joined()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let matches = Self.matcher.matches(in: text)
+        #expect(matches.count == 50)
+        #expect(clock.now - started < .seconds(10))
+    }
 }
