@@ -41,9 +41,11 @@ enum FileTree {
     /// Makes `target` the same file as `source` (a hard link: same inode, same time), or for
     /// a link or a pipe, a new one like it. Falls back to a copy where hard links are
     /// refused (too many links, a file system without them).
-    static func link(_ source: String, as target: String, info: stat) throws {
+    /// `copying`: always a copy (a published folder must not share files with the site).
+    static func link(_ source: String, as target: String, info: stat, copying: Bool = false) throws {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            if copying { return try copy(source, to: target, mode: info.st_mode & 0o7777) }
             if Glibc.link(source, target) == 0 { return }
             guard errno == EMLINK || errno == EPERM || errno == EXDEV || errno == ENOTSUP else { throw WriteError(path: target, code: errno) }
             try copy(source, to: target, mode: info.st_mode & 0o7777)
