@@ -55,6 +55,7 @@ import Testing
                 == "2024-10-18")
         #expect(HindiDate.labelledDates("Updated On - October 19, 2024 / 09:00 AM IST")?.first?.label == .updated)
         #expect(HindiDate.labelledDates("प्रकाशित: 5 नवंबर 2024")?.first?.label == .published)
+        #expect(HindiDate.labelledDates("Friday, October 18, 2024")?.first?.label == .dateBar)
         // Glued to other text, or a sentence: not a date line.
         #expect(HindiDate.dateLine("Dec 14, 2025 08:03 am IST राम कुमार लाइव हिन्दुस्तान") == nil)
         #expect(HindiDate.dateLine("Updated: रूस ने कहा") == nil)
@@ -77,6 +78,11 @@ import Testing
         #expect(!article.draft)
         // No outlet named on the page: the address's host.
         #expect(article.source == "news.example.in")
+        // A site's date bar (the day the page was shown) loses to the article's own date.
+        let shown = ImportTestKit.importer().importPage("Friday, October 18, 2024\nUpdated on: June 20, 2024 14:06 IST\n"
+                                                        + "पुतिन ने किम को कार भेंट की\nप्योंगयांग: पुतिन ने किम को एक कार भेंट की। दोनों ने बात की।\n",
+                                                        rawName: "y.txt", file: "y.txt", options: ImportOptions())
+        #expect(shown.date == "2024-06-20")
     }
 
     @Test func notDates() {

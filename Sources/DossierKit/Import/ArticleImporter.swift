@@ -149,12 +149,13 @@ public struct ArticleImporter: Sendable {
     /// The date the page was published: `--date`, else a date line of the header, else the
     /// dateline's; a year only from the text or `--date`, never assumed.
     /// Of the header's complete dates, the one labelled as the publication date wins over an
-    /// unlabelled one, which wins over an update.
+    /// unlabelled one, which wins over an update, which wins over a date bar (`Friday, …`).
     func publicationDate(headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)], dateline: Dateline?, datelineLine: Int?,
                          body: [String], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
         var stated: (date: HindiDate, line: Int)?
         let complete = headerDates.filter { $0.date.isComplete }
-        if let best = complete.first(where: { $0.label == .published }) ?? complete.first(where: { $0.label == .none }) ?? complete.first {
+        if let best = complete.first(where: { $0.label == .published }) ?? complete.first(where: { $0.label == .none })
+            ?? complete.first(where: { $0.label == .updated }) ?? complete.first {
             stated = (best.date, best.line)
         } else if let date = dateline?.date, let datelineLine {
             stated = (date, datelineLine)

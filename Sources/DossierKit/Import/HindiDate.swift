@@ -87,6 +87,9 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         case updated
         /// No label, or one that says neither.
         case none
+        /// A weekday and a date without a label (`Friday, October 18, 2024`): a site's date
+        /// bar, often the day the page was shown rather than its date; the last choice.
+        case dateBar
     }
 
     /// A line that says nothing but a date, perhaps behind a label (`प्रकाशित:`, `Updated:`)
@@ -94,7 +97,8 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     /// Date: …`), the publication date.
     public static func dateLine(_ line: String) -> HindiDate? {
         guard let dates = labelledDates(line) else { return nil }
-        return (dates.first { $0.label == .published } ?? dates.first { $0.label == .none } ?? dates.first)?.date
+        return (dates.first { $0.label == .published } ?? dates.first { $0.label == .none }
+                ?? dates.first { $0.label == .updated } ?? dates.first)?.date
     }
 
     /// The dates of a line that holds nothing else: each perhaps behind a label and a weekday
@@ -117,7 +121,9 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
                 // Another short label: `Date:`, `दिनांक:`.
                 text = String(text[text.index(after: colon)...])
             }
-            text = strip(weekday, from: text)
+            let afterWeekday = strip(weekday, from: text)
+            if afterWeekday != text && label == .none { label = .dateBar }
+            text = afterWeekday
             guard let (date, rest) = leading(text) else { return nil }
             dates.append((date, label))
             text = strip(timeTail, from: String(rest))
