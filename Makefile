@@ -30,12 +30,14 @@ site: release
 	else echo "pagefind not installed: search covers names and titles only (pip install 'pagefind[bin]')"; fi
 
 # Content problems with file:line, then the built site (and the hostile-content fixture's)
-# through the Nu HTML checker and linkchecker (installed when missing).
+# through the Nu HTML checker and linkchecker, and the SQLite export through Datasette and
+# the sqlite3 shell (all installed when missing).
 check: site
 	$(RELEASE) check --content content --templates templates
 	rm -rf .build/check-hostile
 	$(RELEASE) build --content Tests/DossierKitTests/Fixtures/hostile/content --templates templates --output .build/check-hostile
 	scripts/check-site.sh public .build/check-hostile
+	scripts/check-export.sh $(RELEASE) content public
 
 serve: release
 	$(RELEASE) serve --content content --templates templates --output public

@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // SQLite for `dossier export --sqlite` (wrapped once, in DossierKit/Export).
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // mimalloc replaces malloc in the dossier executable (see Sources/dossier/Allocator.swift).
         .systemLibrary(
             name: "CMimalloc",
@@ -30,6 +35,7 @@ let package = Package(
             name: "DossierKit",
             dependencies: [
                 "CCmarkGFM",
+                "CSQLite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -7,7 +7,7 @@ struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turn a folder of news articles into an annotated research dossier (a static site).",
-        subcommands: [Build.self, Check.self, Serve.self, ImportCommand.self, PublishCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, ImportCommand.self, PublishCommand.self, ExportCommand.self],
         defaultSubcommand: Build.self
     )
 }
