@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/dossier
 
-.PHONY: all deps site test check release clean help serve bench bench-hostile golden fuzz load
+.PHONY: all deps site test check release clean help serve bench bench-hostile golden fuzz load eval
 
 all: site
 
@@ -11,6 +11,7 @@ help:
 	@echo "make test    run the whole test suite"
 	@echo "make check   report every problem of content/ with file:line, then validate the site's HTML and links"
 	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
+	@echo "make eval    name matching on eval/devset: surfaces linked whole, in part, wrongly, not at all"
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
 	@echo "make bench-hostile  each hostile construct of issue 12 at 100 KB and 1 MB: seconds, peak memory, output"
 	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
@@ -41,6 +42,11 @@ check: site
 
 serve: release
 	$(RELEASE) serve --content content --templates templates --output public
+
+# Name matching on the development set (eval/devset): one one-sentence article per surface,
+# built against the devset's registry. EVAL_FLAGS=--details lists the surfaces not linked whole.
+eval: release
+	python3 eval/run_eval.py --dossier $(RELEASE) $(EVAL_FLAGS)
 
 bench: release
 	@command -v hugo >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null)

@@ -32,21 +32,31 @@ struct Build: ParsableCommand {
                              discussion: "Without it such a folder is refused and nothing is deleted. Hidden files (.git, .nojekyll) and CNAME are kept either way."))
     var clean = false
 
+    @Flag(help: "Build the articles marked draft: true too (those with a date).")
+    var drafts = false
+
     @Flag(name: .shortAndLong, help: "Print each stage and the ambiguity warnings.")
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean)
+        let options = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean, drafts: drafts)
         do {
             let report = try SiteBuilder.build(options) { message in
                 if verbose { Terminal.status(message) }
             }
             if verbose {
                 for warning in report.warnings { Terminal.status(warning.description) }
+            } else {
+                // Always shown: an article missing from the site must not go unnoticed.
+                for warning in report.draftsLeftOut { Terminal.status(warning.description) }
+            }
+            if verbose {
                 Terminal.status(report.stages.map { "\($0.0) \(String(format: "%.2f", $0.1))s" }.joined(separator: ", ")
                                 + " (allocator: mimalloc \(Allocator.mimallocVersion))")
-            } else if !report.warnings.isEmpty {
-                Terminal.status("\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (see dossier check)")
+            } else if report.warnings.count > report.draftsLeftOut.count {
+                let count = report.warnings.count - report.draftsLeftOut.count
+                let more = report.draftsLeftOut.isEmpty ? "" : " more"
+                Terminal.status("\(count)\(more) warning\(count == 1 ? "" : "s") (see dossier check)")
             }
             print("built \(report.pages) pages from \(report.articles) articles, \(report.entities) entities, "
                   + "\(report.mentions) mentions into \(output)/ in \(String(format: "%.2f", report.seconds)) s")
@@ -73,11 +83,16 @@ struct Check: ParsableCommand {
     @Flag(help: "Also list names in the articles that the registry lacks (candidate people and places).")
     var suggest = false
 
+    @Flag(help: "Check the articles marked draft: true too.")
+    var drafts = false
+
     func run() throws {
-        let analysis = SiteBuilder.analyse(contentDirectory: paths.content)
+        let analysis = SiteBuilder.analyse(contentDirectory: paths.content, drafts: drafts)
         var diagnostics = analysis.diagnostics
         if case .failure(let errors) = Theme.load(directory: paths.templates) { diagnostics += errors.diagnostics }
         for diagnostic in Diagnostic.sorted(diagnostics) { print(diagnostic) }
+        let variants = VariantReport.report(analysis)
+        if !variants.isEmpty { print(variants) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         print("\(analysis.content.articles.count) articles, \(analysis.content.registry.entities.count) entities: "

@@ -8,7 +8,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn raw news pages into articles: content/articles/<id>.md, raw copy in content/raw/.",
         discussion: """
             Boilerplate is removed by the rules in CONTENT/import-rules.yml. What a page does not \
-            say (often the year) comes from --date, --source and --url, or is left out with a warning.
+            say (often the year) comes from --date, --source and --url, or is left out with a warning. \
+            A page whose date cannot be read (and no --date given) is written as a draft (draft: true), \
+            which builds leave out until it has a date.
             """)
 
     @Argument(help: "Raw page files (UTF-8 text).")
@@ -63,7 +65,7 @@ struct ImportCommand: ParsableCommand {
         case .written, .wouldWrite:
             guard let article = outcome.article, let path = outcome.articlePath else { return name }
             let verb = outcome.status == .written ? (outcome.replaces ? "replaced" : "wrote") : (outcome.replaces ? "would replace" : "would write")
-            let facts = [article.date ?? "no date", article.source ?? "no source", article.place].compactMap { $0 }
+            let facts = [article.date ?? "no date", article.source ?? "no source", article.place, article.draft ? "draft" : nil].compactMap { $0 }
             var line = "\(name): \(verb) \(path) (\(facts.joined(separator: ", ")), \(article.paragraphs.count) paragraph\(article.paragraphs.count == 1 ? "" : "s"))"
             if !article.possibleMeetings.isEmpty {
                 line += "\n  may report meeting \(article.possibleMeetings.joined(separator: ", ")): add meetings: [...] by hand if so"

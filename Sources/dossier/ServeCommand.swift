@@ -15,6 +15,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Replace the contents of an output folder that no build wrote (hidden files and CNAME are kept).")
     var clean = false
 
+    @Flag(help: "Build and serve the articles marked draft: true too (those with a date).")
+    var drafts = false
+
     @Option(help: "Address to listen on. Requests must name it, 127.0.0.1, localhost or [::1] as their Host.")
     var host = "127.0.0.1"
 
@@ -22,7 +25,7 @@ struct Serve: AsyncParsableCommand {
     var port = 8000
 
     func run() async throws {
-        let build = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean)
+        let build = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean, drafts: drafts)
         let server: PreviewServer
         do {
             Terminal.status("building \(paths.content) …")

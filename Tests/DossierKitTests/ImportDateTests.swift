@@ -29,6 +29,62 @@ import Testing
         #expect(HindiDate.dateLine("Updated: 2024-11-30")?.iso == "2024-11-30")
     }
 
+    /// English forms as the devset's outlets print them (eval/devset/README.md).
+    @Test func englishFormsWithLabelsAndTimes() {
+        let lines: [(String, String)] = [
+            ("Nov 2, 2024", "2024-11-02"),
+            ("Nov. 2, 2024", "2024-11-02"),
+            ("2 November 2024", "2024-11-02"),
+            ("02 Nov 2024", "2024-11-02"),
+            ("November 02, 2024 10:35 IST", "2024-11-02"),
+            ("Updated: 05 Nov 2024, 3:04 PM", "2024-11-05"),
+            ("Publish Date - October 18, 2024 / 02:58 PM IST,", "2024-10-18"),
+            ("| Updated on: Oct 14, 2024 | 7:44 PM", "2024-10-14"),
+            ("Updated on: June 20, 2024 14:06 IST", "2024-06-20"),
+            ("FIRST PUBLISHED : June 19, 2024, 17:02 IST", "2024-06-19"),
+            ("Friday, October 18, 2024", "2024-10-18"),
+            ("Published: Sun, Dec 14, 2025 08:03 am IST", "2025-12-14"),
+            ("27-12-2025, 05:38", "2025-12-27"),
+            ("प्रकाशित: 5 नवंबर 2024, 10:15 AM IST", "2024-11-05"),
+            ("अपडेट: 22 अक्तूबर 2024 12:30", "2024-10-22"),
+            ("अपडेटेड: 22 अक्टूबर 2024", "2024-10-22"),
+        ]
+        for (line, iso) in lines { #expect(HindiDate.dateLine(line)?.iso == iso, "\(line)") }
+        // Two on one line: the publication date, wherever it comes.
+        #expect(HindiDate.dateLine("Modified Date: October 20, 2024 / 11:00 AM IST, Published Date : October 18, 2024 / 02:58 PM IST")?.iso
+                == "2024-10-18")
+        #expect(HindiDate.labelledDates("Updated On - October 19, 2024 / 09:00 AM IST")?.first?.label == .updated)
+        #expect(HindiDate.labelledDates("प्रकाशित: 5 नवंबर 2024")?.first?.label == .published)
+        #expect(HindiDate.labelledDates("Friday, October 18, 2024")?.first?.label == .dateBar)
+        // Glued to other text, or a sentence: not a date line.
+        #expect(HindiDate.dateLine("Dec 14, 2025 08:03 am IST राम कुमार लाइव हिन्दुस्तान") == nil)
+        #expect(HindiDate.dateLine("Updated: रूस ने कहा") == nil)
+    }
+
+    @Test func thePublicationDateWinsOverAnUpdateAndUILinesAreNoTitle() {
+        let page = """
+            Hindi News
+            Switch to English
+            Updated: 07 Nov 2024, 3:04 PM
+            Published: 05 Nov 2024, 10:00 AM
+            Edited By:
+            रूस ने उत्तर कोरिया के साथ सैन्य सहयोग बढ़ाया
+            मॉस्को: रूस और उत्तर कोरिया ने नए समझौते पर बात की। दोनों देशों के अधिकारी मिले।
+            """
+        let article = ImportTestKit.importer().importPage(page, rawName: "x.txt", file: "x.txt",
+                                                           options: ImportOptions(url: "https://news.example.in/world/x"))
+        #expect(article.date == "2024-11-05")
+        #expect(article.title == "रूस ने उत्तर कोरिया के साथ सैन्य सहयोग बढ़ाया")
+        #expect(!article.draft)
+        // No outlet named on the page: the address's host.
+        #expect(article.source == "news.example.in")
+        // A site's date bar (the day the page was shown) loses to the article's own date.
+        let shown = ImportTestKit.importer().importPage("Friday, October 18, 2024\nUpdated on: June 20, 2024 14:06 IST\n"
+                                                        + "पुतिन ने किम को कार भेंट की\nप्योंगयांग: पुतिन ने किम को एक कार भेंट की। दोनों ने बात की।\n",
+                                                        rawName: "y.txt", file: "y.txt", options: ImportOptions())
+        #expect(shown.date == "2024-06-20")
+    }
+
     @Test func notDates() {
         #expect(HindiDate.dateLine("31/02/2024") == nil)
         #expect(HindiDate.dateLine("उत्तर कोरिया 2024 में") == nil)

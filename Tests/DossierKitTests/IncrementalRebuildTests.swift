@@ -93,6 +93,67 @@ import Testing
         try expectEqualToFullBuild(session, root)
     }
 
+    /// Drafts are left out by rebuilds as by a full build: a new draft, an article made a
+    /// draft, a draft published; and with `drafts` a dated draft is built.
+    @Test(arguments: [false, true]) func draftsRebuildAsAFullBuild(drafts: Bool) throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var build = options(root, output: "public")
+        build.drafts = drafts
+        var session = try SiteSession(options: build)
+        let articles = root + "/content/articles/"
+        func expectSame(_ line: UInt = #line) throws {
+            let full = root + "/full"
+            try? FileManager.default.removeItem(atPath: full)
+            var fullOptions = options(root, output: "full")
+            fullOptions.drafts = drafts
+            try SiteBuilder.build(fullOptions)
+            let expected = Set((FileManager.default.enumerator(atPath: full)?.allObjects as? [String] ?? []).filter {
+                var folder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: full + "/" + $0, isDirectory: &folder) && !folder.boolValue
+            })
+            #expect(session.snapshot.allPaths() == expected, "after line \(line)")
+            for path in expected {
+                #expect(session.snapshot.bytes(of: path) == FileManager.default.contents(atPath: full + "/" + path).map { [UInt8]($0) },
+                        "\(path) differs after line \(line)")
+            }
+        }
+        // A new dated draft, and an undated one.
+        try """
+        ---
+        title: "मसौदा"
+        date: 2024-12-01
+        draft: true
+        ---
+        पुतिन ने कनाडा और नाटो के बारे में कहा।
+        """.write(toFile: articles + "2024-12-01-draft.md", atomically: true, encoding: .utf8)
+        try """
+        ---
+        title: "बिना तारीख"
+        draft: true
+        ---
+        किम ने रूस के बारे में कहा।
+        """.write(toFile: articles + "undated.md", atomically: true, encoding: .utf8)
+        var report = try rebuilt(&session)
+        #expect(report.succeeded)
+        #expect(report.diagnostics.contains { $0.file.hasSuffix("undated.md") && $0.message.hasPrefix("draft") })
+        #expect((session.snapshot.bytes(of: "articles/2024-12-01-draft/index.html") != nil) == drafts)
+        try expectSame()
+        // A published article becomes a draft.
+        let published = articles + "2024-10-22-yoon-rutte-nato-call.md"
+        try edit(published) { $0.replacingOccurrences(of: "\nlanguage:", with: "\ndraft: true\nlanguage:") }
+        report = try rebuilt(&session)
+        #expect(report.succeeded)
+        try expectSame()
+        // And is published again; the other draft too.
+        try edit(published) { $0.replacingOccurrences(of: "\ndraft: true", with: "") }
+        try edit(articles + "2024-12-01-draft.md") { $0.replacingOccurrences(of: "draft: true", with: "draft: false") }
+        report = try rebuilt(&session)
+        #expect(report.succeeded)
+        #expect(session.snapshot.bytes(of: "articles/2024-12-01-draft/index.html") != nil)
+        try expectSame()
+    }
+
     @Test func aFailedRebuildKeepsTheLastGoodSiteAndIsRetried() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }

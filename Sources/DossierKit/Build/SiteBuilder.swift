@@ -11,14 +11,17 @@ public struct BuildOptions: Sendable {
     /// Replace the contents of an output folder that no build wrote (hidden files and
     /// `CNAME` are kept); without it such a folder is refused.
     public var clean: Bool
+    /// Build articles marked `draft: true` too (those with a date).
+    public var drafts: Bool
 
     public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 200,
-                clean: Bool = false) {
+                clean: Bool = false, drafts: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
         self.pageSize = pageSize
         self.clean = clean
+        self.drafts = drafts
     }
 }
 
@@ -29,8 +32,10 @@ public struct BuildReport: Sendable {
     public var articles: Int
     public var entities: Int
     public var mentions: Int
-    /// Problems that did not stop the build (ambiguous aliases, unknown keys).
+    /// Problems that did not stop the build (ambiguous aliases, unknown keys, drafts left out).
     public var warnings: [Diagnostic]
+    /// One warning for each draft left out (also in `warnings`).
+    public var draftsLeftOut: [Diagnostic] = []
     public var seconds: Double
     /// Seconds per stage, in order.
     public var stages: [(String, Double)]
@@ -47,8 +52,8 @@ public struct Analysis: Sendable {
 /// The pipeline: load → annotate → link → render → write.
 public enum SiteBuilder {
     /// Loads and annotates; every problem of the content in `diagnostics`.
-    public static func analyse(contentDirectory: String) -> Analysis {
-        let loaded = ContentLoader.load(contentDirectory)
+    public static func analyse(contentDirectory: String, drafts: Bool = false) -> Analysis {
+        let loaded = ContentLoader.load(contentDirectory, drafts: drafts)
         let annotator = Annotator(registry: loaded.content.registry)
         let annotated = parallelMap(loaded.content.articles) { annotator.annotate($0) }
         return Analysis(content: loaded.content, annotated: annotated,
@@ -78,7 +83,8 @@ public enum SiteBuilder {
 
         try OutputSafety.check(output: options.output, content: options.content, templates: options.templates)
         progress("loading \(options.content)")
-        let inputs = try InputSnapshot.read(content: options.content, templates: options.templates)
+        let inputs = try InputSnapshot.read(content: options.content, templates: options.templates,
+                                            load: { ContentLoader.load($0, drafts: options.drafts) })
         stage("load")
         let loaded = inputs.loaded
         let themeResult = inputs.theme
@@ -153,7 +159,8 @@ public enum SiteBuilder {
             let report = BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
                                articles: content.articles.count, entities: content.registry.entities.count,
                                mentions: annotated.reduce(0) { $0 + $1.mentions.count },
-                               warnings: Diagnostic.sorted(diagnostics), seconds: (clock.now - started).seconds, stages: stages)
+                               warnings: Diagnostic.sorted(diagnostics), draftsLeftOut: loaded.draftsLeftOut,
+                               seconds: (clock.now - started).seconds, stages: stages)
             return (report, state)
         } catch {
             writer.abort()

@@ -106,7 +106,7 @@ public struct SiteSession: Sendable {
         var content: Content
         var loadedTheme = state.theme
         if everything {
-            let loaded = ContentLoader.load(options.content)
+            let loaded = ContentLoader.load(options.content, drafts: options.drafts)
             diagnostics += loaded.diagnostics
             content = loaded.content
             switch Theme.load(directory: options.templates) {
@@ -130,7 +130,13 @@ public struct SiteSession: Sendable {
                 case .success(let text):
                     let (article, found) = ArticleLoader.parse(text, id: id, file: display)
                     diagnostics += found
-                    byID[id] = article
+                    // A draft counts as deleted, as a full build leaves it out.
+                    if let article, let leftOut = ContentLoader.draftWarning(article, include: options.drafts) {
+                        diagnostics.append(leftOut)
+                        byID[id] = nil
+                    } else {
+                        byID[id] = article
+                    }
                 }
             }
             content.articles = byID.keys.sorted().map { byID[$0]! }

@@ -25,16 +25,16 @@ public struct ArticleImporter: Sendable {
         var lines = page.lines
 
         // Header: labels and date lines, the headline, more of the same.
-        var headerDates: [(date: HindiDate, line: Int)] = []
+        var headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)] = []
         var headline: CleanedPage.Line?
         var index = 0
         func skipHeaderLines() {
             while index < lines.count {
                 let line = lines[index]
-                if let date = HindiDate.dateLine(line.text) {
-                    headerDates.append((date, line.number))
-                } else if isLabel(line.text) && Dateline.parse(line.text) == nil {
-                    // A section name such as `दुनिया`.
+                if let dates = HindiDate.labelledDates(line.text) {
+                    headerDates += dates.map { ($0.date, line.number, $0.label) }
+                } else if (isLabel(line.text) || isInterfaceLine(line.text, language: options.language)) && Dateline.parse(line.text) == nil {
+                    // A section name such as `दुनिया`, an English menu or kicker line, `Edited By:`.
                 } else {
                     return
                 }
@@ -42,7 +42,7 @@ public struct ArticleImporter: Sendable {
             }
         }
         skipHeaderLines()
-        if index < lines.count, isHeadline(lines[index].text), Dateline.parse(lines[index].text) == nil {
+        if index < lines.count, isHeadline(lines[index].text, language: options.language), Dateline.parse(lines[index].text) == nil {
             headline = lines[index]
             index += 1
             skipHeaderLines()
@@ -105,6 +105,12 @@ public struct ArticleImporter: Sendable {
             language: options.language, raw: rawName, author: page.author, paragraphs: paragraphs,
             possibleMeetings: [], diagnostics: diagnostics)
         article.possibleMeetings = possibleMeetings(title: title, body: body, date: date)
+        if date == nil {
+            // An article without a date would fail every build: it is written as a draft.
+            article.draft = true
+            article.diagnostics.append(.warning(file, nil, "no publication date: written as a draft (draft: true), which builds leave out",
+                                                hint: "import it again with --date YYYY-MM-DD --force, or add date: and remove draft: true by hand"))
+        }
         return article
     }
 
@@ -114,9 +120,23 @@ public struct ArticleImporter: Sendable {
         RawPageCleaner.words(line, upTo: ArticleImporter.labelWords) <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
     }
 
-    func isHeadline(_ line: String) -> Bool {
+    func isHeadline(_ line: String, language: String = "hi") -> Bool {
         ArticleImporter.headlineWords.contains(RawPageCleaner.words(line, upTo: ArticleImporter.headlineWords.upperBound))
-            && !RawPageCleaner.endsSentence(line)
+            && !RawPageCleaner.endsSentence(line) && !isInterfaceLine(line, language: language)
+    }
+
+    /// A line of the page's interface rather than its article: in a Hindi page, one written
+    /// in Latin script (`Switch to English`, `Hindi News`, an English slug or kicker); a label
+    /// ending with a colon or dash (`Edited By:`, `ताज़ा खबर -`).
+    func isInterfaceLine(_ line: String, language: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if let last = trimmed.last, [":", "-", "–", "—", "ः"].contains(last) { return true }
+        guard language == "hi" else { return false }
+        var latin = 0, devanagari = 0
+        for scalar in trimmed.unicodeScalars where scalar.properties.isAlphabetic {
+            if (0x900...0x97F).contains(scalar.value) { devanagari += 1 } else if scalar.isASCII { latin += 1 }
+        }
+        return latin > 0 && latin > devanagari * 2
     }
 
     /// The first sentence of a paragraph, without its full stop (`।`, `.`, `|`).
@@ -128,15 +148,19 @@ public struct ArticleImporter: Sendable {
 
     /// The date the page was published: `--date`, else a date line of the header, else the
     /// dateline's; a year only from the text or `--date`, never assumed.
-    func publicationDate(headerDates: [(date: HindiDate, line: Int)], dateline: Dateline?, datelineLine: Int?,
+    /// Of the header's complete dates, the one labelled as the publication date wins over an
+    /// unlabelled one, which wins over an update, which wins over a date bar (`Friday, …`).
+    func publicationDate(headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)], dateline: Dateline?, datelineLine: Int?,
                          body: [String], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
         var stated: (date: HindiDate, line: Int)?
-        if let complete = headerDates.first(where: { $0.date.isComplete }) {
-            stated = complete
+        let complete = headerDates.filter { $0.date.isComplete }
+        if let best = complete.first(where: { $0.label == .published }) ?? complete.first(where: { $0.label == .none })
+            ?? complete.first(where: { $0.label == .updated }) ?? complete.first {
+            stated = (best.date, best.line)
         } else if let date = dateline?.date, let datelineLine {
             stated = (date, datelineLine)
         } else {
-            stated = headerDates.first
+            stated = headerDates.first.map { ($0.date, $0.line) }
         }
         let givenYear = options.date.flatMap(ImportOptions.year)
         if let given = options.date, ISODate.isValid(given) {

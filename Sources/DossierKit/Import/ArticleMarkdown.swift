@@ -1,6 +1,6 @@
 /// Writes an imported article as `content/articles/<id>.md`, in the format the curated
 /// articles use: front matter keys in the order title, date, source, url, place, language,
-/// raw; the title and the address in double quotes; paragraphs one blank line apart.
+/// raw, draft; the title and the address in double quotes; paragraphs one blank line apart.
 public enum ArticleMarkdown {
     public static func file(_ article: ImportedArticle) -> String {
         var lines = ["---", "title: " + quoted(article.title)]
@@ -10,6 +10,7 @@ public enum ArticleMarkdown {
         if let place = article.place { lines.append("place: " + scalar(place)) }
         lines.append("language: " + scalar(article.language))
         lines.append("raw: " + scalar(article.raw))
+        if article.draft { lines.append("draft: true") }
         lines.append("---")
         return lines.joined(separator: "\n") + "\n" + body(article.paragraphs)
     }

@@ -79,20 +79,69 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         return (first.date, text[end...])
     }
 
+    /// What a date line says its date is.
+    public enum Label: Sendable, Hashable {
+        /// `Published`, `प्रकाशित`, `First published`, `Publish Date`, `Posted`.
+        case published
+        /// `Updated`, `अपडेट`, `Modified`, `Last updated`.
+        case updated
+        /// No label, or one that says neither.
+        case none
+        /// A weekday and a date without a label (`Friday, October 18, 2024`): a site's date
+        /// bar, often the day the page was shown rather than its date; the last choice.
+        case dateBar
+    }
+
     /// A line that says nothing but a date, perhaps behind a label (`प्रकाशित:`, `Updated:`)
-    /// and followed by a time (`10:15 AM IST`).
+    /// and followed by a time (`10:15 AM IST`). Of a line with two (`Modified Date: … Published
+    /// Date: …`), the publication date.
     public static func dateLine(_ line: String) -> HindiDate? {
-        // Label, date and time fit in far less; a paragraph is not a date line.
+        guard let dates = labelledDates(line) else { return nil }
+        return (dates.first { $0.label == .published } ?? dates.first { $0.label == .none }
+                ?? dates.first { $0.label == .updated } ?? dates.first)?.date
+    }
+
+    /// The dates of a line that holds nothing else: each perhaps behind a label and a weekday
+    /// and followed by a time (`| Updated on: Oct 14, 2024 | 7:44 PM`, `Publish Date - October
+    /// 18, 2024 / 02:58 PM IST,`). Nil when anything else is on the line.
+    public static func labelledDates(_ line: String) -> [(date: HindiDate, label: Label)]? {
+        // Labels, dates and times fit in far less; a paragraph is not a date line.
         guard line.utf8.count <= 600 else { return nil }
-        var text = Substring(line)
-        if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 3,
-           !text[..<colon].contains(where: \.isNumber) {
-            text = text[text.index(after: colon)...]
+        var text = line.trimmingCharacters(in: .whitespaces)
+        var dates: [(date: HindiDate, label: Label)] = []
+        while true {
+            text = strip(separators, from: text)
+            if text.isEmpty { break }
+            var label = Label.none
+            if let (kind, rest) = knownLabel(text) {
+                label = kind
+                text = rest
+            } else if dates.isEmpty, let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 3,
+                      !text[..<colon].contains(where: \.isNumber) {
+                // Another short label: `Date:`, `दिनांक:`.
+                text = String(text[text.index(after: colon)...])
+            }
+            let afterWeekday = strip(weekday, from: text)
+            if afterWeekday != text && label == .none { label = .dateBar }
+            text = afterWeekday
+            guard let (date, rest) = leading(text) else { return nil }
+            dates.append((date, label))
+            text = strip(timeTail, from: String(rest))
         }
-        guard let (date, rest) = leading(String(text)) else { return nil }
-        let tail = String(rest)
-        let range = NSRange(location: 0, length: (tail as NSString).length)
-        return timeTail.firstMatch(in: tail, range: range) == nil ? nil : date
+        return dates.isEmpty ? nil : dates
+    }
+
+    private static func knownLabel(_ text: String) -> (Label, String)? {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        guard let match = labelPattern.firstMatch(in: text, range: range) else { return nil }
+        let published = match.range(at: 1).location != NSNotFound
+        return (published ? .published : .updated, (text as NSString).substring(from: match.range.upperBound))
+    }
+
+    private static func strip(_ regex: NSRegularExpression, from text: String) -> String {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        guard let match = regex.firstMatch(in: text, range: range), match.range.length > 0 else { return text }
+        return (text as NSString).substring(from: match.range.upperBound)
     }
 
     // MARK: - Patterns
@@ -109,8 +158,21 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         // Longest first, so `सितंबर` wins over a shorter prefix and `sept` over `sep`.
         monthNames.flatMap { $0 }.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
     }()
+    /// After a date: a time (`10:35`, `3:04 PM`, `08:03 am IST`, `17:02:11`, `at 5 PM`), the
+    /// separators around it.
     private static let timeTail = try! NSRegularExpression(
-        pattern: "^[\\s,|]*(?:\(digit){1,2}[:.]\(digit){2}\\s*(?:AM|PM|am|pm|बजे)?)?\\s*(?:\\(?IST\\)?)?\\s*$")
+        pattern: "^[\\s,|/–—-]*(?:(?:at\\s+)?\(digit){1,2}(?:[:.]\(digit){2}){1,2}\\s*(?:AM|PM|बजे)?|(?:at\\s+)?\(digit){1,2}\\s*(?:AM|PM))?\\s*(?:\\(?IST\\)?|\\(?GMT\\)?)?[\\s,|]*",
+        options: [.caseInsensitive])
+    private static let separators = try! NSRegularExpression(pattern: "^[\\s,|/–—-]+")
+    /// `Published`, `First published on :`, `Publish Date -`, `प्रकाशित:`, `Updated On -`, `अपडेटेड:`.
+    private static let labelPattern = try! NSRegularExpression(
+        pattern: "^(?:(first\\s+published|published(?:\\s+date)?|publish(?:ed)?\\s+date|posted|प्रकाशित(?:\\s+(?:तिथि|तारीख|दिनांक))?)"
+            + "|(?:last\\s+)?updated?(?:\\s+date)?|modified(?:\\s+date)?|अपडेट(?:ेड)?|अद्यतन)(?:\\s+(?:on|at))?\\s*(?:[:\\-–—]\\s*|\\s+|$)",
+        options: [.caseInsensitive])
+    /// `Friday, `, `Sun, `, `शुक्रवार, `.
+    private static let weekday = try! NSRegularExpression(
+        pattern: "^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|(?:सोम|मंगल|बुध|गुरु|बृहस्पति|शुक्र|शनि|रवि)वार),?\\s+",
+        options: [.caseInsensitive])
 
     private static func regex(_ pattern: String) -> NSRegularExpression {
         try! NSRegularExpression(pattern: notWord + pattern + wordEnd, options: [.caseInsensitive])
@@ -126,11 +188,11 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
             make(year: number(match, 3, text), month: number(match, 2, text), day: number(match, 1, text))
         },
         // 2 नवंबर, 2 नवंबर 2024, 2 नवंबर, 2024
-        Form(regex: regex("(\(digit){1,2})\\s+(\(monthAlternation))(?:,?\\s+(\(digit){4}))?")) { match, text in
+        Form(regex: regex("(\(digit){1,2})\\s+(\(monthAlternation))\\.?(?:,?\\s+(\(digit){4}))?")) { match, text in
             make(year: number(match, 3, text), month: month(match, 2, text), day: number(match, 1, text))
         },
         // November 2, 2024
-        Form(regex: regex("(\(monthAlternation))\\s+(\(digit){1,2}),?\\s+(\(digit){4})")) { match, text in
+        Form(regex: regex("(\(monthAlternation))\\.?\\s+(\(digit){1,2}),?\\s+(\(digit){4})")) { match, text in
             make(year: number(match, 3, text), month: month(match, 1, text), day: number(match, 2, text))
         },
         // नवम्बर 2024

@@ -14,6 +14,9 @@ public struct ImportedArticle: Sendable {
     /// Found in a byline; not written (the article format keeps no author for imports).
     public var author: String?
     public var paragraphs: [String]
+    /// Written as `draft: true`: a required fact (the date) could not be read and was not
+    /// given, so builds leave the article out until it is completed.
+    public var draft = false
     /// Registry meetings the article may report (participants named, date just before);
     /// a hint only, never written.
     public var possibleMeetings: [String]

@@ -3,7 +3,7 @@ import Yams
 
 /// Loads articles: `---` front matter (YAML), then the Markdown body.
 public enum ArticleLoader {
-    static let knownKeys = ["title", "date", "source", "url", "place", "language", "raw", "author", "accessed", "meetings"]
+    static let knownKeys = ["title", "date", "source", "url", "place", "language", "raw", "author", "accessed", "meetings", "draft"]
 
     /// An article from its text. `id` is the file name stem; `file` the path shown in messages.
     public static func parse(_ text: String, id: String, file: String) -> (Article?, [Diagnostic]) {
@@ -34,7 +34,9 @@ public enum ArticleLoader {
         fields.warnUnknownKeys(knownKeys)
         let title = fields.required("title", what: "the headline in quotes")
         fields.checkLength("title", title, shownOn: "every page of the entities the article mentions")
-        let date = fields.required("date", what: "the publication date as YYYY-MM-DD")
+        let draft = fields.bool("draft") ?? false
+        // A draft may lack its date (the import writes one when the page gave none).
+        let date = draft ? fields.string("date") : fields.required("date", what: "the publication date as YYYY-MM-DD")
         if let date, !ISODate.isValid(date) {
             fields.report(.error(file, fields.lineOf("date"), "bad date \"\(date)\"", hint: "write YYYY-MM-DD, e.g. 2024-11-30"))
         }
@@ -52,7 +54,7 @@ public enum ArticleLoader {
             id: id, title: TextNormalization.nfc(title ?? ""), date: date ?? "",
             source: fields.string("source"), url: fields.string("url"), place: fields.string("place"),
             language: fields.string("language"), raw: fields.string("raw"), author: fields.string("author"),
-            accessed: accessed, meetings: fields.list("meetings"), body: split.body, file: file, bodyLine: split.bodyLine,
+            accessed: accessed, meetings: fields.list("meetings"), draft: draft, body: split.body, file: file, bodyLine: split.bodyLine,
             keyLines: fields.keyLines)
         diagnostics += fields.diagnostics
         let failed = diagnostics.contains { $0.severity == .error }
@@ -100,10 +102,10 @@ public enum ArticleLoader {
 
 extension Article {
     init(id: String, title: String, date: String, source: String?, url: String?, place: String?, language: String?,
-         raw: String?, author: String?, accessed: String?, meetings: [String], body: Substring, file: String, bodyLine: Int,
+         raw: String?, author: String?, accessed: String?, meetings: [String], draft: Bool, body: Substring, file: String, bodyLine: Int,
          keyLines: [String: Int]) {
         self.init(id: id, title: title, date: date, source: source, url: url, place: place, language: language,
-                  raw: raw, author: author, accessed: accessed, meetings: meetings, body: String(body), file: file, bodyLine: bodyLine,
+                  raw: raw, author: author, accessed: accessed, meetings: meetings, draft: draft, body: String(body), file: file, bodyLine: bodyLine,
                   keyLines: keyLines)
     }
 }

@@ -6,11 +6,16 @@ public enum ContentLoader {
     public struct Result: Sendable {
         public var content: Content
         public var diagnostics: [Diagnostic]
+        /// The warnings for the drafts left out (also in `diagnostics`).
+        public var draftsLeftOut: [Diagnostic] = []
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// `directory` is the content folder as the user named it (messages show paths under it).
-    public static func load(_ directory: String) -> Result {
+    /// Drafts are left out, with a warning each, unless `drafts` is set.
+    public static func load(_ directory: String) -> Result { load(directory, drafts: false) }
+
+    public static func load(_ directory: String, drafts: Bool) -> Result {
         let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
@@ -20,11 +25,43 @@ public enum ContentLoader {
         }
         let (site, siteDiagnostics) = SiteConfigLoader.load(path: root + "/site.yml", display: root + "/site.yml")
         let (entities, entityDiagnostics) = RegistryLoader.load(entitiesDirectory: root + "/entities", displayPrefix: root + "/entities")
-        let (articles, articleDiagnostics) = ArticleLoader.load(articlesDirectory: root + "/articles", displayPrefix: root + "/articles")
+        let (allArticles, loadDiagnostics) = ArticleLoader.load(articlesDirectory: root + "/articles", displayPrefix: root + "/articles")
+        let (articles, draftDiagnostics) = leavingOutDrafts(allArticles, include: drafts)
+        let articleDiagnostics = loadDiagnostics + draftDiagnostics
         let registry = Registry(entities)
         let content = Content(site: site, registry: registry, articles: articles)
         let diagnostics = siteDiagnostics + entityDiagnostics + articleDiagnostics + validateReferences(content)
-        return Result(content: content, diagnostics: diagnostics)
+        return Result(content: content, diagnostics: diagnostics, draftsLeftOut: draftDiagnostics)
+    }
+
+    /// The articles a build takes: drafts only when `include` is set, and never a draft
+    /// without a date. One warning for each draft left out.
+    public static func leavingOutDrafts(_ articles: [Article], include: Bool) -> ([Article], [Diagnostic]) {
+        var kept: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        for article in articles {
+            if let diagnostic = draftWarning(article, include: include) {
+                diagnostics.append(diagnostic)
+            } else {
+                kept.append(article)
+            }
+        }
+        return (kept, diagnostics)
+    }
+
+    /// Why a build leaves `article` out, or nil when it takes it.
+    public static func draftWarning(_ article: Article, include: Bool) -> Diagnostic? {
+        guard article.draft else { return nil }
+        let line = article.keyLines["draft"]
+        if !include {
+            return .warning(article.file, line, "draft, left out of the build",
+                            hint: "build with --drafts to include it, or remove draft: true to publish it")
+        }
+        if article.date.isEmpty {
+            return .warning(article.file, line, "draft without a date, left out even with --drafts",
+                            hint: "add date: YYYY-MM-DD")
+        }
+        return nil
     }
 
     /// Ids named in the registry and front matter must exist (annotations are checked when annotating).

@@ -4,10 +4,10 @@ import Yams
 /// Loads `content/entities/{people,countries,organizations,meetings}.yml`.
 public enum RegistryLoader {
     static let knownKeys: [EntityKind: [String]] = [
-        .person: ["id", "name", "aliases", "wikidata", "description", "country"],
-        .country: ["id", "name", "aliases", "wikidata", "description", "iso"],
-        .org: ["id", "name", "aliases", "wikidata", "description", "country"],
-        .meeting: ["id", "name", "aliases", "wikidata", "description", "date", "place", "participants", "countries"],
+        .person: ["id", "name", "aliases", "variants", "wikidata", "description", "country"],
+        .country: ["id", "name", "aliases", "variants", "wikidata", "description", "iso"],
+        .org: ["id", "name", "aliases", "variants", "wikidata", "description", "country"],
+        .meeting: ["id", "name", "aliases", "variants", "wikidata", "description", "date", "place", "participants", "countries"],
     ]
 
     /// Entities of one kind from YAML text. `file` is the path shown in messages.
@@ -39,6 +39,7 @@ public enum RegistryLoader {
             fields.checkLength("name", name, shownOn: "every mention's link and every page that names it")
             var entity = Entity(kind: kind, id: id ?? "", name: name ?? "", file: file, line: fields.line)
             entity.aliases = normalisedAliases(fields.list("aliases"), fields: &fields)
+            entity.variants = fields.bool("variants") ?? true
             entity.wikidata = fields.string("wikidata")
             entity.description = fields.string("description")
             if let wikidata = entity.wikidata, !isWikidataID(wikidata) {

@@ -75,6 +75,19 @@ struct YAMLFields {
         return nil
     }
 
+    /// `true` or `false` (YAML's other spellings, `yes`, `no`, are refused: they read as text elsewhere).
+    mutating func bool(_ key: String) -> Bool? {
+        guard values[key] != nil, let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.append(.error(file, lineOf(key), "\"\(key)\" must be true or false, not \"\(text)\"",
+                                      hint: "write \(key): true"))
+            return nil
+        }
+    }
+
     /// A list of scalars; a single scalar counts as a list of one.
     mutating func list(_ key: String) -> [String] {
         guard let node = values[key] else { return [] }

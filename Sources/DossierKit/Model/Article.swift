@@ -15,6 +15,8 @@ public struct Article: Sendable, Hashable {
     public var accessed: String?
     /// Ids of the meetings it reports.
     public var meetings: [String]
+    /// `draft: true`: left out of builds unless they include drafts (`--drafts`); its date may be missing.
+    public var draft: Bool
     /// Markdown body (after the front matter).
     public var body: String
     /// Path as the user named it, for messages.
@@ -26,7 +28,7 @@ public struct Article: Sendable, Hashable {
 
     public init(id: String, title: String, date: String, source: String? = nil, url: String? = nil,
                 place: String? = nil, language: String? = nil, raw: String? = nil, author: String? = nil,
-                accessed: String? = nil, meetings: [String] = [], body: String, file: String = "", bodyLine: Int = 1,
+                accessed: String? = nil, meetings: [String] = [], draft: Bool = false, body: String, file: String = "", bodyLine: Int = 1,
                 keyLines: [String: Int] = [:]) {
         self.id = id
         self.title = title
@@ -39,6 +41,7 @@ public struct Article: Sendable, Hashable {
         self.author = author
         self.accessed = accessed
         self.meetings = meetings
+        self.draft = draft
         self.body = body
         self.file = file
         self.bodyLine = bodyLine

@@ -17,6 +17,9 @@ public struct Entity: Sendable, Hashable {
     public var place: String?
     public var participants: [String]
     public var countries: [String]
+    /// Whether spelling variants of the aliases are matched too (`variants: false` in the
+    /// registry turns them off: only the aliases as written are).
+    public var variants = true
     /// Where it is defined, for messages.
     public var file: String
     public var line: Int

@@ -2,12 +2,34 @@
 /// (NFC, ASCII letters folded to lower case), walked from each word start. Where
 /// aliases overlap the longest wins; matches never start or end inside a word.
 /// Cost grows with the text, not with the number of aliases.
+///
+/// A second tier matches spelling variants: a trie over the aliases' loose forms
+/// (`LooseSpelling`), walked over the text folded the same way as it is read. At a word
+/// start the longer of the two matches wins, and the exact one when they are as long. Names
+/// are then completed from the entity's English name: a match of a person's name part (`पुतिन`)
+/// next to words that transliterate to the other parts (`व्लादिमीर` for Vladimir) is taken
+/// whole (`NameSkeleton`).
 public struct AliasMatcher: Sendable {
     /// One distinct alias text and the entities that carry it (more than one: ambiguous).
     public struct Alias: Sendable, Hashable {
         public var text: String
         public var entities: [EntityIndex]
+        /// A spelling variant (the loose form of an alias, a derived form, a completed name),
+        /// not an alias as written; `text` is the alias it comes from.
+        public var isVariant: Bool
+        /// Matched only when completed to the whole name of one of `starts`: the variant
+        /// equals a common word, or only begins a name.
+        var completionOnly: Bool
+        /// People whose whole name may start here (`पार्क` of `पार्क सनवॉन`).
+        var starts: [EntityIndex] = []
         public var isAmbiguous: Bool { entities.count > 1 }
+
+        public init(text: String, entities: [EntityIndex], isVariant: Bool = false) {
+            self.text = text
+            self.entities = entities
+            self.isVariant = isVariant
+            self.completionOnly = false
+        }
     }
 
     public struct Match: Sendable, Hashable {
@@ -19,56 +41,249 @@ public struct AliasMatcher: Sendable {
 
     public let aliases: [Alias]
 
-    // Trie in flat arrays: node n's edges are edgeByte/edgeTarget[edgeStart[n]..<edgeStart[n+1]].
-    private let edgeStart: [Int32]
-    private let edgeByte: [UInt8]
-    private let edgeTarget: [Int32]
-    private let terminal: [Int32]  // alias index ending at node, or -1
-    // Bits set for the first two scalars of each alias (or its only one): a word start whose
-    // pair is not set starts no alias, and the trie is not walked (most word starts).
-    private let starts: [UInt64]
+    private let exact: ByteTrie
+    private let loose: ByteTrie?
+    /// Per alias: the entity whose name it may complete, or -1, and which of the name's
+    /// parts the alias is.
+    private let completes: [Int32]
+    private let covers: [Range<Int>?]
+    /// Per alias: the parts of each name in `starts` that it is.
+    private let startCovers: [[Range<Int>?]]
+    /// Per alias: a variant matched only as part of a completed name; a loose key that an
+    /// alias as written folds to (the exact tier is walked only where the loose walk passed
+    /// one, unless some entity has `variants: false`).
+    private let completionOnly: [Bool]
+    private let foldsExact: [Bool]
+    private let exactAlways: Bool
+    /// Per entity: the skeletons of its English name's parts (empty: never completed), and
+    /// the alias that a completed name matches as.
+    private let nameParts: [[[UInt8]]]
+    private let completedAlias: [Int32]
     static let startBits = 1 << 16
-    // Nodes with many edges (the root, the bytes that start a Devanagari letter) also have a
-    // table by byte: node n's is dense[denseStart[n]...], or denseStart[n] is -1. A node
-    // whose edges are all UTF-8 continuation bytes (80–BF) has a 64-entry table from 80,
-    // others 256 entries from 0: small tables keep the walk in the cache.
-    private let denseStart: [Int32]
-    private let denseBase: [UInt8]
-    private let dense: [Int32]
     static let denseThreshold = 4
 
-    /// Builds the matcher from every entity's aliases and canonical name.
+    /// Builds the matcher from every entity's aliases and canonical name, and their variants
+    /// (for entities that do not set `variants: false`).
     public init(registry: Registry) {
         var entries: [String: [EntityIndex]] = [:]
         for (index, entity) in registry.entities.enumerated() {
-            var names = entity.aliases
-            names.append(TextNormalization.nfc(entity.name))
-            for name in names where !name.isEmpty {
-                let key = AliasMatcher.foldASCII(TextNormalization.collapsingWhitespace(name))
+            for name in AliasMatcher.names(of: entity) {
+                let key = AliasMatcher.foldASCII(name)
                 var list = entries[key, default: []]
                 if !list.contains(EntityIndex(index)) { list.append(EntityIndex(index)) }
                 entries[key] = list
             }
         }
-        self.init(aliases: entries.keys.sorted().map { Alias(text: $0, entities: entries[$0]!) })
+        var aliases = entries.keys.sorted().map { Alias(text: $0, entities: entries[$0]!) }
+
+        // Variants: loose keys of the aliases and of the forms derived from them.
+        struct Loose { var entities: [EntityIndex] = []; var text = "" }
+        var looseEntries: [String: Loose] = [:]
+        var spelled = Set(entries.keys)  // aliases and derived forms as written: never "common"
+        var exactFolds = Set<String>()   // loose forms of the aliases as written
+        var nameParts = [[[UInt8]]](repeating: [], count: registry.entities.count)
+        for (index, entity) in registry.entities.enumerated() where entity.variants {
+            let names = AliasMatcher.names(of: entity)
+            var forms: [(String, derived: Bool)] = names.map { ($0, false) }
+            for name in names {
+                forms += LooseSpelling.respellings(name).map { ($0, false) }
+                if let acronym = LooseSpelling.acronym(name) { forms.append((acronym, true)) }
+                if entity.kind == .country {
+                    for demonym in LooseSpelling.demonyms(name) {
+                        forms.append((demonym, true))
+                        forms += LooseSpelling.respellings(demonym).map { ($0, false) }
+                    }
+                }
+            }
+            for name in names { exactFolds.insert(LooseSpelling.fold(name)) }
+            for (form, derived) in forms {
+                if derived { spelled.insert(AliasMatcher.foldASCII(form)) }
+                let key = LooseSpelling.fold(form)
+                guard !key.isEmpty else { continue }
+                var entry = looseEntries[key, default: Loose(text: form)]
+                if !entry.entities.contains(EntityIndex(index)) { entry.entities.append(EntityIndex(index)) }
+                looseEntries[key] = entry
+            }
+            if entity.kind == .person {
+                let parts = NameSkeleton.parts(entity.name)
+                if parts.count >= 2 { nameParts[index] = parts }
+            }
+        }
+        // The first word of a person's name written in full (`पार्क` of `पार्क सुन-वोन`) may
+        // start that name spelled otherwise (`पार्क सनवॉन`): matched only when completed.
+        var firstWords: [String: [EntityIndex]] = [:]
+        for (index, entity) in registry.entities.enumerated() where !nameParts[index].isEmpty {
+            for name in AliasMatcher.names(of: entity) {
+                let words = name.split { $0 == " " || $0 == "-" }
+                guard words.count >= 2 else { continue }
+                let key = LooseSpelling.fold(String(words[0]))
+                guard !key.isEmpty else { continue }
+                if looseEntries[key] == nil && firstWords[key] == nil { looseEntries[key] = Loose(entities: [], text: String(words[0])) }
+                if !firstWords[key, default: []].contains(EntityIndex(index)) { firstWords[key, default: []].append(EntityIndex(index)) }
+            }
+        }
+        let common = AliasMatcher.commonKeys(except: spelled)
+        var looseKeys: [(key: String, alias: Int32)] = []
+        for key in looseEntries.keys.sorted() {
+            let entry = looseEntries[key]!
+            var alias = Alias(text: entry.text, entities: entry.entities, isVariant: true)
+            alias.starts = firstWords[key] ?? []
+            if common.contains(key) || entry.entities.isEmpty {
+                // Only as part of a whole name (`यूं सुक येओल`), never alone (`यूं तो`).
+                if entry.entities.count == 1, !nameParts[Int(entry.entities[0])].isEmpty, !alias.starts.contains(entry.entities[0]) {
+                    alias.starts.append(entry.entities[0])
+                }
+                // Kept when an alias as written folds to it: the exact tier is walked from there.
+                guard !alias.starts.isEmpty || exactFolds.contains(key) else { continue }
+                alias.entities = []
+                alias.completionOnly = true
+            }
+            looseKeys.append((key, Int32(aliases.count)))
+            aliases.append(alias)
+        }
+        var completedAlias = [Int32](repeating: -1, count: registry.entities.count)
+        let completedStart = aliases.count
+        for (index, parts) in nameParts.enumerated() where !parts.isEmpty {
+            completedAlias[index] = Int32(aliases.count)
+            aliases.append(Alias(text: registry.entities[index].name, entities: [EntityIndex(index)], isVariant: true))
+        }
+        var completes = [Int32](repeating: -1, count: aliases.count)
+        var covers = [Range<Int>?](repeating: nil, count: aliases.count)
+        var startCovers = [[Range<Int>?]](repeating: [], count: aliases.count)
+        for (index, alias) in aliases.enumerated() {
+            let skeleton = alias.text.split { $0 == " " || $0 == "-" }.flatMap { NameSkeleton.of(String($0)) }
+            startCovers[index] = alias.starts.map { AliasMatcher.parts(of: skeleton, in: nameParts[Int($0)]) }
+            guard alias.entities.count == 1, !nameParts[Int(alias.entities[0])].isEmpty, index < completedStart else { continue }
+            completes[index] = alias.entities[0]
+            covers[index] = AliasMatcher.parts(of: skeleton, in: nameParts[Int(alias.entities[0])])
+            if covers[index] == nil { completes[index] = -1 }
+        }
+        let exact = ByteTrie(keys: aliases.indices.filter { !aliases[$0].isVariant }.map { (aliases[$0].text, Int32($0)) })
+        let loose = looseKeys.isEmpty ? nil : ByteTrie(keys: looseKeys)
+        self.completionOnly = aliases.map(\.completionOnly)
+        self.foldsExact = aliases.map { $0.isVariant && exactFolds.contains(LooseSpelling.fold($0.text)) }
+        self.exactAlways = loose == nil || registry.entities.contains { !$0.variants && !$0.aliases.isEmpty }
+        self.aliases = aliases
+        self.exact = exact
+        self.loose = loose
+        self.completes = completes
+        self.covers = covers
+        self.startCovers = startCovers
+        self.nameParts = nameParts
+        self.completedAlias = completedAlias
     }
 
+    /// Exact aliases only, without variants.
     public init(aliases: [Alias]) {
         self.aliases = aliases
+        self.exact = ByteTrie(keys: aliases.enumerated().map { ($1.text, Int32($0)) })
+        self.loose = nil
+        self.completes = [Int32](repeating: -1, count: aliases.count)
+        self.covers = [Range<Int>?](repeating: nil, count: aliases.count)
+        self.startCovers = [[Range<Int>?]](repeating: [], count: aliases.count)
+        self.completionOnly = [Bool](repeating: false, count: aliases.count)
+        self.foldsExact = [Bool](repeating: false, count: aliases.count)
+        self.exactAlways = true
+        self.nameParts = []
+        self.completedAlias = []
+    }
+
+    /// An entity's aliases and canonical name, NFC, single spaces.
+    static func names(of entity: Entity) -> [String] {
+        (entity.aliases + [TextNormalization.nfc(entity.name)]).map(TextNormalization.collapsingWhitespace).filter { !$0.isEmpty }
+    }
+
+    /// Which run of a name's parts `skeleton` (an alias's, its words' one after the other) is.
+    static func parts(of skeleton: [UInt8], in parts: [[UInt8]]) -> Range<Int>? {
+        guard !skeleton.isEmpty else { return nil }
+        for first in parts.indices {
+            var joined: [UInt8] = []
+            for last in first..<parts.count {
+                joined += parts[last]
+                if joined == skeleton { return first..<(last + 1) }
+                if joined.count >= skeleton.count { break }
+            }
+        }
+        return nil
+    }
+
+    /// Loose forms of the common words (`CommonWords`) that are not spelled as some alias.
+    static func commonKeys(except spelled: Set<String>) -> Set<String> {
+        var keys = Set<String>()
+        for (word, key) in commonWordKeys where !spelled.contains(word) { keys.insert(key) }
+        return keys
+    }
+
+    /// Each common word and its loose form, folded once per process.
+    static let commonWordKeys: [(word: String, key: String)] = commonWords.map { ($0, LooseSpelling.fold($0)) }
+
+    static let commonWords: [String] = CommonWords.list.split(whereSeparator: \.isWhitespace).map { TextNormalization.nfc(String($0)) }
+
+    /// The bit of a word start: its first scalar and the next (nil at the end of the text).
+    /// Aliases are stored with ASCII letters in lower case, so text scalars are folded too.
+    @inline(__always)
+    static func startBit(_ first: UInt32, _ second: UInt32?) -> Int {
+        func fold(_ value: UInt32) -> UInt32 { value >= 65 && value <= 90 ? value + 32 : value }
+        let pair = fold(first) &* 0x9E37_79B1 ^ (second.map(fold) ?? 0xFFFF_FFFF) &* 0x85EB_CA77
+        return Int((pair ^ (pair >> 15)) & UInt32(startBits - 1))
+    }
+
+    static func foldASCII(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        guard aliases.count > 0 else { return [] }
+        return Walk(exact: exact, loose: loose, completes: completes, covers: covers, startCovers: startCovers,
+                    completionOnly: completionOnly, foldsExact: foldsExact, exactAlways: exactAlways, nameParts: nameParts,
+                    completedAlias: completedAlias, aliases: aliases).matches(in: bytes)
+    }
+
+    public func matches(in text: String) -> [Match] {
+        var copy = text
+        return copy.withUTF8 { matches(in: $0) }
+    }
+}
+
+/// A byte trie in flat arrays, kept in memory that the walk reads without array checks:
+/// node n's edges are edgeByte/edgeTarget[edgeStart[n]..<edgeStart[n+1]]. Immutable once made.
+final class ByteTrie: @unchecked Sendable {
+    let edgeStart: UnsafeMutableBufferPointer<Int32>
+    let edgeByte: UnsafeMutableBufferPointer<UInt8>
+    let edgeTarget: UnsafeMutableBufferPointer<Int32>
+    let terminal: UnsafeMutableBufferPointer<Int32>  // key's value ending at node, or -1
+    // Bits set for the first two scalars of each key (or its only one): a word start whose
+    // pair is not set starts no key, and the trie is not walked (most word starts).
+    let starts: UnsafeMutableBufferPointer<UInt64>
+    // Nodes with many edges (the root, the bytes that start a Devanagari letter) also have a
+    // table by byte: node n's is dense[denseStart[n]...], or denseStart[n] is -1. A node
+    // whose edges are all UTF-8 continuation bytes (80–BF) has a 64-entry table from 80,
+    // others 256 entries from 0: small tables keep the walk in the cache.
+    let denseStart: UnsafeMutableBufferPointer<Int32>
+    let denseBase: UnsafeMutableBufferPointer<UInt8>
+    let dense: UnsafeMutableBufferPointer<Int32>
+
+    init(keys: [(String, Int32)]) {
+        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+            _ = buffer.initialize(from: array)
+            return buffer
+        }
         var starts = [UInt64](repeating: 0, count: AliasMatcher.startBits / 64)
-        for alias in aliases {
-            var scalars = alias.text.unicodeScalars.makeIterator()
+        for (text, _) in keys {
+            var scalars = text.unicodeScalars.makeIterator()
             guard let first = scalars.next() else { continue }
             let bit = AliasMatcher.startBit(first.value, scalars.next()?.value)
             starts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        self.starts = starts
         // Build with dictionaries, then flatten.
         var children: [[UInt8: Int32]] = [[:]]
         var terminal: [Int32] = [-1]
-        for (aliasIndex, alias) in aliases.enumerated() {
+        for (text, value) in keys {
             var node: Int32 = 0
-            for byte in alias.text.utf8 {
+            for byte in text.utf8 {
                 if let next = children[Int(node)][byte] {
                     node = next
                 } else {
@@ -79,7 +294,7 @@ public struct AliasMatcher: Sendable {
                     node = next
                 }
             }
-            terminal[Int(node)] = Int32(aliasIndex)
+            terminal[Int(node)] = value
         }
         var edgeStart: [Int32] = [0]
         var edgeByte: [UInt8] = []
@@ -103,70 +318,23 @@ public struct AliasMatcher: Sendable {
             for (byte, target) in edges { table[Int(byte) - base] = target }
             dense += table
         }
-        self.edgeStart = edgeStart
-        self.edgeByte = edgeByte
-        self.edgeTarget = edgeTarget
-        self.terminal = terminal
-        self.denseStart = denseStart
-        self.denseBase = denseBase
-        self.dense = dense
+        self.starts = copy(starts)
+        self.edgeStart = copy(edgeStart)
+        self.edgeByte = copy(edgeByte)
+        self.edgeTarget = copy(edgeTarget)
+        self.terminal = copy(terminal)
+        self.denseStart = copy(denseStart)
+        self.denseBase = copy(denseBase)
+        self.dense = copy(dense)
     }
 
-    /// The bit of a word start: its first scalar and the next (nil at the end of the text).
-    /// Aliases are stored with ASCII letters in lower case, so text scalars are folded too.
-    @inline(__always)
-    static func startBit(_ first: UInt32, _ second: UInt32?) -> Int {
-        func fold(_ value: UInt32) -> UInt32 { value >= 65 && value <= 90 ? value + 32 : value }
-        let pair = fold(first) &* 0x9E37_79B1 ^ (second.map(fold) ?? 0xFFFF_FFFF) &* 0x85EB_CA77
-        return Int((pair ^ (pair >> 15)) & UInt32(startBits - 1))
+    deinit {
+        for buffer in [edgeStart, terminal, denseStart, dense] { buffer.deallocate() }
+        edgeByte.deallocate()
+        edgeTarget.deallocate()
+        starts.deallocate()
+        denseBase.deallocate()
     }
-
-    static func foldASCII(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
-        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-    }
-
-    /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
-    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
-        guard aliases.count > 0 else { return [] }
-        // The walk reads the trie through raw buffers: array accesses in the loop cost as
-        // much as the walk itself.
-        return starts.withUnsafeBufferPointer { starts in
-            denseStart.withUnsafeBufferPointer { denseStart in
-            denseBase.withUnsafeBufferPointer { denseBase in
-            dense.withUnsafeBufferPointer { dense in
-                edgeStart.withUnsafeBufferPointer { edgeStart in
-                    edgeByte.withUnsafeBufferPointer { edgeByte in
-                        edgeTarget.withUnsafeBufferPointer { edgeTarget in
-                            terminal.withUnsafeBufferPointer { terminal in
-                                Walk(starts: starts, denseStart: denseStart, denseBase: denseBase, dense: dense, edgeStart: edgeStart,
-                                     edgeByte: edgeByte, edgeTarget: edgeTarget, terminal: terminal).matches(in: bytes)
-                            }
-                        }
-                    }
-                }
-            }
-            }
-            }
-        }
-    }
-
-    public func matches(in text: String) -> [Match] {
-        var copy = text
-        return copy.withUTF8 { matches(in: $0) }
-    }
-}
-
-/// The trie's arrays as raw buffers, for one search.
-private struct Walk {
-    let starts: UnsafeBufferPointer<UInt64>
-    let denseStart: UnsafeBufferPointer<Int32>
-    let denseBase: UnsafeBufferPointer<UInt8>
-    let dense: UnsafeBufferPointer<Int32>
-    let edgeStart: UnsafeBufferPointer<Int32>
-    let edgeByte: UnsafeBufferPointer<UInt8>
-    let edgeTarget: UnsafeBufferPointer<Int32>
-    let terminal: UnsafeBufferPointer<Int32>
 
     @inline(__always)
     func child(of node: Int32, _ byte: UInt8) -> Int32 {
@@ -185,18 +353,47 @@ private struct Walk {
         return -1
     }
 
+    /// The node that `key`'s bytes lead to, if any.
+    func node(for key: String) -> Int32? {
+        var node: Int32 = 0
+        for byte in key.utf8 {
+            node = child(of: node, byte)
+            if node < 0 { return nil }
+        }
+        return node
+    }
+
+    @inline(__always)
+    func isSet(_ bit: Int) -> Bool { starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+}
+
+/// One search over the two tiers.
+private struct Walk {
+    let exact: ByteTrie
+    let loose: ByteTrie?
+    let completes: [Int32]
+    let covers: [Range<Int>?]
+    let startCovers: [[Range<Int>?]]
+    let completionOnly: [Bool]
+    let foldsExact: [Bool]
+    let exactAlways: Bool
+    let nameParts: [[[UInt8]]]
+    let completedAlias: [Int32]
+    let aliases: [AliasMatcher.Alias]
+
     func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatcher.Match] {
         var result: [AliasMatcher.Match] = []
         var position = 0
         let count = bytes.count
         var previousIsWord = false
+        var lastEnd = 0
         while position < count {
             let (value, length) = WordBoundary.scalar(at: position, in: bytes)
             let isWord = WordBoundary.isWordScalar(value)
-            if isWord && !previousIsWord, mayStart(at: position, first: value, length: length, in: bytes),
-               let match = longestMatch(at: position, in: bytes) {
+            if isWord && !previousIsWord, let match = bestMatch(at: position, first: value, length: length, lowerBound: lastEnd, in: bytes) {
                 result.append(match)
                 position = match.end
+                lastEnd = match.end
                 // The scalar before the next position is the match's last one.
                 previousIsWord = !WordBoundary.isWordBoundary(before: position, in: bytes)
                 continue
@@ -207,14 +404,60 @@ private struct Walk {
         return result
     }
 
-    /// Whether some alias starts with the scalar at `position` and the one after it (or
-    /// consists of that scalar alone).
+    /// The longer of the exact and the loose match at a word start (the exact one when as
+    /// long), completed to the whole name where the words around it say so.
     @inline(__always)
-    func mayStart(at position: Int, first: UInt32, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isSet(_ bit: Int) -> Bool { starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
-        if isSet(AliasMatcher.startBit(first, nil)) { return true }
-        guard position + length < bytes.count else { return false }
-        return isSet(AliasMatcher.startBit(first, WordBoundary.scalar(at: position + length, in: bytes).0))
+    func bestMatch(at position: Int, first: UInt32, length: Int, lowerBound: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
+        let second: UInt32? = position + length < bytes.count ? WordBoundary.scalar(at: position + length, in: bytes).0 : nil
+        var found: AliasMatcher.Match?
+        // The exact tier where the loose walk passed the loose form of an alias as written.
+        var walkExact = exactAlways
+        if let loose, mayStartLoose(loose, at: position, first: first, second: second, in: bytes) {
+            (found, walkExact) = longestLooseMatch(loose, at: position, in: bytes, walkExact: walkExact)
+        }
+        var best: AliasMatcher.Match?
+        if walkExact, exact.isSet(AliasMatcher.startBit(first, nil)) || (second.map { exact.isSet(AliasMatcher.startBit(first, $0)) } ?? false) {
+            best = longestMatch(at: position, in: bytes)
+        }
+        if let found {
+            let index = Int(found.alias)
+            var whole: AliasMatcher.Match?
+            if !startCovers[index].isEmpty {
+                for (candidate, entity) in aliases[index].starts.enumerated() {
+                    if let covered = startCovers[index][candidate],
+                       let completed = complete(found, entity: Int(entity), covered: covered, lowerBound: lowerBound, whole: true, in: bytes),
+                       completed.end > whole?.end ?? -1 {
+                        whole = completed
+                    }
+                }
+            }
+            if let whole, whole.end > best?.end ?? -1 { return whole }
+            if !completionOnly[index] && found.end > best?.end ?? -1 { best = found }
+        }
+        guard let match = best else { return nil }
+        let entity = completes[Int(match.alias)]
+        if entity >= 0, let covered = covers[Int(match.alias)],
+           let whole = complete(match, entity: Int(entity), covered: covered, lowerBound: lowerBound, whole: false, in: bytes) {
+            return whole
+        }
+        return match
+    }
+
+    /// Whether some loose key starts with the folded first scalar of the word at `position`
+    /// and the one after it (or consists of that one alone). Folds the two scalars alone
+    /// where that gives what the reader would, else reads.
+    @inline(__always)
+    func mayStartLoose(_ trie: ByteTrie, at position: Int, first: UInt32, second: UInt32?, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let second, LooseSpelling.Reader.foldsAlone(first: first, second: second) {
+            let folded = LooseSpelling.Reader.foldScalar(first)
+            return trie.isSet(AliasMatcher.startBit(folded, nil))
+                || trie.isSet(AliasMatcher.startBit(folded, LooseSpelling.Reader.foldScalar(second)))
+        }
+        var reader = LooseSpelling.Reader(bytes: bytes, index: position)
+        guard let one = reader.next() else { return false }
+        if trie.isSet(AliasMatcher.startBit(one, nil)) { return true }
+        guard let two = reader.next() else { return false }
+        return trie.isSet(AliasMatcher.startBit(one, two))
     }
 
     func longestMatch(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
@@ -224,15 +467,138 @@ private struct Walk {
         while index < bytes.count {
             var byte = bytes[index]
             if byte >= 65 && byte <= 90 { byte += 32 }
-            let next = child(of: node, byte)
+            let next = exact.child(of: node, byte)
             guard next >= 0 else { break }
             node = next
             index += 1
-            let alias = terminal[Int(node)]
+            let alias = exact.terminal[Int(node)]
             if alias >= 0 && WordBoundary.isWordBoundary(after: index, in: bytes) {
                 best = AliasMatcher.Match(start: start, end: index, alias: alias)
             }
         }
         return best
+    }
+
+    /// The longest loose match, and whether the walk passed the loose form of an alias as
+    /// written (or `walkExact` already).
+    func longestLooseMatch(_ trie: ByteTrie, at start: Int, in bytes: UnsafeBufferPointer<UInt8>, walkExact: Bool)
+        -> (AliasMatcher.Match?, Bool) {
+        var reader = LooseSpelling.Reader(bytes: bytes, index: start)
+        var node: Int32 = 0
+        var best: AliasMatcher.Match?
+        var passedExact = walkExact
+        scalars: while let scalar = reader.next() {
+            // The folded scalar's UTF-8, byte by byte.
+            if scalar < 0x80 {
+                node = trie.child(of: node, UInt8(scalar))
+            } else if scalar < 0x800 {
+                node = trie.child(of: node, UInt8(0xC0 | (scalar >> 6)))
+                if node >= 0 { node = trie.child(of: node, UInt8(0x80 | (scalar & 0x3F))) }
+            } else if scalar < 0x10000 {
+                node = trie.child(of: node, UInt8(0xE0 | (scalar >> 12)))
+                if node >= 0 { node = trie.child(of: node, UInt8(0x80 | ((scalar >> 6) & 0x3F))) }
+                if node >= 0 { node = trie.child(of: node, UInt8(0x80 | (scalar & 0x3F))) }
+            } else {
+                node = trie.child(of: node, UInt8(0xF0 | (scalar >> 18)))
+                for shift in [12, 6, 0] where node >= 0 { node = trie.child(of: node, UInt8(0x80 | ((scalar >> UInt32(shift)) & 0x3F))) }
+            }
+            guard node >= 0 else { break scalars }
+            let alias = trie.terminal[Int(node)]
+            if alias >= 0 {
+                if foldsExact[Int(alias)] { passedExact = true }
+                if WordBoundary.isWordBoundary(after: reader.end, in: bytes) {
+                    best = AliasMatcher.Match(start: start, end: reader.end, alias: alias)
+                }
+            }
+        }
+        return (best, passedExact)
+    }
+
+    // MARK: Completing a name
+
+    /// `match` widened over the words before and after it that transliterate to the other
+    /// parts of its entity's English name, or nil when none do. `whole`: only if every part
+    /// of the name is then there.
+    func complete(_ match: AliasMatcher.Match, entity: Int, covered: Range<Int>, lowerBound: Int, whole: Bool,
+                  in bytes: UnsafeBufferPointer<UInt8>) -> AliasMatcher.Match? {
+        let parts = nameParts[entity]
+        // A one-letter part (`Il`, `Un`) only where the whole name is there.
+        let shortest = whole ? 1 : 2
+        var start = match.start, end = match.end
+        // Before: the parts before, one word each, right to left.
+        if covered.lowerBound > 0 {
+            var cursor = match.start
+            var found = true
+            for part in parts[..<covered.lowerBound].reversed() {
+                guard part.count >= shortest, let word = Walk.word(before: cursor, in: bytes), word.lowerBound >= lowerBound,
+                      NameSkeleton.matches(bytes, word, part) else { found = false; break }
+                cursor = word.lowerBound
+            }
+            if found { start = cursor } else if whole { return nil }
+        }
+        // After: the parts after; a word may hold two of them (`सुकयोल`).
+        if covered.upperBound < parts.count {
+            var cursor = match.end
+            var next = covered.upperBound
+            while next < parts.count {
+                guard let word = Walk.word(after: cursor, in: bytes) else { break }
+                if parts[next].count >= shortest && NameSkeleton.matches(bytes, word, parts[next]) {
+                    next += 1
+                } else if next + 1 < parts.count, case let two = parts[next] + parts[next + 1], two.count >= 3,
+                          NameSkeleton.matches(bytes, word, two) {
+                    next += 2
+                } else {
+                    break
+                }
+                cursor = word.upperBound
+            }
+            if next == parts.count { end = cursor } else if whole { return nil }
+        }
+        guard start != match.start || end != match.end else { return nil }
+        return AliasMatcher.Match(start: start, end: end, alias: completedAlias[entity])
+    }
+
+    /// The word just before `index` across one to three separators (space, hyphen, joiner).
+    static func word(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var cursor = index
+        var separators = 0
+        while cursor > 0, separators < 3 {
+            var start = cursor - 1
+            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let value = WordBoundary.scalar(at: start, in: bytes).0
+            guard LooseSpelling.Reader.isSeparator(value) else { break }
+            cursor = start
+            separators += 1
+        }
+        guard separators > 0, cursor > 0 else { return nil }
+        let end = cursor
+        while cursor > 0 {
+            var start = cursor - 1
+            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let value = WordBoundary.scalar(at: start, in: bytes).0
+            guard WordBoundary.isWordScalar(value), value != 0x200C, value != 0x200D else { break }
+            cursor = start
+        }
+        return cursor < end ? cursor..<end : nil
+    }
+
+    /// The word just after `index` across one to three separators.
+    static func word(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var cursor = index
+        var separators = 0
+        while cursor < bytes.count, separators < 3 {
+            let (value, length) = WordBoundary.scalar(at: cursor, in: bytes)
+            guard LooseSpelling.Reader.isSeparator(value) else { break }
+            cursor += length
+            separators += 1
+        }
+        guard separators > 0 else { return nil }
+        let start = cursor
+        while cursor < bytes.count {
+            let (value, length) = WordBoundary.scalar(at: cursor, in: bytes)
+            guard WordBoundary.isWordScalar(value), value != 0x200C, value != 0x200D else { break }
+            cursor += length
+        }
+        return start < cursor ? start..<cursor : nil
     }
 }
