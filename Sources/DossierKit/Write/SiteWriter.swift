@@ -22,6 +22,8 @@ public final class SiteWriter: Sendable {
     private let root: String
     /// How the output is there before the build.
     private let mode: Mode
+    /// Whether `root` is a spare tree with files in it (else it started empty).
+    private let reusing: Bool
     private let lock: OutputLock
     /// Every file of the new site so far, for the new manifest.
     private let written = Mutex<[String: BuildManifest.Entry]>([:])
@@ -65,12 +67,14 @@ public final class SiteWriter: Sendable {
         if case .update = mode {
             // The tree the last swap took out, brought up to date (most of it is already right).
             root = paths.spare
-            if BuildManifest.folderInode(root) == nil {
+            reusing = BuildManifest.folderInode(root) != nil
+            if !reusing {
                 FileTree.remove(root)
                 guard mkdir(root, 0o755) == 0 else { throw WriteError(path: root, code: errno) }
             }
         } else {
             FileTree.remove(paths.spare)
+            reusing = false
             root = paths.staging
             guard mkdir(root, 0o755) == 0 else { throw WriteError(path: root, code: errno) }
         }
@@ -186,7 +190,7 @@ public final class SiteWriter: Sendable {
     /// to the live site's, which must never be written into.
     private func create(_ path: String) throws -> NewFile {
         let full = root + "/" + path
-        if unlink(full) != 0 && errno != ENOENT { FileTree.remove(full) }
+        if reusing && unlink(full) != 0 && errno != ENOENT { FileTree.remove(full) }
         var descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && (errno == ENOENT || errno == ENOTDIR), let slash = full.lastIndex(of: "/") {
             try makeFolder(String(full[..<slash]))
