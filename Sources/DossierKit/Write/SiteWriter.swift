@@ -27,8 +27,6 @@ public final class SiteWriter: Sendable {
     private let lock: OutputLock
     /// Every file of the new site so far, for the new manifest.
     private let written = Mutex<[String: BuildManifest.Entry]>([:])
-    /// Paths whose bytes were written to the staging folder (unchanged ones are not).
-    private let writtenPaths = Mutex<Set<String>>([])
     private let backgroundFolders = Mutex<[DispatchGroup]>([])
     private let backgroundFailure = Mutex<String?>(nil)
 
@@ -221,7 +219,6 @@ public final class SiteWriter: Sendable {
             throw WriteError(path: file.full, code: code)
         }
         written.withLock { $0[file.path] = entry }
-        writtenPaths.withLock { _ = $0.insert(file.path) }
     }
 
     /// Closes and removes a file that could not be written whole.
@@ -337,7 +334,9 @@ public final class SiteWriter: Sendable {
     public func commit() throws {
         try waitForFolders()
         let entries = written.withLock { $0 }
-        let changed = writtenPaths.withLock { $0 }
+        // Written to the staging folder: every entry that is not the earlier build's own
+        // (an unchanged file keeps its entry; a written one has a new inode and time).
+        let changed = Set(entries.compactMap { previous?.entries[$0.key] == $0.value ? nil : $0.key })
         switch mode {
         case .fresh:
             break
