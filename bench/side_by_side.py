@@ -11,19 +11,15 @@ and B/A ratios.
 
   side_by_side.py --a OLD/dossier --b NEW/dossier [--articles 10000] [--entities 500] [--runs 5]
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, os, shutil, statistics, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared", "bench")
 
 
-def timed(cmd, cwd):
-    with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd, cwd=cwd, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, rss = t.read().split()[-2:]
-        return float(wall), int(rss) / 1024
+sys.path.insert(0, HERE)
+from bench import timed  # noqa: E402  (wall seconds and peak RSS of one command, via /usr/bin/time)
 
 
 def main():
