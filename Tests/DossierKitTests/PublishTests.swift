@@ -6,17 +6,9 @@ import Testing
 /// refuse publish nothing.
 @Suite(.serialized) struct PublishTests {
     func git(_ arguments: [String], in directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw PublishRefusal(problems: ["git \(arguments) failed"]) }
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = try runCommand(["git", "-C", directory] + arguments)
+        guard status == 0 else { throw PublishRefusal(problems: ["git \(arguments) failed"]) }
+        return output
     }
 
     func build(_ root: String) throws {

@@ -24,6 +24,20 @@ func seedWorkspace(_ name: String) throws -> String {
     return root
 }
 
+/// Runs a command found on PATH; its exit status and standard output (standard error is dropped).
+func runCommand(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
 /// Writes `files` (relative path → text) under `root`.
 func writeFiles(_ files: [String: String], under root: String) {
     for (path, text) in files {

@@ -36,9 +36,7 @@ struct InputSnapshot {
     /// `content/articles/x.md` as the user named the folders.
     static func display(_ path: String, content: String, templates: String) -> String {
         for (prefix, folder) in [("content", content), ("templates", templates)] where path == prefix || path.hasPrefix(prefix + "/") {
-            var root = folder
-            while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
-            return root + path.dropFirst(prefix.count)
+            return OutputPaths.folder(folder) + path.dropFirst(prefix.count)
         }
         return path
     }

@@ -51,13 +51,17 @@ public struct SiteSession: Sendable {
         let started = clock.now
         let newScan = InputScan(content: state.options.content, templates: state.options.templates)
         guard newScan != attempted else { return nil }
+        let lastFailed = attempted != scan
         attempted = newScan
         let changed = newScan.changes(since: scan)
         let scanned = (clock.now - started).seconds * 1000
         var report = RebuildReport(changedInputs: changed.sorted(), rendered: 0, removed: 0, milliseconds: 0, diagnostics: [])
-        // Back to the inputs of the last good build after a failed one (a broken new file
-        // deleted): that site stands, and the pages showing the errors must hear so.
         guard !changed.isEmpty else {
+            // Only folder times moved (a file made and removed at once, an editor's swap file).
+            scan = newScan
+            // Back to the inputs of the last good build after a failed one (a broken new file
+            // deleted): that site stands, and the pages showing the errors must hear so.
+            guard lastFailed else { return nil }
             report.milliseconds = (clock.now - started).seconds * 1000
             return report
         }

@@ -16,9 +16,7 @@ public struct SiteFiles: Sendable {
     public var totalSize: Int64 { files.reduce(0) { $0 + $1.size } }
 
     public init(root: String) {
-        var clean = root
-        while clean.count > 1 && clean.hasSuffix("/") { clean.removeLast() }
-        self.root = clean
+        self.root = OutputPaths.folder(root)
         walk("")
         files.sort { $0.path < $1.path }
     }

@@ -8,9 +8,14 @@ struct OutputPaths: Sendable {
     let output: String
 
     init(output: String) {
-        var clean = output
+        self.output = OutputPaths.folder(output)
+    }
+
+    /// A folder path without trailing slashes (`/` stays `/`).
+    static func folder(_ path: String) -> String {
+        var clean = path
         while clean.count > 1 && clean.hasSuffix("/") { clean.removeLast() }
-        self.output = clean
+        return clean
     }
 
     /// The folder holding the output ("." for a bare name).

@@ -53,8 +53,7 @@ public final class SiteWriter: Sendable {
     public init(output: String, clean: Bool = false) throws {
         // A linked output folder is written where the link points: swapping would otherwise
         // replace the link.
-        var display = output
-        while display.count > 1 && display.hasSuffix("/") { display.removeLast() }
+        let display = OutputPaths.folder(output)
         self.output = display
         var info = stat()
         let physical = lstat(display, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? OutputSafety.canonical(display) : display
@@ -334,9 +333,6 @@ public final class SiteWriter: Sendable {
     public func commit() throws {
         try waitForFolders()
         let entries = written.withLock { $0 }
-        // Written to the staging folder: every entry that is not the earlier build's own
-        // (an unchanged file keeps its entry; a written one has a new inode and time).
-        let changed = Set(entries.compactMap { previous?.entries[$0.key] == $0.value ? nil : $0.key })
         switch mode {
         case .fresh:
             break
@@ -346,6 +342,9 @@ public final class SiteWriter: Sendable {
                 try mirror(entry, kept: &kept, folders: &folders) { _ in true }
             }
         case .update(let previous):
+            // Written to the staging folder: every entry that is not the earlier build's own
+            // (an unchanged file keeps its entry; a written one has a new inode and time).
+            let changed = Set(entries.compactMap { previous.entries[$0.key] == $0.value ? nil : $0.key })
             if changed.isEmpty && entries.count == previous.entries.count {
                 // Nothing changed: the site in place is the new site.
                 return
@@ -353,10 +352,8 @@ public final class SiteWriter: Sendable {
             let built = SiteWriter.folders(of: previous)
             var kept = Set<String>(), folders = Set<String>()
             for entry in FileTree.entries(paths.output) {
-                try mirror(entry, kept: &kept, folders: &folders) { relative in
-                    if let old = previous.entries[relative] { return entries[relative] == old && !changed.contains(relative) }
-                    return entries[relative] == nil
-                } keepEmpty: { !built.contains($0) }
+                // Kept: an unchanged file (same entry), or one no build wrote that the site does not make.
+                try mirror(entry, kept: &kept, folders: &folders) { entries[$0] == previous.entries[$0] } keepEmpty: { !built.contains($0) }
             }
             prune("", keep: { changed.contains($0) || kept.contains($0) }, folders: folders)
         }
