@@ -7,7 +7,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn raw news pages into articles: content/articles/<id>.md, raw copy in content/raw/.",
         discussion: """
-            Boilerplate is removed by the rules in CONTENT/import-rules.yml. What a page does not \
+            Boilerplate is removed by the rules in CONTENT/import-rules.yml (what a researcher forces), \
+            then every other line is judged by general evidence: running text in the article's language \
+            (length, sentence ends, share of function words) or a label, timestamp, byline, credit, \
+            menu, share bar, Latin-script interface string, teaser, or a line the same outlet prints on \
+            most of its pages (learnt from its other pages imported together or in CONTENT/raw/). \
+            --explain prints every line left out as FILE:LINE: REASON: "TEXT", and what was kept. What a page does not \
             say (often the year) comes from --date, --source and --url, or is left out with a warning. \
             A page whose date cannot be read (and no --date given) is written as a draft (draft: true), \
             which builds leave out until it has a date.
@@ -34,6 +39,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace an article imported before from the same raw file.")
     var force = false
 
+    @Flag(help: "Print every line left out of each article, with its line number and reason, and what was kept (use with --dry-run).")
+    var explain = false
+
     func run() throws {
         let request = ImportRequest(files: files, content: content,
                                     options: ImportOptions(date: date, source: source, url: url),
@@ -41,6 +49,9 @@ struct ImportCommand: ParsableCommand {
         let report = ImportRun.run(request) { outcome in
             print(ImportCommand.progressLine(outcome))
             for diagnostic in outcome.diagnostics { print("  " + diagnostic.description) }
+            if explain {
+                for line in ImportExplanation.lines(file: outcome.file, decisions: outcome.lines) { print("  " + line) }
+            }
             if dryRun, let text = outcome.text { print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n")) }
         }
         for diagnostic in report.diagnostics { Terminal.status(diagnostic.description) }

@@ -18,23 +18,46 @@ public struct ArticleImporter: Sendable {
     static let datelineReach = 3
 
     /// `text` is the raw page (UTF-8 decoded); `rawName` its name in content/raw/; `file`
-    /// the path shown in messages.
-    public func importPage(_ text: String, rawName: String, file: String, options: ImportOptions) -> ImportedArticle {
+    /// the path shown in messages; `furniture` the lines of the outlet's other pages.
+    public func importPage(_ text: String, rawName: String, file: String, options: ImportOptions,
+                           furniture: OutletFurniture? = nil) -> ImportedArticle {
         var diagnostics: [Diagnostic] = []
-        let page = RawPageCleaner(rules: rules).clean(text)
+        let page = RawPageCleaner(rules: rules).clean(text, furniture: furniture, url: options.url)
         var lines = page.lines
+        var decisions = page.dropped
+        let classifier = BoilerplateClassifier(language: options.language)
+        // Furniture by shape (step 1 of the classifier), whatever is around the line.
+        let shape: [DropReason?] = lines.map { classifier.furniture($0.text) }
+        func decide(_ line: CleanedPage.Line, _ fate: LineDecision.Fate) {
+            decisions.append(LineDecision(line: line.number, text: line.text, fate: fate))
+        }
 
         // Header: labels and date lines, the headline, more of the same.
         var headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)] = []
         var headline: CleanedPage.Line?
         var index = 0
+        /// Why a line above the text is not the article (a date line is read, not dropped).
+        func headerReason(_ position: Int) -> DropReason? {
+            let line = lines[position].text
+            // A menu or a web address is no dateline, though `Home -` or `https:` reads like one.
+            if let reason = shape[position], !ArticleImporter.mayBeDateline(reason) { return reason }
+            if Dateline.parse(line) != nil { return nil }
+            if let reason = shape[position] { return reason }
+            if isInterfaceLine(line, language: options.language) {
+                // An English menu or kicker line, `Edited By:`.
+                return isLatin(line, language: options.language) ? .latinInterface : .label
+            }
+            // A section name such as `दुनिया`.
+            return isLabel(line) ? .label : nil
+        }
         func skipHeaderLines() {
             while index < lines.count {
                 let line = lines[index]
                 if let dates = HindiDate.labelledDates(line.text) {
                     headerDates += dates.map { ($0.date, line.number, $0.label) }
-                } else if (isLabel(line.text) || isInterfaceLine(line.text, language: options.language)) && Dateline.parse(line.text) == nil {
-                    // A section name such as `दुनिया`, an English menu or kicker line, `Edited By:`.
+                    decide(line, .date)
+                } else if let reason = headerReason(index) {
+                    decide(line, .dropped(reason))
                 } else {
                     return
                 }
@@ -42,35 +65,75 @@ public struct ArticleImporter: Sendable {
             }
         }
         skipHeaderLines()
-        if index < lines.count, isHeadline(lines[index].text, language: options.language), Dateline.parse(lines[index].text) == nil {
-            headline = lines[index]
-            index += 1
+        if index < lines.count, isHeadline(lines[index].text, language: options.language), shape[index] == nil,
+           Dateline.parse(lines[index].text) == nil {
+            let chosen = bestHeadline(first: index, lines: lines, shape: shape, language: options.language)
+            for position in index..<chosen {
+                if let dates = HindiDate.labelledDates(lines[position].text) {
+                    headerDates += dates.map { ($0.date, lines[position].number, $0.label) }
+                    decide(lines[position], .date)
+                } else {
+                    decide(lines[position], .dropped(headerReason(position) ?? .aboveHeadline))
+                }
+            }
+            headline = lines[chosen]
+            decide(lines[chosen], .title)
+            index = chosen + 1
             skipHeaderLines()
         }
         lines = Array(lines[index...])
+        var bodyShape = Array(shape[index...])
 
-        // Dateline: the first of the report's opening lines that starts with one.
+        // Dateline: the first of the report's opening lines that starts with one (lines that
+        // are furniture by shape do not count).
         var dateline: Dateline?
         var datelineLine: Int?
-        for position in 0..<min(ArticleImporter.datelineReach, lines.count) {
-            guard let found = Dateline.parse(lines[position].text, opening: position == 0) else { continue }
+        var opening = 0
+        for position in lines.indices where opening < ArticleImporter.datelineReach {
+            if let reason = bodyShape[position], !ArticleImporter.mayBeDateline(reason) { continue }
+            defer { opening += 1 }
+            guard let found = Dateline.parse(lines[position].text, opening: opening == 0) else { continue }
             dateline = found
             datelineLine = lines[position].number
             if found.rest.isEmpty {
+                decide(lines[position], .dateline(restIsBody: false))
                 lines.remove(at: position)
+                bodyShape.remove(at: position)
             } else {
                 lines[position].text = found.rest
             }
             break
         }
 
+        // The text: jusText's classes and context over what is left.
+        let verdicts = classifier.decide(lines.map(\.text), numbers: lines.map(\.number))
+        var kept: [CleanedPage.Line] = []
+        for (line, verdict) in zip(lines, verdicts) {
+            if let verdict {
+                decisions.append(LineDecision(line: line.number, text: line.text, fate: .dropped(verdict)))
+            } else {
+                kept.append(line)
+                decisions.append(LineDecision(line: line.number, text: line.text, fate: line.number == datelineLine ? .dateline(restIsBody: true) : .body))
+            }
+        }
+        lines = kept
+        decisions.sort { $0.line < $1.line }
+
         let paragraphs = lines.map(\.text)
         guard let firstParagraph = lines.first else {
-            diagnostics.append(.error(file, nil, "no article text found",
-                                      hint: page.droppedCount > 0 ? "the import rules dropped every line; check content/\(ImportRules.fileName)"
-                                                                  : "the file holds no paragraphs"))
-            return ImportedArticle(id: "", title: headline?.text ?? "", language: options.language, raw: rawName,
-                                   paragraphs: [], possibleMeetings: [], diagnostics: diagnostics)
+            let hint: String
+            if page.lines.isEmpty && page.droppedCount > 0 {
+                hint = "the import rules dropped every line; check content/\(ImportRules.fileName)"
+            } else if decisions.contains(where: { $0.reason != nil }) {
+                hint = "no line reads as the article's text; see why with dossier import --dry-run --explain"
+            } else {
+                hint = "the file holds no paragraphs"
+            }
+            diagnostics.append(.error(file, nil, "no article text found", hint: hint))
+            var article = ImportedArticle(id: "", title: headline?.text ?? "", language: options.language, raw: rawName,
+                                          paragraphs: [], possibleMeetings: [], diagnostics: diagnostics)
+            article.lines = decisions
+            return article
         }
 
         // Title: the headline, else the report's first sentence.
@@ -105,6 +168,7 @@ public struct ArticleImporter: Sendable {
             language: options.language, raw: rawName, author: page.author, paragraphs: paragraphs,
             possibleMeetings: [], diagnostics: diagnostics)
         article.possibleMeetings = possibleMeetings(title: title, body: body, date: date)
+        article.lines = decisions
         if date == nil {
             // An article without a date would fail every build: it is written as a draft.
             article.draft = true
@@ -123,6 +187,66 @@ public struct ArticleImporter: Sendable {
     func isHeadline(_ line: String, language: String = "hi") -> Bool {
         ArticleImporter.headlineWords.contains(RawPageCleaner.words(line, upTo: ArticleImporter.headlineWords.upperBound))
             && !RawPageCleaner.endsSentence(line) && !isInterfaceLine(line, language: language)
+    }
+
+    /// Of the headline-like lines from `first` on, above the text, the one that best fits
+    /// being the headline: the first, unless it shares almost no words with the text while a
+    /// later one (within three) shares many (the first was another story's headline, a
+    /// kicker or a tag).
+    func bestHeadline(first: Int, lines: [CleanedPage.Line], shape: [DropReason?], language: String) -> Int {
+        var alternatives: [Int] = []
+        var position = first + 1
+        while position < lines.count && alternatives.count < 3 {
+            let text = lines[position].text
+            if Dateline.parse(text) != nil || RawPageCleaner.readsLikeParagraph(text) { break }
+            if HindiDate.labelledDates(text) != nil || shape[position] != nil || isLabel(text) || isInterfaceLine(text, language: language) {
+                position += 1
+                continue
+            }
+            guard isHeadline(text, language: language) else { break }
+            alternatives.append(position)
+            position += 1
+        }
+        guard let last = alternatives.last else { return first }
+        var bodyWords = Set<String>()
+        var count = 0
+        for line in lines[(last + 1)...] {
+            for word in line.text.split(separator: " ") {
+                bodyWords.insert(FunctionWords.bare(word))
+                count += 1
+            }
+            if count > 600 { break }
+        }
+        func overlap(_ position: Int) -> Double {
+            let words = lines[position].text.split(separator: " ").map(FunctionWords.bare)
+                .filter { $0.unicodeScalars.count >= 2 && !(FunctionWords.list(for: language)?.contains($0) ?? false) }
+            guard !words.isEmpty else { return 0 }
+            return Double(words.filter(bodyWords.contains).count) / Double(words.count)
+        }
+        let firstOverlap = overlap(first)
+        guard firstOverlap < 0.2 else { return first }
+        var best = first, bestOverlap = firstOverlap
+        for position in alternatives {
+            let value = overlap(position)
+            if value > bestOverlap { best = position; bestOverlap = value }
+        }
+        return bestOverlap >= firstOverlap + 0.3 ? best : first
+    }
+
+    /// Furniture shapes a dateline may have: `सोल:` looks like a label, `सियोल, 2 नवंबर` like a
+    /// timestamp.
+    static func mayBeDateline(_ reason: DropReason) -> Bool {
+        reason == .label || reason == .timestamp
+    }
+
+    /// Mostly Latin letters, in a Hindi page.
+    func isLatin(_ line: String, language: String) -> Bool {
+        guard language == "hi" else { return false }
+        var latin = 0, devanagari = 0
+        for scalar in line.unicodeScalars where scalar.properties.isAlphabetic {
+            if (0x900...0x97F).contains(scalar.value) { devanagari += 1 } else if scalar.isASCII { latin += 1 }
+        }
+        return latin > 0 && latin > devanagari * 2
     }
 
     /// A line of the page's interface rather than its article: in a Hindi page, one written

@@ -36,6 +36,8 @@ public struct ImportOutcome: Sendable {
     /// Replaces an existing article (with --force).
     public var replaces = false
     public var article: ImportedArticle?
+    /// What became of every non-blank line of the page (also when no article was made).
+    public var lines: [LineDecision] = []
     /// The article file's text.
     public var text: String?
     public var diagnostics: [Diagnostic]
@@ -89,9 +91,11 @@ public enum ImportRun {
         }
         let importer = ArticleImporter(rules: rules, registry: Registry(entities))
         var existing = existingArticles(in: content + "/articles")
+        let furniture = outletFurniture(request: request, rules: rules)
 
         for file in request.files {
-            var outcome = importFile(file, importer: importer, request: request, options: options, existing: existing)
+            var outcome = importFile(file, importer: importer, request: request, options: options, existing: existing,
+                                     furniture: furniture)
             if outcome.status == .written || outcome.status == .wouldWrite, let article = outcome.article {
                 existing.ids.insert(article.id)
                 existing.byRaw[article.raw] = article.id
@@ -129,8 +133,25 @@ public enum ImportRun {
         return existing
     }
 
+    /// What the outlets' pages have in common: the pages imported and those in `raw/`, each
+    /// under the address it gives (or `--url`).
+    static func outletFurniture(request: ImportRequest, rules: ImportRules) -> OutletFurniture {
+        let cleaner = RawPageCleaner(rules: rules)
+        var pages: [OutletFurniture.Page] = []
+        var files = request.files.map { ($0, true) }
+        let rawFolder = request.content + "/raw"
+        let inRaw = ((try? FileManager.default.contentsOfDirectory(atPath: rawFolder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        files += inRaw.map { (rawFolder + "/" + $0, false) }
+        for (file, imported) in files {
+            guard case .success(let text) = ContentFile.readText(file, display: file) else { continue }
+            let url = imported ? (request.options.url ?? cleaner.address(in: text)) : cleaner.address(in: text)
+            pages.append(OutletFurniture.Page(name: (file as NSString).lastPathComponent, url: url, text: text))
+        }
+        return OutletFurniture(pages: pages)
+    }
+
     static func importFile(_ file: String, importer: ArticleImporter, request: ImportRequest, options: ImportOptions,
-                           existing: Existing) -> ImportOutcome {
+                           existing: Existing, furniture: OutletFurniture? = nil) -> ImportOutcome {
         var outcome = ImportOutcome(file: file, status: .failed, diagnostics: [])
         let text: String
         switch ContentFile.readText(file, display: file) {
@@ -141,8 +162,9 @@ public enum ImportRun {
             text = value
         }
         let rawName = (file as NSString).lastPathComponent
-        var article = importer.importPage(text, rawName: rawName, file: file, options: options)
+        var article = importer.importPage(text, rawName: rawName, file: file, options: options, furniture: furniture)
         outcome.diagnostics = article.diagnostics
+        outcome.lines = article.lines
         guard !article.hasErrors else { return outcome }
 
         // The raw copy: none when the file is already there.
@@ -198,5 +220,36 @@ public enum ImportRun {
                                               hint: "check that the content folder is writable"))
         }
         return outcome
+    }
+}
+
+/// `dossier import --explain`: every line the import left out, with its reason, and what it kept.
+public enum ImportExplanation {
+    /// `file:line: reason: "text"` for each dropped line, after a summary line of what was kept.
+    public static func lines(file: String, decisions: [LineDecision]) -> [String] {
+        var kept: [String] = []
+        let title = decisions.filter { $0.fate == .title }.map(\.line)
+        let dates = decisions.filter { $0.fate == .date }.map(\.line)
+        let dateline = decisions.filter { if case .dateline = $0.fate { return true } else { return false } }.map(\.line)
+        let body = decisions.filter { $0.fate == .body || $0.fate == .dateline(restIsBody: true) }.map(\.line)
+        func list(_ name: String, _ numbers: [Int]) {
+            guard !numbers.isEmpty else { return }
+            kept.append("\(name) \(numbers.count == 1 ? "line" : "lines") \(numbers.map(String.init).joined(separator: ", "))")
+        }
+        list("title", title)
+        list("date", dates)
+        list("dateline", dateline)
+        list("body", body)
+        let dropped = decisions.filter { $0.reason != nil }
+        var result = ["\(file): kept \(kept.isEmpty ? "nothing" : kept.joined(separator: "; ")); dropped \(dropped.count) line\(dropped.count == 1 ? "" : "s")"]
+        for decision in dropped {
+            result.append("\(file):\(decision.line): \(decision.reason!): \"\(shortened(decision.text))\"")
+        }
+        return result
+    }
+
+    /// At most `limit` characters, with `…` where it was cut.
+    static func shortened(_ text: String, limit: Int = 100) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 }

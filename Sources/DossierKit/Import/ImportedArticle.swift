@@ -21,6 +21,9 @@ public struct ImportedArticle: Sendable {
     /// a hint only, never written.
     public var possibleMeetings: [String]
     public var diagnostics: [Diagnostic]
+    /// What became of every non-blank line of the raw page, in order: title, date line,
+    /// dateline, body, or dropped with its reason (`dossier import --explain`).
+    public var lines: [LineDecision] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

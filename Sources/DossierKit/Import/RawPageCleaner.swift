@@ -23,6 +23,9 @@ public struct CleanedPage: Sendable {
     public var cutLine: Int?
     public var repeatedLines: [Int] = []
     public var droppedCount = 0
+    /// Every line removed here, with its reason (rules, the outlet's furniture, repeats),
+    /// in the order of the page.
+    public var dropped: [LineDecision] = []
 }
 
 /// Removes boilerplate from a raw page, line by line, by the import rules; a paragraph the
@@ -32,16 +35,27 @@ public struct RawPageCleaner: Sendable {
 
     public init(rules: ImportRules) { self.rules = rules }
 
-    public func clean(_ text: String) -> CleanedPage {
+    /// `furniture` holds the lines this outlet prints on most of its pages; the page's outlet
+    /// is the host of `url` (given with `--url`), else of the address the page gives.
+    public func clean(_ text: String, furniture: OutletFurniture? = nil, url: String? = nil) -> CleanedPage {
         var page = CleanedPage()
         var skipping = 0
+        var skippingRule: (section: String, rule: LineRule)?
         var started = false
         var number = 0
+        func drop(_ line: String, _ reason: DropReason) {
+            page.dropped.append(LineDecision(line: number, text: line, fate: .dropped(reason)))
+        }
         // Split on bytes: splitting a String by Character walks grapheme clusters.
         for rawLine in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             number += 1
             let line = RawPageCleaner.normalise(Substring(rawLine))
             if line.isEmpty { continue }
+            if let cutLine = page.cutLine {
+                drop(line, .afterCut(line: cutLine))
+                page.droppedCount += 1
+                continue
+            }
             let lowered = line.lowercased()
             // Boilerplate is short; a paragraph of thousands of characters is text, and a
             // regular expression per rule over it would make a large page crawl.
@@ -53,32 +67,37 @@ public struct RawPageCleaner: Sendable {
                 }
                 return nil
             }
-            if skipping > 0 {
+            func ruleReason(_ section: String, _ rule: LineRule, follows: Bool = false) -> DropReason {
+                .rule(section: section, file: rule.file, line: rule.line, follows: follows)
+            }
+            if skipping > 0, let (section, rule) = skippingRule {
                 skipping -= 1
                 page.droppedCount += 1
+                drop(line, ruleReason(section, rule, follows: true))
                 continue
             }
             if let (rule, _) = first(rules.cut, line) {
                 page.ruleSource = page.ruleSource ?? rule.source
                 page.droppedCount += 1
+                drop(line, ruleReason("cut", rule))
                 // Before the article has begun, a "related" box is navigation, not the end.
-                if started {
-                    page.cutLine = number
-                    break
-                }
+                if started { page.cutLine = number }
                 continue
             }
             // Dropped lines and captions go the same way (with the lines a rule says follow them).
-            if let (rule, _) = first(rules.drop, line) ?? first(rules.captions, line) {
+            if let (section, (rule, _)) = first(rules.drop, line).map({ ("drop", $0) }) ?? first(rules.captions, line).map({ ("captions", $0) }) {
                 page.ruleSource = page.ruleSource ?? rule.source
                 skipping = rule.next
+                skippingRule = (section, rule)
                 page.droppedCount += 1
+                drop(line, ruleReason(section, rule))
                 continue
             }
             if let (rule, captures) = first(rules.signOffs, line) {
                 page.ruleSource = page.ruleSource ?? rule.source
                 if page.signOffAgency == nil, let agency = captures["agency"], !agency.isEmpty { page.signOffAgency = agency }
                 page.droppedCount += 1
+                drop(line, ruleReason("sign_offs", rule))
                 continue
             }
             if let (rule, captures) = first(rules.sourceLinks, line) {
@@ -87,16 +106,31 @@ public struct RawPageCleaner: Sendable {
                     page.urlSource = captures["source"].flatMap { $0.isEmpty ? nil : $0 } ?? rule.source
                 }
                 page.droppedCount += 1
+                drop(line, ruleReason("source_links", rule))
                 continue
             }
             if let (rule, captures) = first(rules.bylines, line) {
                 page.bylineSource = page.bylineSource ?? captures["source"].flatMap { $0.isEmpty ? nil : $0 } ?? rule.source
                 page.author = page.author ?? captures["author"].flatMap { $0.isEmpty ? nil : $0 }
                 page.droppedCount += 1
+                drop(line, ruleReason("bylines", rule))
                 continue
             }
             page.lines.append(CleanedPage.Line(text: line, number: number))
             if !started && RawPageCleaner.readsLikeParagraph(line) { started = true }
+        }
+        // The outlet's furniture: lines its other pages print too.
+        if let furniture, let host = OutletFurniture.outlet(of: url ?? page.url) {
+            var kept: [CleanedPage.Line] = []
+            for line in page.lines {
+                if let reason = furniture.reason(for: line.text, host: host) {
+                    page.dropped.append(LineDecision(line: line.number, text: line.text, fate: .dropped(reason)))
+                    page.droppedCount += 1
+                } else {
+                    kept.append(line)
+                }
+            }
+            page.lines = kept
         }
         // A repeated paragraph is kept where it comes last: a lede printed above the
         // dateline is a teaser for the same paragraph in the report.
@@ -105,10 +139,32 @@ public struct RawPageCleaner: Sendable {
         for (index, line) in page.lines.enumerated() { last[Array(line.text.utf8)] = index }
         var kept: [CleanedPage.Line] = []
         for (index, line) in page.lines.enumerated() {
-            if last[Array(line.text.utf8)] == index { kept.append(line) } else { page.repeatedLines.append(line.number) }
+            if let keptAt = last[Array(line.text.utf8)], keptAt == index {
+                kept.append(line)
+            } else {
+                page.repeatedLines.append(line.number)
+                let keptAt = last[Array(line.text.utf8)].map { page.lines[$0].number } ?? line.number
+                page.dropped.append(LineDecision(line: line.number, text: line.text, fate: .dropped(.repeatedOnPage(keptAt: keptAt))))
+            }
         }
         page.lines = kept
+        page.dropped.sort { $0.line < $1.line }
         return page
+    }
+
+    /// The original address the page gives (a `source_links:` line), for telling which
+    /// outlet's pages it is among; nil when it gives none.
+    public func address(in text: String) -> String? {
+        for rawLine in text.utf8.split(separator: 10, omittingEmptySubsequences: true) {
+            guard rawLine.count <= RawPageCleaner.longestRuleLine else { continue }
+            let line = RawPageCleaner.normalise(Substring(rawLine))
+            guard !line.isEmpty else { continue }
+            let lowered = line.lowercased()
+            for rule in rules.sourceLinks {
+                if let captures = rule.pattern.match(line, lowered: lowered), let url = captures["url"] { return url }
+            }
+        }
+        return nil
     }
 
     /// Lines longer than this (UTF-8 bytes) are tried against `exact` and `prefix` rules only.
