@@ -107,8 +107,15 @@ public struct ArticleImporter: Sendable {
 
         // The text: jusText's classes and context over what is left.
         let verdicts = classifier.decide(lines.map(\.text), numbers: lines.map(\.number))
+        // An author box or comments heading that a rule dropped still ends the article.
+        let firstText = zip(lines, verdicts).first { $0.1 == nil }?.0.number
+        let end = firstText.flatMap { first in
+            page.dropped.first { $0.line > first && classifier.boxHeading($0.text) == .end }?.line
+        }
         var kept: [CleanedPage.Line] = []
-        for (line, verdict) in zip(lines, verdicts) {
+        for (line, found) in zip(lines, verdicts) {
+            var verdict = found
+            if verdict == nil, let end, line.number > end { verdict = .afterCut(line: end) }
             if let verdict {
                 decisions.append(LineDecision(line: line.number, text: line.text, fate: .dropped(verdict)))
             } else {

@@ -44,7 +44,7 @@ public struct BoilerplateClassifier: Sendable {
     /// ... with at least this share of function words.
     static let goodDensity = 0.20
     /// Below this share, a line of `lowDensityWords` words or more is not running text.
-    static let lowDensity = 0.10
+    static let lowDensity = 0.12
     static let lowDensityWords = 6
     /// A line without a sentence end shorter than this is headline-like (short).
     static let headlineLikeWords = 20
