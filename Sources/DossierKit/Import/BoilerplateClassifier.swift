@@ -87,7 +87,9 @@ public struct BoilerplateClassifier: Sendable {
         if BoilerplateClassifier.advertisements.contains(bare) { return .advertisement }
         if BoilerplateClassifier.isShareBar(lowered) { return .shareButtons }
         if BoilerplateClassifier.matches(BoilerplateClassifier.credit, line) && evidence.words <= 15 { return .credit }
-        if BoilerplateClassifier.matches(BoilerplateClassifier.captionCredit, line) { return .credit }
+        if BoilerplateClassifier.matches(BoilerplateClassifier.captionCredit, line) || ["वीडियो कैप्शन", "video caption", "फोटो कैप्शन"].contains(bare) {
+            return .credit
+        }
         if BoilerplateClassifier.isByline(line, lowered: lowered, evidence: evidence) { return .byline }
         if BoilerplateClassifier.isNavigation(line, evidence: evidence) { return .navigation }
         if boxHeading(line) != nil { return .boxHeading }
@@ -233,7 +235,7 @@ public struct BoilerplateClassifier: Sendable {
 
     /// A date or a time with nothing but labels around it.
     static func isTimestamp(_ line: String, evidence: LineEvidence) -> Bool {
-        guard evidence.words <= 16 else { return false }
+        guard evidence.words <= 24 else { return false }
         if HindiDate.labelledDates(line) != nil { return true }
         guard evidence.functionWords == 0 || evidence.words <= 3 else { return false }
         return matches(time, line) || matches(relativeTime, line)
@@ -376,6 +378,7 @@ public struct BoilerplateClassifier: Sendable {
         "सबसे ज्यादा पढ़ी गई खबरें", "सबसे ज़्यादा पढ़ी गई खबरें", "सबसे ज्यादा पढ़े गए", "सबसे ज़्यादा पढ़ी गईं",
         "लेखक के बारे में", "about the author", "लेखक परिचय", "लेखक का परिचय", "about author",
         "टिप्पणियाँ", "टिप्पणियां", "comments", "अपनी राय दें", "आपकी राय", "leave a comment", "post a comment",
+        "टिप्पणियाँ बंद हैं", "टिप्पणियां बंद हैं", "comments are closed",
         "leave a reply", "एक टिप्पणी छोड़ें", "टिप्पणी छोड़ें", "टिप्पणी करें", "कमेंट करें", "अपनी टिप्पणी दें",
     ]
     /// `2 टिप्पणियां`, `Comments (0)`: the head of the comments.
