@@ -11,7 +11,7 @@ help:
 	@echo "make test    run the whole test suite"
 	@echo "make check   report every problem of content/ with file:line, then validate the site's HTML and links"
 	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
-	@echo "make eval    name matching on eval/devset: surfaces linked whole, in part, wrongly, not at all"
+	@echo "make eval    name matching on eval/devset (surfaces linked whole, in part, wrongly, not at all); boilerplate on our own pages"
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
 	@echo "make bench-hostile  each hostile construct of issue 12 at 100 KB and 1 MB: seconds, peak memory, output"
 	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
