@@ -27,7 +27,8 @@ public struct ArticleImporter: Sendable {
         var decisions = page.dropped
         let classifier = BoilerplateClassifier(language: options.language)
         // Furniture by shape (step 1 of the classifier), whatever is around the line.
-        let shape: [DropReason?] = lines.map { classifier.furniture($0.text) }
+        let evidence = lines.map { LineEvidence($0.text, language: options.language) }
+        let shape: [DropReason?] = zip(lines, evidence).map { classifier.furniture($0.text, evidence: $1) }
         func decide(_ line: CleanedPage.Line, _ fate: LineDecision.Fate) {
             decisions.append(LineDecision(line: line.number, text: line.text, fate: fate))
         }
@@ -83,6 +84,7 @@ public struct ArticleImporter: Sendable {
         }
         lines = Array(lines[index...])
         var bodyShape = Array(shape[index...])
+        var bodyEvidence = Array(evidence[index...])
 
         // Dateline: the first of the report's opening lines that starts with one (lines that
         // are furniture by shape do not count).
@@ -99,14 +101,18 @@ public struct ArticleImporter: Sendable {
                 decide(lines[position], .dateline(restIsBody: false))
                 lines.remove(at: position)
                 bodyShape.remove(at: position)
+                bodyEvidence.remove(at: position)
             } else {
                 lines[position].text = found.rest
+                bodyShape[position] = classifier.furniture(found.rest)
+                bodyEvidence[position] = LineEvidence(found.rest, language: options.language)
             }
             break
         }
 
         // The text: jusText's classes and context over what is left.
-        let verdicts = classifier.decide(lines.map(\.text), numbers: lines.map(\.number))
+        let verdicts = classifier.decide(lines.map(\.text), numbers: lines.map(\.number),
+                                         classes: zip(bodyShape, bodyEvidence).map { classifier.lineClass(shape: $0, evidence: $1) })
         // An author box or comments heading that a rule dropped still ends the article.
         let firstText = zip(lines, verdicts).first { $0.1 == nil }?.0.number
         let end = firstText.flatMap { first in

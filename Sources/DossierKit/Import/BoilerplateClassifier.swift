@@ -121,8 +121,9 @@ public struct BoilerplateClassifier: Sendable {
         if line.utf8.count <= 80 && BoilerplateClassifier.matches(BoilerplateClassifier.commentCounter, bare) { return .end }
         if BoilerplateClassifier.teaserHeadings.contains(bare) { return .teaser }
         // `ये भी पढ़ें: <a linked headline>`, `Also Read - ...`.
-        for heading in BoilerplateClassifier.teaserHeadings where lowered.hasPrefix(heading) {
-            let rest = lowered.dropFirst(heading.count).drop(while: { $0 == " " })
+        // Compared as bytes: the text is NFC, and comparing Strings walks grapheme clusters.
+        for heading in BoilerplateClassifier.teaserHeadings where lowered.utf8.starts(with: heading.utf8) {
+            let rest = String(Substring(lowered.utf8.dropFirst(heading.utf8.count))).drop(while: { $0 == " " })
             if let mark = rest.first, [":", "-", "–", "—", "|", "»", ">", "…", "."].contains(mark) { return .teaserLine }
         }
         return nil
@@ -133,7 +134,17 @@ public struct BoilerplateClassifier: Sendable {
     /// Step 3 over the lines of the text, in order: nil for a line kept, else why it is
     /// dropped. `lines` are normalised; `numbers` their raw line numbers (for `afterCut`).
     public func decide(_ lines: [String], numbers: [Int]) -> [DropReason?] {
-        let classes = lines.map(classify)
+        decide(lines, numbers: numbers, classes: lines.map(classify))
+    }
+
+    /// The line's class from its furniture reason by shape (`furniture`), if any, and its
+    /// evidence: what `classify` gives, without measuring the line twice.
+    func lineClass(shape: DropReason?, evidence: LineEvidence) -> LineClass {
+        shape.map(LineClass.bad) ?? textClass(evidence)
+    }
+
+    /// `decide` with the classes already made.
+    func decide(_ lines: [String], numbers: [Int], classes: [LineClass]) -> [DropReason?] {
         var reasons = [DropReason?](repeating: nil, count: lines.count)
         func isGood(_ k: LineClass) -> Bool { k == .good }
         func isBad(_ k: LineClass) -> Bool { if case .bad = k { return true } else { return false } }
@@ -253,8 +264,8 @@ public struct BoilerplateClassifier: Sendable {
             if shareWords.contains(String(rest)) { continue }
             // Glued names: take networks off the front while they fit.
             var took = false
-            while let name = networkNames.first(where: { rest.hasPrefix($0) }) {
-                rest = rest.dropFirst(name.count)
+            while let name = networkNames.first(where: { rest.utf8.starts(with: $0.utf8) }) {
+                rest = Substring(rest.utf8.dropFirst(name.utf8.count))
                 networks += 1
                 took = true
             }
