@@ -75,8 +75,26 @@ import Testing
         }
     }
 
+    /// A subheading ending in a colon and a list of points are the article's; a close
+    /// button, a desk byline, a share widget, a copyright line and a tag bar are not.
+    @Test func aSubheadingAndAListOfPointsStay() {
+        let article = BoilerplateTests.bareImporter().importPage(BoilerplateTests.page("wire-digest"), rawName: "w.txt",
+                                                                 file: "w.txt", options: ImportOptions())
+        #expect(article.paragraphs == BoilerplateTests.articleLines("wire-digest"))
+        #expect(article.title == "जापान और दक्षिण कोरिया ने समुद्री अभ्यास शुरू किया")
+        #expect(article.date == "2024-04-02")
+        let expected: [Int: String] = [
+            1: "latin-interface", 2: "label", 4: "byline", 6: "latin-interface", 16: "credit", 18: "latin-interface",
+            19: "low-function-words", 20: "latin-interface",
+        ]
+        for (number, kind) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(BoilerplateTests.kind(article, number) == kind, "line \(number)")
+        }
+        #expect(article.lines.filter { $0.reason != nil }.count == expected.count)
+    }
+
     /// The dossier's rules and the general evidence agree on our pages: the same text.
-    @Test(arguments: ["furniture-page", "teaser-above-headline"])
+    @Test(arguments: ["furniture-page", "teaser-above-headline", "wire-digest"])
     func theDossiersRulesKeepTheSameText(_ name: String) {
         let article = ImportTestKit.importer().importPage(BoilerplateTests.page(name), rawName: name + ".txt", file: name + ".txt",
                                                           options: ImportOptions(date: "2024-03-12"))
