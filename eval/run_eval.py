@@ -3,7 +3,7 @@
 
 For every (page, surface) row of eval/devset/pages/*.expected.yml, writes a one-sentence
 article holding the surface, builds all of them in one dossier against the test registry in
-eval/devset/registry/, and reads data/mentions.json back. Each surface is then:
+eval/devset/registry/, and reads its mentions back (data/parts.json lists their parts). Each surface is then:
 
   whole   linked whole to the expected entity (the mention's text is the surface);
   part    only part of it is linked, to the expected entity;
@@ -91,9 +91,27 @@ def build(dossier, devset, templates, pages, work, in_context=False):
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         sys.exit("the devset dossier did not build")
-    with open(os.path.join(output, "data", "mentions.json"), encoding="utf-8") as handle:
-        mentions = json.load(handle)
-    return ids, mentions
+    return ids, read_mentions(output)
+
+
+def read_mentions(site):
+    """Every mention of a built site, from the parts that data/parts.json lists, each with
+    its sentence's text in "sentence" (the parts name it by article and number)."""
+    with open(os.path.join(site, "data", "parts.json"), encoding="utf-8") as handle:
+        tables = json.load(handle)["tables"]
+
+    def rows(table):
+        for part in tables[table]["parts"]:
+            with open(os.path.join(site, part["jsonl"]["path"]), encoding="utf-8") as handle:
+                for line in handle:
+                    yield json.loads(line)
+
+    sentences = {(row["article"], row["sentence"]): row["text"] for row in rows("sentences")}
+    mentions = []
+    for row in rows("mentions"):
+        row["sentence"] = sentences[(row["article"], row["sentence"])]
+        mentions.append(row)
+    return mentions
 
 
 def classify(ids, mentions):

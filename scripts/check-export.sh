@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `dossier export --sqlite` of a dossier, read back by Datasette's JSON API and by the sqlite3
-# shell: the database holds exactly the mentions of the built site's mentions.csv, and its
+# shell: the database holds exactly the mentions of the built site's CSV parts, and its
 # full-text index answers a Hindi query. Installs datasette (pip) and sqlite3 (apt) when
 # missing. Usage: scripts/check-export.sh DOSSIER_BINARY CONTENT_FOLDER BUILT_SITE
 set -euo pipefail
@@ -19,8 +19,15 @@ trap 'rm -rf "$work"' EXIT
 "$binary" export --sqlite "$work/dossier.db" --content "$content"
 via_datasette=$(python3 -m datasette "$work/dossier.db" --get '/dossier.json?sql=select+count(*)+as+n+from+mentions&_shape=array' \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["n"])')
-in_csv=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$site/data/mentions.csv")
-echo "mentions: $via_datasette in the database (Datasette), $in_csv in $site/data/mentions.csv" >&2
+in_csv=$(python3 - "$site" <<'PY'
+import csv, json, os, sys
+site = sys.argv[1]
+with open(os.path.join(site, "data", "parts.json"), encoding="utf-8") as handle:
+    parts = json.load(handle)["tables"]["mentions"]["parts"]
+print(sum(sum(1 for _ in csv.reader(open(os.path.join(site, part["csv"]["path"]), newline="", encoding="utf-8"))) - 1 for part in parts))
+PY
+)
+echo "mentions: $via_datasette in the database (Datasette), $in_csv in the CSV parts of $site/data/" >&2
 [ "$via_datasette" -eq "$in_csv" ] || { echo "the export does not hold every mention of the site" >&2; exit 1; }
 found=$(sqlite3 "$work/dossier.db" "select count(*) from sentences_fts where sentences_fts match 'रूस'")
 echo "sqlite3: $found sentences match रूस in sentences_fts" >&2

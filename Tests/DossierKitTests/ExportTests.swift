@@ -20,12 +20,20 @@ import Testing
         #expect(try rows("PRAGMA foreign_key_check").isEmpty)
         // Each mention's text lies in its sentence, and its link names its article.
         #expect(try rows("SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence WHERE instr(s.text, m.text) = 0 OR s.article <> m.article OR m.link NOT LIKE 'articles/' || m.article || '/index.html#m%'") == [["0"]])
-        // The mentions CSV of a build holds the same rows.
+        // A build's data files hold the same mentions and sentences, row for row.
         let site = folder + "/public"
         try SiteBuilder.build(BuildOptions(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: site))
-        let csv = try String(contentsOfFile: site + "/data/mentions.csv", encoding: .utf8)
-        let csvRows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count - 1
-        #expect(csvRows == count)
+        let tables = try SiteTables(output: site)
+        let inFiles = tables.mentions.map { row in
+            ["\(row["article"]!)", "\(row["type"]!):\(row["entity"]!)", "\(row["text"]!)", "\(row["sentence"]!)",
+             "\(row["auto"] as! Bool ? 1 : 0)", "\(row["link"]!)", "\(row["sentenceText"]!)"]
+        }
+        let inDatabase = try rows("""
+            SELECT m.article, m.entity, m.text, s.position, m.auto, m.link, s.text FROM mentions m
+            JOIN sentences s ON s.id = m.sentence ORDER BY m.id
+            """).map { $0.map { $0 ?? "" } }
+        #expect(inFiles.count == count && inFiles.sorted { $0.joined(separator: "|") < $1.joined(separator: "|") }
+                == inDatabase.sorted { $0.joined(separator: "|") < $1.joined(separator: "|") })
         // Full text, Hindi: every sentence the index gives holds the word.
         let found = try rows("SELECT s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH 'शोइगु'")
         #expect(!found.isEmpty)

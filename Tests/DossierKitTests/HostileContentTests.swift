@@ -130,16 +130,17 @@ import Testing
     }
 
     /// Sentences that begin with `=`, `-`, `@` (formulas to a spreadsheet) and a source that
-    /// begins with a quote: no field of mentions.csv begins with a formula character.
+    /// begins with a quote: no field of the mentions and sentences CSV parts begins with a
+    /// formula character.
     @Test func mentionsCSVHoldsNoFormula() throws {
         let (output, _) = try build()
         defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
-        let rows = csvRows(text(output + "/data/mentions.csv"))
-        #expect(rows.count > 5)
-        for field in rows.joined() {
+        let tables = try SiteTables(output: output)
+        #expect(tables.mentionsCSV.count > 5)
+        for field in (tables.mentionsCSV + tables.sentencesCSV).joined() {
             #expect(!["=", "+", "-", "@", "\t", "\r"].contains { field.hasPrefix($0) }, "\(field)")
         }
-        #expect(rows.contains { $0[7].hasPrefix("'=HYPERLINK(") })
+        #expect(tables.sentencesCSV.contains { $0[2].hasPrefix("'=HYPERLINK(") })
     }
 
     @Test func addressesThatWouldRunAreErrorsAtTheirLine() {

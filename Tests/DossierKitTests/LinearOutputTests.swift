@@ -51,15 +51,18 @@ import Testing
         defer { site.remove() }
         let input = body.utf8.count, mentions = 2_000
         let sizes = site.sizes()
-        // Per mention: its row (about 120 bytes) and its excerpt; the sentence's text once.
-        #expect(sizes["data/mentions.json"]! < input + mentions * 140, "\(sizes["data/mentions.json"]!)")
-        #expect(sizes["data/mentions.csv"]! < input + mentions * 140, "\(sizes["data/mentions.csv"]!)")
+        // Per mention: its row (about 150 bytes), pointing at the sentence; the sentence's text once.
+        for format in ["jsonl", "csv"] {
+            #expect(sizes["data/mentions/part-0001.\(format)"]! < mentions * 160, "\(sizes["data/mentions/part-0001.\(format)"]!)")
+            #expect(sizes["data/sentences/part-0001.\(format)"]! < input + 200, "\(sizes["data/sentences/part-0001.\(format)"]!)")
+        }
         #expect(sizes["countries/russia/index.html"]! < 20_000 + input + mentions * 100)
         #expect(sizes["countries/russia/feed.xml"]! < 20_000 + input)
         #expect(site.totalSize < 100 * input, "\(site.totalSize)")
-        let rows = csvRows(site.read("data/mentions.csv"))
-        #expect(rows.count == mentions + 1)
-        #expect(rows.dropFirst().allSatisfy { $0[7].contains($0[6]) && $0[7].utf8.count <= SentenceExcerpt.limit + 6 })
+        let tables = try SiteTables(output: site.output)
+        #expect(tables.mentionsCSV.count == mentions && tables.sentencesCSV.count == 1)
+        #expect(tables.sentencesCSV[0][2] == body.trimmingCharacters(in: .whitespaces))
+        #expect(tables.mentionsCSV.allSatisfy { $0[6] == "रूस" && $0[7] == "0" })
     }
 
     /// किम repeated through one paragraph, with both Kims named in full: every one resolved by

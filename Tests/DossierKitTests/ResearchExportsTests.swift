@@ -37,42 +37,48 @@ import Testing
     @Test func mentionsCSVHasOneRowPerMention() throws {
         let site = try ResearchSite()
         defer { site.remove() }
-        let text = site.read("data/mentions.csv")
-        #expect(text.hasPrefix(MentionsCSV.header.joined(separator: ",") + "\r\n"))
-        let rows = csvRows(text)
+        let text = site.read("data/mentions/part-0001.csv")
+        #expect(text.hasPrefix(DataTable.mentions.csvHeader.joined(separator: ",") + "\r\n"))
+        #expect(site.read("data/sentences/part-0001.csv").hasPrefix("article,sentence,text\r\n"))
+        let tables = try SiteTables(output: site.output)
         let mentions = site.analysis.annotated.reduce(0) { $0 + $1.mentions.count }
-        #expect(rows.count == mentions + 1)
-        #expect(rows.allSatisfy { $0.count == MentionsCSV.header.count })
-        for row in rows.dropFirst() {
-            #expect(row[7].contains(row[6]), "sentence holds the mention: \(row)")
+        #expect(tables.mentionsCSV.count == mentions)
+        #expect(tables.mentionsCSV.allSatisfy { $0.count == DataTable.mentions.csvHeader.count })
+        var sentences: [String: String] = [:]
+        for row in tables.sentencesCSV { sentences[row[0] + "#" + row[1]] = row[2] }
+        for row in tables.mentionsCSV {
+            #expect(sentences[row[0] + "#" + row[7]]?.contains(row[6]) == true, "sentence holds the mention: \(row)")
             #expect(row[8] == "true" || row[8] == "false")
             let parts = row[9].split(separator: "#").map(String.init)
             #expect(site.exists(parts[0]) && site.read(parts[0]).contains("id=\"\(parts[1])\""), "\(row[9])")
         }
-        // A title with a comma and quotes survives the round trip (sentences here hold commas).
-        #expect(rows.contains { $0[7].contains(",") })
+        // Sentences with commas survive the round trip.
+        #expect(tables.sentencesCSV.contains { $0[2].contains(",") })
+        // The JSON Lines parts hold the same rows as the CSV parts.
+        #expect(tables.mentions.map { "\($0["article"]!)|\($0["entity"]!)|\($0["text"]!)|\($0["sentence"]!)|\($0["link"]!)" }
+                == tables.mentionsCSV.map { "\($0[0])|\($0[3])|\($0[6])|\($0[7])|\($0[9])" })
     }
 
     @Test func csvFieldsAreQuotedOnlyWhenNeeded() {
-        #expect(MentionsCSV.field("plain text") == "plain text")
-        #expect(MentionsCSV.field("a, b") == "\"a, b\"")
-        #expect(MentionsCSV.field("say \"x\"") == "\"say \"\"x\"\"\"")
-        #expect(MentionsCSV.field("two\nlines") == "\"two\nlines\"")
-        let line = MentionsCSV.line(["a,b", "c\"d", "किम"])
+        #expect(CSV.field("plain text") == "plain text")
+        #expect(CSV.field("a, b") == "\"a, b\"")
+        #expect(CSV.field("say \"x\"") == "\"say \"\"x\"\"\"")
+        #expect(CSV.field("two\nlines") == "\"two\nlines\"")
+        let line = CSV.line(["a,b", "c\"d", "किम"])
         #expect(csvRows(line) == [["a,b", "c\"d", "किम"]])
     }
 
     /// OWASP's rule against CSV injection: a field a spreadsheet would run as a formula starts with `'`.
     @Test func csvFieldsThatLookLikeFormulasAreNeutralised() {
-        #expect(MentionsCSV.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
-        #expect(MentionsCSV.field("+1") == "'+1")
-        #expect(MentionsCSV.field("-2+3") == "'-2+3")
-        #expect(MentionsCSV.field("@SUM(A1)") == "'@SUM(A1)")
-        #expect(MentionsCSV.field("\tx") == "'\tx")
-        #expect(MentionsCSV.field("\rx") == "\"'\rx\"")
-        #expect(MentionsCSV.field("a=b") == "a=b")
-        #expect(MentionsCSV.field("2024-11-30") == "2024-11-30")
-        #expect(MentionsCSV.field("") == "")
+        #expect(CSV.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSV.field("+1") == "'+1")
+        #expect(CSV.field("-2+3") == "'-2+3")
+        #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.field("\tx") == "'\tx")
+        #expect(CSV.field("\rx") == "\"'\rx\"")
+        #expect(CSV.field("a=b") == "a=b")
+        #expect(CSV.field("2024-11-30") == "2024-11-30")
+        #expect(CSV.field("") == "")
     }
 
     /// Through a build: an outlet and a sentence that begin with formula characters.
@@ -81,17 +87,18 @@ import Testing
             "articles/a1.md": articleFile("=1+2 रूस की बात।\n\n@x रूस, -y रूस।\n", extra: "source: '=HYPERLINK(\"http://evil\")'\n"),
         ])
         defer { site.remove() }
-        let rows = csvRows(site.read("data/mentions.csv"))
-        #expect(rows.count == 4)
-        for field in rows.joined() {
+        let rows = csvRows(site.read("data/mentions/part-0001.csv"))
+        let sentences = csvRows(site.read("data/sentences/part-0001.csv"))
+        #expect(rows.count == 4 && sentences.count == 3)
+        for field in (rows + sentences).joined() {
             #expect(!field.hasPrefix("=") && !field.hasPrefix("+") && !field.hasPrefix("-") && !field.hasPrefix("@")
                     && !field.hasPrefix("\t") && !field.hasPrefix("\r"), "\(field)")
         }
         #expect(rows[1][2] == "'=HYPERLINK(\"http://evil\")")
-        #expect(rows[1][7].hasPrefix("'=1+2 रूस"))
+        #expect(sentences[1][2].hasPrefix("'=1+2 रूस"))
     }
 
-    @Test func everyEntityHasAFeedItsPageLinksWithTheMentionsCSV() throws {
+    @Test func everyEntityHasAFeedItsPageLinksWithTheMentionTables() throws {
         let site = try ResearchSite()
         defer { site.remove() }
         let graph = site.graph
@@ -103,11 +110,11 @@ import Testing
             let entryLinks = feed.named("link").compactMap { $0.attributes["href"] }.filter { $0.contains("/articles/") }
             #expect(entryLinks.allSatisfy { $0.hasPrefix(site.analysis.content.site.baseURL) })
             // Its rows of the dossier-wide CSV are all its mentions.
-            let rows = csvRows(site.read("data/mentions.csv")).dropFirst().filter { $0[3] == entity.id && $0[4] == entity.kind.rawValue }
+            let rows = try SiteTables(output: site.output).mentionsCSV.filter { $0[3] == entity.id && $0[4] == entity.kind.rawValue }
             #expect(rows.count == graph.mentionCount(EntityIndex(index)), "\(entity.id)")
             let page = site.read(entity.path + "index.html")
             #expect(page.contains("href=\"../../\(entity.path)feed.xml\""), "\(entity.id)")
-            #expect(page.contains("href=\"../../data/mentions.csv\""), "\(entity.id)")
+            #expect(page.contains("href=\"../../explore/index.html#downloads\""), "\(entity.id)")
             #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\""), "\(entity.id)")
         }
     }
@@ -119,7 +126,10 @@ import Testing
         let graph = site.graph
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: Fragments(content: graph.content, theme: theme))
         let outputs = Dictionary(uniqueKeysWithValues: SiteOutputs(renderer: renderer).all().map { ($0.path, $0) })
-        #expect(outputs["data/mentions.csv"]?.isLarge == true && outputs["data/mentions.csv"]?.scope == .site)
+        for path in ["data/mentions/part-0001.csv", "data/mentions/part-0001.jsonl", "data/sentences/part-0001.csv"] {
+            #expect(outputs[path]?.isLarge == true && outputs[path]?.scope == .site, "\(path)")
+        }
+        #expect(outputs["data/parts.json"]?.scope == .site && outputs["data/search/index.js"]?.scope == .site)
         #expect(outputs["data/network.graphml"]?.scope == .site)
         #expect(outputs["explore/index.html"]?.scope == .site && outputs["search/index.html"]?.scope == .site)
         let kim = try #require(graph.content.registry.index(of: .person, "kim-jong-un"))

@@ -9,13 +9,65 @@ import Testing
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let pagefindInstalled: Bool = (try? run(["python3", "-m", "pagefind", "--version"]).status) == 0
 
-    /// The index the search page loads, as JSON.
-    func index(_ site: ResearchSite) throws -> [String: Any] {
-        var text = site.read(SearchIndex.path)
-        let prefix = "window.dossierSearchIndex = "
+    /// A shard of the index the search page loads, as JSON.
+    func index(_ site: ResearchSite, shard: Int = 0) throws -> [String: Any] {
+        var text = site.read(SearchShards(site.graph).path(of: shard))
+        let prefix = "dossierSearchShard(\(shard), "
+        #expect(text.hasPrefix(prefix) && text.hasSuffix(");\n"))
+        text = String(text.dropFirst(prefix.count).dropLast(3))
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// The search index's manifest, as JSON.
+    func manifest(_ site: ResearchSite) throws -> [String: Any] {
+        var text = site.read(SearchShards.indexPath)
+        let prefix = "window.dossierSearch = "
         #expect(text.hasPrefix(prefix) && text.hasSuffix(";\n"))
         text = String(text.dropFirst(prefix.count).dropLast(2))
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// Cut into shards, every row is in the shard of each of its words' keys, and in no other.
+    @Test func aLargeIndexIsCutIntoShardsByTheKeysOfItsWords() throws {
+        var limits = DataLimits.standard
+        limits.searchShardBytes = 1_000
+        let site = try ResearchSite(limits: limits)
+        defer { site.remove() }
+        let shards = try #require(try manifest(site)["shards"] as? Int)
+        #expect(shards == 16)
+        let registry = site.analysis.content.registry
+        var total = 0
+        for shard in 0..<shards {
+            let entities = try #require(try index(site, shard: shard)["entities"] as? [[Any]])
+            total += entities.count
+            for entity in registry.entities {
+                let keys = SearchShards.keys(of: [entity.name] + entity.aliases)
+                let here = keys.contains { Int(SearchShards.fnv1a32($0) % UInt32(shards)) == shard }
+                #expect(entities.contains { $0[4] as? String == entity.path + "index.html" } == here, "\(entity.id) in \(shard)")
+            }
+        }
+        #expect(total > registry.entities.count)
+        #expect(SearchShards.keys(of: ["Sergei Shoigu", "सर्गेई शोइगु", "किम जोंग-उन"]) == ["se", "sh", "सर", "शो", "कि", "जो", "उन"])
+        // FNV-1a's published test vectors.
+        #expect(SearchShards.fnv1a32("") == 0x811C_9DC5 && SearchShards.fnv1a32("a") == 0xE40C_292C && SearchShards.fnv1a32("foobar") == 0xBF9C_F968)
+    }
+
+    @Test(.enabled(if: chromium != nil, "needs headless Chromium"))
+    func searchPageLoadsTheShardOfItsQuery() throws {
+        var limits = DataLimits.standard
+        limits.searchShardBytes = 1_000
+        let site = try ResearchSite(limits: limits)
+        defer { site.remove() }
+        for query in ["शोइगु", "Shoigu", "sergei sh"] {
+            let address = URL(fileURLWithPath: site.output + "/search/index.html").absoluteString + "?q="
+                + query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let dom = try dumpDOM(address, profile: site.root + "/profile", until: "Full-text search is not available here")
+            #expect(dom.contains("href=\"../people/sergei-shoigu/index.html\" class=\"chip chip-person\">Sergei Shoigu</a>"), "\(query)")
+            // Only the query's shard was loaded.
+            #expect(dom.components(separatedBy: "data/search/shard-").count == 2, "\(query)")
+        }
+        let address = URL(fileURLWithPath: site.output + "/search/index.html").absoluteString + "?q=s"
+        #expect(try dumpDOM(address, profile: site.root + "/profile", until: "Type two letters").contains("Type two letters or more"))
     }
 
     @Test func fallbackIndexHoldsEveryEntityByHindiAndEnglishNames() throws {
@@ -40,9 +92,9 @@ import Testing
         let site = try ResearchSite()
         defer { site.remove() }
         let page = site.read("search/index.html")
-        #expect(page.contains("<script src=\"../data/search-index.js\" defer></script>"))
+        #expect(page.contains("<script src=\"../data/search/index.js\" defer></script>"))
         #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))
-        #expect(site.exists("assets/search.js") && site.exists("data/search-index.js"))
+        #expect(site.exists("assets/search.js") && site.exists("data/search/index.js") && site.exists("data/search/shard-0000.js"))
         // Pagefind indexes articles and entity pages, not indexes or the search page itself.
         #expect(site.read("articles/2023-07-27-shoigu-kim-pyongyang-talks/index.html").contains("<main id=\"main\" data-pagefind-body>"))
         #expect(site.read("people/sergei-shoigu/index.html").contains("<main id=\"main\" data-pagefind-body>"))

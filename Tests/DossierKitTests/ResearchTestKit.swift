@@ -10,10 +10,12 @@ struct ResearchSite {
     let output: String
     let analysis: Analysis
 
-    init() throws {
+    init(limits: DataLimits = .standard) throws {
         root = temporaryFolder("dossier-research")
         output = root + "/public"
-        try SiteBuilder.build(BuildOptions(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output))
+        var options = BuildOptions(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
+        options.dataLimits = limits
+        try SiteBuilder.build(options)
         analysis = SiteBuilder.analyse(contentDirectory: repositoryRoot + "/content")
     }
 
@@ -109,4 +111,59 @@ func csvRows(_ text: String) -> [[String]] {
     }
     if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
     return rows
+}
+
+/// A built site's parted tables (`data/parts.json`), read back whole.
+struct SiteTables {
+    let manifest: [String: Any]
+    /// Every part's JSON Lines rows, in order; mentions with `sentenceText` added from the
+    /// sentences table.
+    let mentions: [[String: Any]]
+    let sentences: [[String: Any]]
+    /// The CSV parts' rows, headers dropped, and the header of the first part.
+    let mentionsCSV: [[String]]
+    let sentencesCSV: [[String]]
+    let mentionsHeader: [String]
+    /// Each table's JSON Lines parts, joined, as written.
+    let jsonText: [String: String]
+
+    init(output: String) throws {
+        func read(_ path: String) throws -> String { try String(contentsOfFile: output + "/" + path, encoding: .utf8) }
+        manifest = try JSONSerialization.jsonObject(with: Data(read("data/parts.json").utf8)) as! [String: Any]
+        let tables = manifest["tables"] as! [String: [String: Any]]
+        func parts(_ table: String) -> [[String: Any]] { tables[table]!["parts"] as! [[String: Any]] }
+        func lines(_ table: String) throws -> [[String: Any]] {
+            try parts(table).flatMap { part -> [[String: Any]] in
+                let path = (part["jsonl"] as! [String: Any])["path"] as! String
+                return try read(path).split(separator: "\n").map {
+                    try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+                }
+            }
+        }
+        func csv(_ table: String) throws -> (header: [String], rows: [[String]]) {
+            var header: [String] = []
+            var rows: [[String]] = []
+            for part in parts(table) {
+                let all = csvRows(try read((part["csv"] as! [String: Any])["path"] as! String))
+                header = all.first ?? []
+                rows += all.dropFirst()
+            }
+            return (header, rows)
+        }
+        jsonText = try Dictionary(uniqueKeysWithValues: ["mentions", "sentences"].map { table in
+            (table, try parts(table).map { try read(($0["jsonl"] as! [String: Any])["path"] as! String) }.joined())
+        })
+        sentences = try lines("sentences")
+        var text: [String: String] = [:]
+        for sentence in sentences { text["\(sentence["article"]!)#\(sentence["sentence"]!)"] = sentence["text"] as? String }
+        mentions = try lines("mentions").map { row in
+            var row = row
+            row["sentenceText"] = text["\(row["article"]!)#\(row["sentence"]!)"]
+            return row
+        }
+        let mentionTable = try csv("mentions")
+        mentionsHeader = mentionTable.header
+        mentionsCSV = mentionTable.rows
+        sentencesCSV = try csv("sentences").rows
+    }
 }

@@ -34,7 +34,9 @@ import Testing
         let files = Set(allFiles(output))
         for required in ["index.html", "404.html", "feed.xml", "sitemap.xml", "articles/index.html", "people/index.html",
                          "countries/index.html", "organizations/index.html", "meetings/index.html", "data/entities.json",
-                         "data/articles.json", "data/mentions.json", "assets/style.css"] {
+                         "data/articles.json", "data/parts.json", "data/mentions/part-0001.jsonl",
+                         "data/mentions/part-0001.csv", "data/sentences/part-0001.jsonl", "data/sentences/part-0001.csv",
+                         "data/search/index.js", "data/search/shard-0000.js", "assets/style.css"] {
             #expect(files.contains(required), "missing \(required)")
         }
         let analysis = SiteBuilder.analyse(contentDirectory: Self.content)
@@ -80,7 +82,8 @@ import Testing
         }
         let entities = try json("entities.json")
         let articles = try json("articles.json")
-        let mentions = try json("mentions.json")
+        let tables = try SiteTables(output: output)
+        let mentions = tables.mentions
         let types: Set<String> = ["person", "country", "org", "meeting"]
         for entity in entities {
             let keys = Set(entity.keys)
@@ -104,12 +107,21 @@ import Testing
         let entityIDs = Set(entities.map { "\($0["type"]!):\($0["id"]!)" })
         let articleIDs = Set(articles.map { $0["id"] as! String })
         for mention in mentions {
-            #expect(Set(mention.keys) == ["article", "entity", "type", "text", "sentence", "auto"])
+            #expect(Set(mention.keys) == ["article", "entity", "type", "text", "sentence", "auto", "link", "sentenceText"])
             #expect(entityIDs.contains("\(mention["type"]!):\(mention["entity"]!)"))
             #expect(articleIDs.contains(mention["article"] as! String))
-            #expect((mention["sentence"] as! String).contains(mention["text"] as! String))
+            #expect((mention["sentenceText"] as? String)?.contains(mention["text"] as! String) == true, "\(mention)")
+            let link = mention["link"] as! String
+            #expect(link.hasPrefix("articles/\(mention["article"]!)/index.html#m"))
+            let page = try String(contentsOfFile: output + "/" + link.prefix { $0 != "#" }, encoding: .utf8)
+            #expect(page.contains("id=\"\(link.split(separator: "#")[1])\""), "\(link)")
         }
-        // Counts agree: each entity's "mentions" is its number of rows in mentions.json.
+        // Each sentence once, and each one some mention's.
+        let sentenceKeys = tables.sentences.map { "\($0["article"]!)#\($0["sentence"]!)" }
+        #expect(Set(sentenceKeys).count == sentenceKeys.count)
+        #expect(Set(sentenceKeys) == Set(mentions.map { "\($0["article"]!)#\($0["sentence"]!)" }))
+        #expect(tables.mentionsCSV.count == mentions.count && tables.sentencesCSV.count == tables.sentences.count)
+        // Counts agree: each entity's "mentions" is its number of rows in the mentions table.
         for entity in entities {
             let rows = mentions.filter { $0["entity"] as? String == entity["id"] as? String && $0["type"] as? String == entity["type"] as? String }
             #expect(rows.count == entity["mentions"] as! Int, "\(entity["id"]!)")

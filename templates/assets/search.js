@@ -1,6 +1,7 @@
 // The search page. Entity names and aliases (Hindi and English) and article titles are
-// searched in data/search-index.js, which the build always writes and which loads from
-// file:// too. When the site was indexed with Pagefind (public/pagefind/) and is served
+// searched in the fallback index the build always writes, data/search/: scripts, so that
+// they load from file:// too. A large index is cut into shards by the first two characters
+// of each word, and a query loads only the shard of its first word (see SearchShards.swift). When the site was indexed with Pagefind (public/pagefind/) and is served
 // over HTTP, the articles' and entity pages' full text is searched as well.
 (function () {
   "use strict";
@@ -10,7 +11,9 @@
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
   var out = document.getElementById("search-results");
-  var index = window.dossierSearchIndex || { entities: [], articles: [] };
+  var manifest = window.dossierSearch || { shards: 1, key: 2, path: "data/search/shard-", capped: [] };
+  var shards = {};
+  var waiting = {};
   var kinds = { person: "person", country: "country", org: "organisation", meeting: "meeting" };
   var run = 0;
   var timer = 0;
@@ -24,6 +27,45 @@
 
   function norm(text) { return String(text || "").normalize("NFC").toLowerCase().trim(); }
 
+  // The shards call this as they load.
+  window.dossierSearchShard = function (number, rows) {
+    shards[number] = rows;
+    (waiting[number] || []).forEach(function (done) { done(rows); });
+    delete waiting[number];
+  };
+
+  // FNV-1a (32 bits) of the key's UTF-8, as the build computes it.
+  function bucket(key) {
+    var bytes = new TextEncoder().encode(key);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
+    return hash % manifest.shards;
+  }
+
+  // The shard a query needs ({shard: -1} when it is too short to choose one): that of the
+  // first of its words whose key kept all its titles, or else of its first word.
+  function shardFor(query) {
+    if (manifest.shards === 1) return { shard: 0, complete: true };
+    var keys = query.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).map(function (word) {
+      return Array.from(word).slice(0, manifest.key).join("");
+    }).filter(function (key) { return Array.from(key).length === manifest.key; });
+    if (!keys.length) return { shard: -1 };
+    var whole = keys.filter(function (key) { return manifest.capped.indexOf(key) < 0; });
+    return { shard: bucket(whole.length ? whole[0] : keys[0]), complete: whole.length > 0 };
+  }
+
+  function load(number) {
+    return new Promise(function (resolve, reject) {
+      if (shards[number]) return resolve(shards[number]);
+      if (waiting[number]) return waiting[number].push(resolve);
+      waiting[number] = [resolve];
+      var script = document.createElement("script");
+      script.src = root + manifest.path + ("000" + number).slice(-Math.max(4, String(number).length)) + ".js";
+      script.onerror = function () { delete waiting[number]; reject(new Error("no shard " + number)); };
+      document.head.appendChild(script);
+    });
+  }
+
   // 3: a name is the query; 2: starts with it; 1: contains it.
   function score(query, names) {
     var best = 0;
@@ -36,7 +78,7 @@
     return best;
   }
 
-  function searchIndex(query) {
+  function searchIndex(index, query) {
     var entities = [];
     index.entities.forEach(function (row) {
       var value = score(query, [row[1]].concat(row[2]));
@@ -111,11 +153,22 @@
     var mine = ++run;
     out.textContent = "";
     if (!query) { status.textContent = ""; return; }
-    var found = searchIndex(query);
-    if (found.entities.length) section("People, countries, organisations, meetings", found.entities.map(entityItem));
-    if (found.articles.length) section("Articles by title", found.articles.map(articleItem));
-    status.textContent = found.entities.length + " entities and " + found.articles.length + " article titles match.";
-    pagefind.then(function (module) {
+    var choice = shardFor(query);
+    var names = choice.shard < 0 ? Promise.resolve(null) : load(choice.shard);
+    names.then(function (index) {
+      if (mine !== run) return;
+      if (!index) {
+        status.textContent = "Type two letters or more to search names and titles.";
+        return;
+      }
+      var found = searchIndex(index, query);
+      if (found.entities.length) section("People, countries, organisations, meetings", found.entities.map(entityItem));
+      if (found.articles.length) section("Articles by title", found.articles.map(articleItem));
+      status.textContent = found.entities.length + " entities and " + found.articles.length + " article titles match" +
+        (choice.complete ? "." : " (titles: among the newest " + manifest.keyArticles + " with these words).");
+    }, function () {
+      if (mine === run) status.textContent = "The names index could not be loaded.";
+    }).then(function () { return mine === run ? pagefind : null; }).then(function (module) {
       if (!module || mine !== run) {
         if (!module && mine === run) status.textContent += " Full-text search is not available here (names and titles only).";
         return null;

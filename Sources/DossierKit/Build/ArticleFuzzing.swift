@@ -124,7 +124,7 @@ public struct ArticleFuzzing: Sendable {
     }
 
     /// The theme's own scripts: files it ships, loaded by address, with no code in the page.
-    static let themeScripts = ["assets/preview.js", "assets/search.js", "data/search-index.js"]
+    static let themeScripts = ["assets/preview.js", "assets/search.js", "data/search/index.js"]
 
     /// What must never be in the output, whatever the input: a script tag other than the
     /// theme's own, a live `javascript:` address, an invisible control, a mention whose
@@ -136,7 +136,7 @@ public struct ArticleFuzzing: Sendable {
         for script in themeScripts {
             lowered = lowered.replacingOccurrences(of: "<script src=\"\(root)\(script)\" defer></script>", with: "")
         }
-        // mentions.csv is text, not markup: its fields hold the sentences as written (a
+        // The CSV parts are text, not markup: their fields hold the sentences as written (a
         // `<script*a` that is no tag stays text in the article too, escaped there).
         if !path.hasSuffix(".csv") {
             if lowered.contains("<script") { problems.append("\(path): <script") }

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var clean: Bool
     /// Build articles marked `draft: true` too (those with a date).
     public var drafts: Bool
+    /// Where large outputs are cut into parts (tests make it small).
+    var dataLimits = DataLimits.standard
 
     public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 200,
                 clean: Bool = false, drafts: Bool = false) {
@@ -131,7 +133,7 @@ public enum SiteBuilder {
 
             let graph = SiteGraph(content: content, annotated: annotated)
             stage("link")
-            let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize)
+            let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, limits: options.dataLimits)
             let outputs = SiteOutputs(renderer: renderer).all()
             progress("rendering \(outputs.count) more files")
             // The large data files first, so that no core is left alone with one at the end.

@@ -1,6 +1,8 @@
-/// `data/entities.json`, `data/articles.json` and `data/mentions.json`, exactly in
-/// DESIGN.md's shape. Built in chunks so a large dossier never holds one huge string.
+/// `data/entities.json` and `data/articles.json`, exactly in DESIGN.md's shape, and
+/// `data/parts.json`, the list of the parts of the large tables. Built in chunks so a large dossier never holds one huge string.
 public enum DataFiles {
+    static let partsPath = "data/parts.json"
+
     public static func entities(_ graph: SiteGraph) -> [String] {
         let registry = graph.content.registry
         let order = registry.entities.indices.sorted { a, b in
@@ -25,73 +27,54 @@ public enum DataFiles {
     }
 
     public static func articles(_ content: Content) -> [String] {
-        wrap(content.articles.map { article in
-            var fields: [(String, String)] = [("id", JSON.quote(article.id)), ("title", JSON.quote(article.title)),
-                                              ("date", JSON.quote(article.date)), ("source", JSON.quote(article.source))]
-            if let url = article.url { fields.append(("url", JSON.quote(url))) }
-            if let raw = article.raw { fields.append(("raw", JSON.quote(raw))) }
-            fields.append(("path", JSON.quote(article.path)))
-            return JSON.object(fields)
-        })
+        wrap(content.articles.map(articleObject))
     }
 
-    /// Article by article; batches of articles are made on all cores and handed on in order.
-    public static func mentions(_ graph: SiteGraph, emit: SiteOutput.Emit) {
-        let articles = Array(graph.content.articles.indices)
-        // Each entity's part of a row (`"id", "type": "kind", "text": `), made once.
-        let entityParts = graph.content.registry.entities.map { entity -> [UInt8] in
-            var part: [UInt8] = []
-            JSON.appendQuoted(entity.id, to: &part)
-            part.appendLiteral(", \"type\": \"")
-            part += entity.kind.rawValue.utf8
-            part.appendLiteral("\", \"text\": ")
-            return part
-        }
-        var first = true
-        SiteOutput.emit("[", to: emit)
-        for start in stride(from: 0, to: articles.count, by: MentionsCSV.batchSize) {
-            let batch = Array(articles[start..<min(start + MentionsCSV.batchSize, articles.count)])
-            let chunks = parallelMap(batch) { index -> [UInt8] in
-                let annotation = graph.annotated[index]
-                var chunk: [UInt8] = []
-                chunk.reserveCapacity(annotation.mentions.count * 512)
-                var prefix = Array("\n  {\"article\": ".utf8)
-                JSON.appendQuoted(graph.content.articles[index].id, to: &prefix)
-                prefix += Array(", \"entity\": ".utf8)
-                // Mentions come in text order: a sentence's mentions follow one another.
-                var sentenceIndex: Int32 = -1
-                var quotedSentence: [UInt8] = []
-                for (number, mention) in annotation.mentions.enumerated() {
-                    if !chunk.isEmpty { chunk.append(44) }
-                    chunk += prefix
-                    chunk += entityParts[Int(mention.entity)]
-                    var sentence = annotation.sentences[Int(mention.sentence)]
-                    sentence.withUTF8 { bytes in
-                        JSON.appendQuoted(bytes[Int(mention.start)..<Int(mention.end)], to: &chunk)
-                        if bytes.count > SentenceExcerpt.limit {
-                            // A long sentence: each mention's own excerpt (see SentenceExcerpt).
-                            sentenceIndex = -1
-                            quotedSentence.removeAll(keepingCapacity: true)
-                            JSON.appendQuoted(SentenceExcerpt.text(of: number, in: annotation), to: &quotedSentence)
-                        } else if mention.sentence != sentenceIndex {
-                            sentenceIndex = mention.sentence
-                            quotedSentence.removeAll(keepingCapacity: true)
-                            JSON.appendQuoted(bytes[...], to: &quotedSentence)
-                        }
-                    }
-                    chunk.appendLiteral(", \"sentence\": ")
-                    chunk += quotedSentence
-                    if mention.auto { chunk.appendLiteral(", \"auto\": true}") } else { chunk.appendLiteral(", \"auto\": false}") }
+    /// One article as `data/articles.json` and the articles table hold it.
+    static func articleObject(_ article: Article) -> String {
+        var fields: [(String, String)] = [("id", JSON.quote(article.id)), ("title", JSON.quote(article.title)),
+                                          ("date", JSON.quote(article.date)), ("source", JSON.quote(article.source))]
+        if let url = article.url { fields.append(("url", JSON.quote(url))) }
+        if let raw = article.raw { fields.append(("raw", JSON.quote(raw))) }
+        fields.append(("path", JSON.quote(article.path)))
+        return JSON.object(fields)
+    }
+
+    /// Whether `data/articles.json` fits in one file: it is written whole only then (the
+    /// articles table in parts always is). About 260 bytes an article: past some 60,000
+    /// articles it does not.
+    static func articlesFitWhole(_ parts: DataParts) -> Bool {
+        let rows = parts.articles.reduce(0) { $0 + $1.rows }
+        let bytes = parts.articles.reduce(0) { $0 + $1.jsonBytes } + 3 * rows + 3
+        return bytes <= parts.limits.partBytes
+    }
+
+    /// `data/parts.json`: what each part of the large tables holds (see `DataParts`), and
+    /// where the search index is.
+    static func parts(_ parts: DataParts, search: SearchShards, graph: SiteGraph) -> [String] {
+        let articles = graph.content.articles
+        var tables: [String] = []
+        for table in DataTable.allCases {
+            let list = parts.parts(of: table)
+            let rows = list.map { part -> String in
+                let held = part.articles
+                var fields: [(String, String)] = [("rows", String(part.rows))]
+                fields.append(("first", held.isEmpty ? "null" : JSON.quote(articles[held.lowerBound].id)))
+                fields.append(("last", held.isEmpty ? "null" : JSON.quote(articles[held.upperBound - 1].id)))
+                for format in DataTable.Format.allCases {
+                    fields.append((format.rawValue, JSON.object([("path", JSON.quote(parts.path(of: part, format))),
+                                                                 ("bytes", String(part.bytes(format)))])))
                 }
-                return chunk
+                return "\n      " + JSON.object(fields)
             }
-            for chunk in chunks where !chunk.isEmpty {
-                if !first { SiteOutput.emit(",", to: emit) }
-                chunk.withUnsafeBytes(emit)
-                first = false
-            }
+            tables.append("\n    " + JSON.quote(table.rawValue) + ": {\"rows\": \(list.reduce(0) { $0 + $1.rows }), \"columns\": "
+                          + JSON.array(table.csvHeader) + ", \"parts\": [" + rows.joined(separator: ",") + "\n    ]}")
         }
-        SiteOutput.emit(first ? "]\n" : "\n]\n", to: emit)
+        let whole = articlesFitWhole(parts) ? JSON.quote("data/articles.json") : "null"
+        return ["{\"version\": 1,\n  \"limits\": {\"bytes\": \(parts.limits.partBytes), \"rows\": \(parts.limits.partRows)},\n"
+                + "  \"articles\": " + whole + ",\n  \"tables\": {"
+                + tables.joined(separator: ",") + "\n  },\n  \"search\": {\"index\": " + JSON.quote(SearchShards.indexPath)
+                + ", \"shards\": \(search.count)}\n}\n"]
     }
 
     static func wrap(_ rows: [String]) -> [String] {

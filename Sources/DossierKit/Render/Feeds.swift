@@ -42,6 +42,27 @@ public enum Feeds {
         return xml + "\n  </entry>\n"
     }
 
+    /// URLs a sitemap file may list (the sitemaps.org protocol's limit).
+    static let sitemapURLs = 50_000
+
+    /// `sitemap.xml`, and when the site has more than `sitemapURLs` pages, `sitemap-N.xml`
+    /// files of that many each with `sitemap.xml` the sitemap index that lists them.
+    static func sitemaps(_ graph: SiteGraph, pages: [SitePage]) -> [(path: String, make: @Sendable () -> [String])] {
+        let listed = pages.filter { $0 != .notFound }
+        guard listed.count > sitemapURLs else { return [("sitemap.xml", { sitemap(graph, pages: listed) })] }
+        let parts = stride(from: 0, to: listed.count, by: sitemapURLs).map { Array(listed[$0..<min($0 + sitemapURLs, listed.count)]) }
+        let base = graph.content.site.baseURL
+        var files: [(path: String, make: @Sendable () -> [String])] = [("sitemap.xml", {
+            ["<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"]
+                + parts.indices.map { "  <sitemap><loc>\(HTML.escape(base + "sitemap-\($0 + 1).xml"))</loc></sitemap>\n" }
+                + ["</sitemapindex>\n"]
+        })]
+        for (number, part) in parts.enumerated() {
+            files.append(("sitemap-\(number + 1).xml", { sitemap(graph, pages: part) }))
+        }
+        return files
+    }
+
     public static func sitemap(_ graph: SiteGraph, pages: [SitePage]) -> [String] {
         let content = graph.content
         var chunks = ["<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"]

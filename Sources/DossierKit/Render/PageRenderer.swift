@@ -7,9 +7,16 @@ public struct PageRenderer: Sendable {
     public let pagination: EntityPagination
     /// Timelines and networks of entity pages, laid out once per build.
     public let charts: Charts
+    /// How the large tables are cut into files (the explore page lists them).
+    let dataParts: DataParts
 
     public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
+        self.init(graph: graph, theme: theme, fragments: fragments, pageSize: pageSize, limits: .standard)
+    }
+
+    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int, limits: DataLimits) {
         self.graph = graph
+        self.dataParts = DataParts(graph, limits: limits)
         self.charts = Charts(graph: graph)
         self.theme = theme
         self.fragments = fragments
@@ -27,10 +34,16 @@ public struct PageRenderer: Sendable {
         case .home:
             template = "home"
             home(&context, root: root)
-        case .articleIndex:
+        case .articleIndex(let number):
             template = "articles"
-            context["pageTitle"] = "Articles"
-            context["articles"] = graph.articlesByDate.map { articleSummary($0, root: root) }
+            context["pageTitle"] = number == 1 ? "Articles" : "Articles, page \(number)"
+            let pages = SitePage.articleIndexPages(articles: graph.articlesByDate.count)
+            let first = (number - 1) * SitePage.articlesPerPage
+            let shown = graph.articlesByDate[min(first, graph.articlesByDate.count)..<min(first + SitePage.articlesPerPage, graph.articlesByDate.count)]
+            context["articles"] = shown.map { articleSummary($0, root: root) }
+            if pages > 1 {
+                context["pagination"] = paginationContext(page: number, pages: pages, root: root) { .articleIndex(page: $0) }
+            }
         case .article(let index):
             template = "article"
             article(Int(index), &context, root: root)
@@ -300,10 +313,10 @@ public struct PageRenderer: Sendable {
 
     /// An entity's own feed and mentions, and the dossier-wide files it appears in.
     func dataLinks(_ entity: Entity, root: String) -> [String: Any] {
-        // The dossier-wide CSV, not one per entity: the same rows again (as large as all the
-        // mentions together) would double the largest output for what a filter on its
+        // The dossier-wide tables, not one per entity: the same rows again (as large as all
+        // the mentions together) would double the largest output for what a filter on the
         // `entity` column gives.
-        ["feed": root + EntityFeed.path(of: entity), "csv": root + "data/mentions.csv",
+        ["feed": root + EntityFeed.path(of: entity), "downloads": root + "explore/index.html#downloads",
          "graphml": root + "data/network.graphml", "entities": root + "data/entities.json"]
     }
 
@@ -317,12 +330,25 @@ public struct PageRenderer: Sendable {
             ["a": fragments.chip(network.nodes[edge.a], root: root), "b": fragments.chip(network.nodes[edge.b], root: root),
              "count": edge.weight]
         }
+        context["articlesWhole"] = DataFiles.articlesFitWhole(dataParts)
+        context["tables"] = DataTable.allCases.map { table -> [String: Any] in
+            let parts = dataParts.parts(of: table)
+            return ["name": table.rawValue, "rows": parts.reduce(0) { $0 + $1.rows }, "count": parts.count,
+                    "parts": parts.map { part -> [String: Any] in
+                        ["number": part.number, "rows": part.rows,
+                         "jsonl": root + dataParts.path(of: part, .json), "csv": root + dataParts.path(of: part, .csv)]
+                    }]
+        }
     }
 
     /// Previous/next and a window of page numbers (first, last, and two either side of the
     /// current page): constant size, however many pages an entity has.
     func paginationContext(_ index: EntityIndex, page: Int, pages: Int, root: String) -> [String: Any] {
-        func url(_ number: Int) -> String { root + SitePage.entity(index, page: number).path(in: content) }
+        paginationContext(page: page, pages: pages, root: root) { .entity(index, page: $0) }
+    }
+
+    func paginationContext(page: Int, pages: Int, root: String, _ numbered: (Int) -> SitePage) -> [String: Any] {
+        func url(_ number: Int) -> String { root + numbered(number).path(in: content) }
         var links: [[String: Any]] = []
         var last = 0
         for number in PageRenderer.pageWindow(page: page, pages: pages) {

@@ -64,8 +64,11 @@ public struct SiteOutputs: Sendable {
     public func all() -> [SiteOutput] {
         let renderer = self.renderer
         let graph = self.graph
-        var outputs: [SiteOutput] = SitePage.fixed.map { page in
-            SiteOutput(path: page.path(in: graph.content), scope: page == .articleIndex ? .articleList : .site) { [renderer.render(page)] }
+        let listPages = SitePage.laterArticleIndexPages(articles: graph.content.articles.count)
+        var outputs: [SiteOutput] = (SitePage.fixed + listPages).map { page in
+            let scope: SiteOutput.Scope
+            if case .articleIndex = page { scope = .articleList } else { scope = .site }
+            return SiteOutput(path: page.path(in: graph.content), scope: scope) { [renderer.render(page)] }
         }
         for page in SitePage.entityPages(renderer.pagination) {
             guard case .entity(let entity, let number) = page else { continue }
@@ -78,14 +81,34 @@ public struct SiteOutputs: Sendable {
         let pages = SitePage.all(graph, pagination: renderer.pagination)
         outputs += [
             SiteOutput(path: "data/entities.json", scope: .site) { DataFiles.entities(graph) },
-            SiteOutput(path: "data/articles.json", scope: .articleList) { DataFiles.articles(graph.content) },
-            SiteOutput(path: "data/mentions.json", scope: .site, isLarge: true, produce: { DataFiles.mentions(graph, emit: $0) }),
-            SiteOutput(path: "data/mentions.csv", scope: .site, isLarge: true, produce: { MentionsCSV.all(graph, emit: $0) }),
             SiteOutput(path: "data/network.graphml", scope: .site, isLarge: true) { NetworkGraphML.document(graph) },
-            SiteOutput(path: SearchIndex.path, scope: .site, isLarge: true) { SearchIndex.script(graph) },
             SiteOutput(path: "feed.xml", scope: .site) { [Feeds.atom(graph)] },
-            SiteOutput(path: "sitemap.xml", scope: .articleList) { Feeds.sitemap(graph, pages: pages) },
         ]
+        for sitemap in Feeds.sitemaps(graph, pages: pages) {
+            outputs.append(SiteOutput(path: sitemap.path, scope: .articleList, make: sitemap.make))
+        }
+        // The large tables, in parts, and the search index, in shards, with what lists them.
+        let parts = renderer.dataParts
+        if DataFiles.articlesFitWhole(parts) {
+            outputs.append(SiteOutput(path: "data/articles.json", scope: .articleList) { DataFiles.articles(graph.content) })
+        }
+        for table in DataTable.allCases {
+            for part in parts.parts(of: table) {
+                for format in DataTable.Format.allCases {
+                    // The articles table holds only what the article list shows.
+                    let scope: SiteOutput.Scope = table == .articles ? .articleList : .site
+                    outputs.append(SiteOutput(path: parts.path(of: part, format), scope: scope, isLarge: true) { emit in
+                        DataParts.write(part, format, graph: graph, emit: emit)
+                    })
+                }
+            }
+        }
+        let search = SearchShards(graph, limits: parts.limits)
+        outputs.append(SiteOutput(path: SearchShards.indexPath, scope: .site) { [search.index()] })
+        for shard in 0..<search.count {
+            outputs.append(SiteOutput(path: search.path(of: shard), scope: .site, isLarge: search.count == 1) { search.shard(shard) })
+        }
+        outputs.append(SiteOutput(path: DataFiles.partsPath, scope: .site) { DataFiles.parts(parts, search: search, graph: graph) })
         return outputs
     }
 }

@@ -1,7 +1,8 @@
 /// Every page of the site, and where it is written.
 public enum SitePage: Sendable, Hashable {
     case home
-    case articleIndex
+    /// The list of all articles, newest first; `page` counts from 1 (`articlesPerPage` each).
+    case articleIndex(page: Int)
     case article(Int32)
     case entityIndex(EntityKind)
     /// An entity's page; `page` counts from 1 (long mention lists are paginated).
@@ -16,7 +17,7 @@ public enum SitePage: Sendable, Hashable {
     public func path(in content: Content) -> String {
         switch self {
         case .home: return "index.html"
-        case .articleIndex: return "articles/index.html"
+        case .articleIndex(let page): return page == 1 ? "articles/index.html" : "articles/page-\(page).html"
         case .article(let index): return content.articles[Int(index)].path + "index.html"
         case .entityIndex(let kind): return kind.folder + "/index.html"
         case .entity(let index, let page):
@@ -36,12 +37,25 @@ public enum SitePage: Sendable, Hashable {
     }
 
     /// The pages every site has, whatever its content.
-    public static let fixed: [SitePage] = [.home, .articleIndex, .notFound]
+    public static let fixed: [SitePage] = [.home, .articleIndex(page: 1), .notFound]
         + EntityKind.allCases.map { .entityIndex($0) } + [.explore, .search]
+
+    /// Articles on one page of the article list: a list of 100,000 articles on one page was
+    /// 30 MB, over what static hosts take for a file (DESIGN.md: 20 MiB).
+    public static let articlesPerPage = 2_000
+
+    /// How many pages the article list has.
+    public static func articleIndexPages(articles: Int) -> Int { max(1, (articles + articlesPerPage - 1) / articlesPerPage) }
+
+    /// The article list's later pages (the first is one of `fixed`).
+    public static func laterArticleIndexPages(articles: Int) -> [SitePage] {
+        let count = articleIndexPages(articles: articles)
+        return count < 2 ? [] : (2...count).map { .articleIndex(page: $0) }
+    }
 
     /// Every page but the entity pages (those need the graph to know how many there are).
     public static func all(articles: Int) -> [SitePage] {
-        fixed + (0..<articles).map { .article(Int32($0)) }
+        fixed + laterArticleIndexPages(articles: articles) + (0..<articles).map { .article(Int32($0)) }
     }
 
     /// Every page of the site, in a fixed order.

@@ -1,0 +1,52 @@
+/// CSV as the build writes it: RFC 4180 (comma separated, CRLF line ends, a field quoted when
+/// it holds a comma, quote or line break, quotes doubled). A field that begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice against CSV
+/// injection): a spreadsheet would otherwise run it as a formula. Every CSV the build writes
+/// goes through `appendField`.
+enum CSV {
+    static func line(_ fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        for (number, field) in fields.enumerated() {
+            if number > 0 { bytes.append(44) }
+            appendField(&bytes, field)
+        }
+        return String(decoding: bytes + [13, 10], as: UTF8.self)
+    }
+
+    /// One field as it is written.
+    static func field(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        appendField(&bytes, value)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A field, quoted when it holds a comma, quote or line break (quotes doubled), with a `'`
+    /// in front when it begins with a character a spreadsheet reads as the start of a formula.
+    static func appendField(_ bytes: inout [UInt8], _ value: String) {
+        var value = value
+        value.withUTF8 { appendField(&bytes, $0[...]) }
+    }
+
+    static func appendField(_ bytes: inout [UInt8], _ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+        let neutralised = utf8.first.map(startsFormula) ?? false
+        guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+            if neutralised { bytes.append(39) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8))
+            return
+        }
+        bytes.append(34)
+        if neutralised { bytes.append(39) }
+        for byte in utf8 {
+            if byte == 34 { bytes.append(34) }
+            bytes.append(byte)
+        }
+        bytes.append(34)
+    }
+
+    /// `=`, `+`, `-`, `@`, tab and carriage return: a field beginning with one is a formula to
+    /// Excel, LibreOffice and Google Sheets (`=HYPERLINK(...)`, `@SUM(...)`, `-2+3`).
+    @inline(__always)
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == 61 || byte == 43 || byte == 45 || byte == 64 || byte == 9 || byte == 13
+    }
+}

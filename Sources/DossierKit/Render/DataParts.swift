@@ -1,0 +1,158 @@
+/// How the large tables (`DataTable`) are cut into files that every static host takes
+/// (`DataLimits`), the way Pagefind
+/// splits its index. Rows stay in article order (the order of `content.articles`, then
+/// document order); a part ends where the next article would take it past a limit, and only an
+/// article too large for one part by itself is split between rows. The JSON Lines and CSV
+/// files of a part hold the same rows. Sizes are measured by writing each article's rows once,
+/// so they are exact; `data/parts.json` lists every part (see `DataFiles.parts`).
+struct DataParts: Sendable {
+    /// A row: its article (an index into `content.articles`) and its number in that article.
+    struct Position: Sendable, Hashable {
+        var article: Int
+        var row: Int
+    }
+
+    struct Part: Sendable {
+        let table: DataTable
+        /// From 1.
+        let number: Int
+        /// The first row, and the position just past the last.
+        let start: Position
+        let end: Position
+        let rows: Int
+        let jsonBytes: Int
+        let csvBytes: Int
+
+        /// The articles it holds rows of (indices into `content.articles`).
+        var articles: Range<Int> { start.article..<(end.row == 0 ? end.article : end.article + 1) }
+
+        func bytes(_ format: DataTable.Format) -> Int { format == .json ? jsonBytes : csvBytes }
+    }
+
+    let limits: DataLimits
+    let mentions: [Part]
+    let sentences: [Part]
+    let articles: [Part]
+
+    init(_ graph: SiteGraph, limits: DataLimits = .standard) {
+        let context = DataTable.Context(graph)
+        self.limits = limits
+        mentions = Self.plan(.mentions, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        sentences = Self.plan(.sentences, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        articles = Self.plan(.articles, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+    }
+
+    func parts(of table: DataTable) -> [Part] {
+        switch table {
+        case .mentions: mentions
+        case .sentences: sentences
+        case .articles: articles
+        }
+    }
+
+    /// `data/mentions/part-0001.jsonl`: numbered with at least four digits, so that the
+    /// parts sort by name.
+    func path(of part: Part, _ format: DataTable.Format) -> String {
+        let count = parts(of: part.table).count
+        let digits = String(part.number)
+        let width = max(4, String(count).count)
+        return "data/\(part.table.rawValue)/part-" + String(repeating: "0", count: width - digits.count) + digits + "." + format.rawValue
+    }
+
+    /// The part's file, in pieces: batches of articles are made on all cores and handed on in order.
+    static func write(_ part: Part, _ format: DataTable.Format, graph: SiteGraph, emit: SiteOutput.Emit) {
+        let context = DataTable.Context(graph)
+        if format == .csv { SiteOutput.emit(part.table.csvHeaderLine, to: emit) }
+        let articles = Array(part.articles)
+        for start in stride(from: 0, to: articles.count, by: batchSize) {
+            let batch = Array(articles[start..<min(start + batchSize, articles.count)])
+            for chunk in parallelMap(batch, { index -> [UInt8] in
+                var bytes: [UInt8] = []
+                part.table.append(part.rows(of: index, in: graph), of: index, format: format, context: context, to: &bytes)
+                return bytes
+            }) where !chunk.isEmpty {
+                chunk.withUnsafeBytes(emit)
+            }
+        }
+    }
+
+    /// Articles per batch: enough to keep the cores busy, few enough to hold little at once.
+    static let batchSize = 256
+
+    private struct Size {
+        var rows = 0
+        var json = 0
+        var csv = 0
+
+        static func + (a: Size, b: Size) -> Size { Size(rows: a.rows + b.rows, json: a.json + b.json, csv: a.csv + b.csv) }
+    }
+
+    private static func measure(_ table: DataTable, _ rows: Range<Int>, of article: Int, _ context: DataTable.Context,
+                                scratch: inout [UInt8]) -> Size {
+        var size = Size(rows: rows.count)
+        scratch.removeAll(keepingCapacity: true)
+        table.append(rows, of: article, format: .json, context: context, to: &scratch)
+        size.json = scratch.count
+        scratch.removeAll(keepingCapacity: true)
+        table.append(rows, of: article, format: .csv, context: context, to: &scratch)
+        size.csv = scratch.count
+        return size
+    }
+
+    private static func plan(_ table: DataTable, _ context: DataTable.Context, byteLimit: Int, rowLimit: Int) -> [Part] {
+        let graph = context.graph
+        let count = graph.content.articles.count
+        let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
+        let sizes = parallelMap(batches) { batch -> [Size] in
+            var scratch: [UInt8] = []
+            return batch.map { article in
+                measure(table, 0..<table.rowCount(graph.annotated[article]), of: article, context, scratch: &scratch)
+            }
+        }.flatMap { $0 }
+
+        let header = Size(rows: 0, json: 0, csv: table.csvHeaderLine.utf8.count)
+        var parts: [Part] = []
+        var start = Position(article: 0, row: 0), end = start
+        var current = header
+        func fits(_ size: Size) -> Bool {
+            let total = current + size
+            return total.rows <= rowLimit && total.json <= byteLimit && total.csv <= byteLimit
+        }
+        func close() {
+            parts.append(Part(table: table, number: parts.count + 1, start: start, end: end,
+                              rows: current.rows, jsonBytes: current.json, csvBytes: current.csv))
+            start = end
+            current = header
+        }
+        var scratch: [UInt8] = []
+        for article in 0..<count where sizes[article].rows > 0 {
+            if current.rows > 0, !fits(sizes[article]) { close() }
+            if current.rows == 0 { start = Position(article: article, row: 0) }
+            if fits(sizes[article]) {
+                current = current + sizes[article]
+                end = Position(article: article + 1, row: 0)
+                continue
+            }
+            // An article too large for a part by itself: split between its rows.
+            for row in 0..<sizes[article].rows {
+                let size = measure(table, row..<row + 1, of: article, context, scratch: &scratch)
+                if current.rows > 0, !fits(size) { close() }
+                current = current + size
+                end = row + 1 == sizes[article].rows ? Position(article: article + 1, row: 0) : Position(article: article, row: row + 1)
+            }
+        }
+        // Always one part at least, so that a reader finds the files even when they are empty.
+        if current.rows > 0 || parts.isEmpty { close() }
+        return parts
+    }
+}
+
+extension DataParts.Part {
+    /// The rows of article `index` that the part holds.
+    func rows(of index: Int, in graph: SiteGraph) -> Range<Int> {
+        let total = table.rowCount(graph.annotated[index])
+        let lower = index == start.article ? start.row : 0
+        let upper = index == end.article ? end.row : total
+        return lower..<max(lower, upper)
+    }
+}

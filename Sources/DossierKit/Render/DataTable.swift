@@ -1,0 +1,155 @@
+/// The tables the build writes in parts (see `DataParts`): every mention, every sentence that
+/// holds one (each sentence once), and every article (the rows of `data/articles.json`, which
+/// is written whole as well while it fits in one part). A sentence is named by its article and its
+/// position among that article's sentences that hold mentions (from 0, as `position` in the
+/// SQLite export); a mention points at its sentence with that position.
+///
+/// JSON Lines, one object per line:
+/// - mentions: `{"article", "entity", "type", "text", "sentence", "auto", "link"}`
+/// - sentences: `{"article", "sentence", "text"}`
+/// - articles: `{"id", "title", "date", "source", "url"?, "raw"?, "path"}`
+///
+/// CSV (see `CSV`), with a header line in every part: the columns of `csvHeader`.
+enum DataTable: String, CaseIterable, Sendable {
+    case mentions, sentences, articles
+
+    enum Format: String, CaseIterable, Sendable {
+        case json = "jsonl"
+        case csv
+    }
+
+    var csvHeader: [String] {
+        switch self {
+        case .mentions: ["article", "date", "source", "entity", "type", "name", "text", "sentence", "auto", "link"]
+        case .sentences: ["article", "sentence", "text"]
+        case .articles: ["id", "title", "date", "source", "url", "raw", "path"]
+        }
+    }
+
+    func rowCount(_ annotation: AnnotatedArticle) -> Int {
+        switch self {
+        case .mentions: annotation.mentions.count
+        case .sentences: annotation.sentences.count
+        case .articles: 1
+        }
+    }
+
+    /// What a table needs of the registry, made once per file rather than once per row.
+    struct Context: Sendable {
+        let graph: SiteGraph
+        /// Per entity: `"entity": "id", "type": "kind", "text": ` (JSON).
+        let entityJSON: [[UInt8]]
+        /// Per entity: `id,kind,name,` (CSV).
+        let entityCSV: [[UInt8]]
+
+        init(_ graph: SiteGraph) {
+            self.graph = graph
+            entityJSON = graph.content.registry.entities.map { entity in
+                var part = Array("\"entity\": ".utf8)
+                JSON.appendQuoted(entity.id, to: &part)
+                part.appendLiteral(", \"type\": \"")
+                part += entity.kind.rawValue.utf8
+                part.appendLiteral("\", \"text\": ")
+                return part
+            }
+            entityCSV = graph.content.registry.entities.map { entity in
+                var fields: [UInt8] = []
+                for field in [entity.id, entity.kind.rawValue, entity.name] {
+                    CSV.appendField(&fields, field)
+                    fields.append(44)
+                }
+                return fields
+            }
+        }
+    }
+
+    /// Appends rows `rows` of article `index` in `format`.
+    func append(_ rows: Range<Int>, of index: Int, format: Format, context: Context, to bytes: inout [UInt8]) {
+        guard !rows.isEmpty else { return }
+        let article = context.graph.content.articles[index]
+        let annotation = context.graph.annotated[index]
+        switch (self, format) {
+        case (.mentions, .json):
+            var prefix = Array("{\"article\": ".utf8)
+            JSON.appendQuoted(article.id, to: &prefix)
+            prefix.appendLiteral(", ")
+            var link = Array(", \"link\": \"".utf8)
+            link += JSON.quote(article.path + "index.html#m").utf8.dropFirst().dropLast()
+            for number in rows {
+                let mention = annotation.mentions[number]
+                bytes += prefix
+                bytes += context.entityJSON[Int(mention.entity)]
+                appendMentionText(mention, of: annotation) { JSON.appendQuoted($0, to: &bytes) }
+                bytes.appendLiteral(", \"sentence\": ")
+                appendDecimal(Int(mention.sentence), to: &bytes)
+                if mention.auto { bytes.appendLiteral(", \"auto\": true") } else { bytes.appendLiteral(", \"auto\": false") }
+                bytes += link
+                appendDecimal(Int(mention.anchor), to: &bytes)
+                bytes.appendLiteral("\"}\n")
+            }
+        case (.mentions, .csv):
+            var articleFields: [UInt8] = []
+            for field in [article.id, article.date, article.source ?? ""] {
+                CSV.appendField(&articleFields, field)
+                articleFields.append(44)
+            }
+            var link: [UInt8] = []
+            CSV.appendField(&link, article.path + "index.html#m")
+            for number in rows {
+                let mention = annotation.mentions[number]
+                bytes += articleFields
+                bytes += context.entityCSV[Int(mention.entity)]
+                appendMentionText(mention, of: annotation) { CSV.appendField(&bytes, $0) }
+                bytes.append(44)
+                appendDecimal(Int(mention.sentence), to: &bytes)
+                if mention.auto { bytes.appendLiteral(",true,") } else { bytes.appendLiteral(",false,") }
+                bytes += link
+                appendDecimal(Int(mention.anchor), to: &bytes)
+                bytes += [13, 10]
+            }
+        case (.sentences, .json):
+            var prefix = Array("{\"article\": ".utf8)
+            JSON.appendQuoted(article.id, to: &prefix)
+            prefix.appendLiteral(", \"sentence\": ")
+            for number in rows {
+                bytes += prefix
+                appendDecimal(number, to: &bytes)
+                bytes.appendLiteral(", \"text\": ")
+                var sentence = annotation.sentences[number]
+                sentence.withUTF8 { JSON.appendQuoted($0[...], to: &bytes) }
+                bytes.appendLiteral("}\n")
+            }
+        case (.articles, .json):
+            bytes += DataFiles.articleObject(article).utf8
+            bytes.append(10)
+        case (.articles, .csv):
+            for (number, field) in [article.id, article.title, article.date, article.source ?? "", article.url ?? "",
+                                    article.raw ?? "", article.path].enumerated() {
+                if number > 0 { bytes.append(44) }
+                CSV.appendField(&bytes, field)
+            }
+            bytes += [13, 10]
+        case (.sentences, .csv):
+            var prefix: [UInt8] = []
+            CSV.appendField(&prefix, article.id)
+            prefix.append(44)
+            for number in rows {
+                bytes += prefix
+                appendDecimal(number, to: &bytes)
+                bytes.append(44)
+                var sentence = annotation.sentences[number]
+                sentence.withUTF8 { CSV.appendField(&bytes, $0[...]) }
+                bytes += [13, 10]
+            }
+        }
+    }
+
+    /// The header line a CSV part begins with.
+    var csvHeaderLine: String { CSV.line(csvHeader) }
+
+    private func appendMentionText(_ mention: Mention, of annotation: AnnotatedArticle,
+                                   _ append: (Slice<UnsafeBufferPointer<UInt8>>) -> Void) {
+        var sentence = annotation.sentences[Int(mention.sentence)]
+        sentence.withUTF8 { append($0[Int(mention.start)..<Int(mention.end)]) }
+    }
+}
