@@ -66,6 +66,7 @@ load: release
 	python3 bench/serve_load.py --dossier $(RELEASE) --seconds $(LOAD_SECONDS) --connections 64
 
 test: deps
+	@scripts/install-test-tools.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
