@@ -124,6 +124,12 @@ import Testing
         let related = page.components(separatedBy: "Mentioned in the same sentences").last?.components(separatedBy: "</ul>").first ?? ""
         #expect(related.components(separatedBy: "<li>").count - 1 == SiteGraph.relatedLimit)
         #expect(!related.contains("/q30/") && !related.contains("/q70/"))
+        // Its ego network draws the twelve, each with its line to the centre and none between
+        // two of them: the list is one sentence, and the lines among neighbours were most of the page.
+        let network = page.components(separatedBy: "class=\"chart network-chart\"").last ?? ""
+        #expect(network.components(separatedBy: "class=\"net-edge\"").count - 1 == SiteGraph.relatedLimit)
+        #expect(network.components(separatedBy: "<a class=\"net-node").count - 1 == SiteGraph.relatedLimit + 1)
+        #expect(site.sizes()["people/q50/index.html"]! < 16_000, "\(site.sizes()["people/q50/index.html"]!)")
     }
 
     /// Values written again on many pages (a site's title on every page, an entity's name in
