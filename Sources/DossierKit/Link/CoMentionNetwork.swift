@@ -30,7 +30,8 @@ public struct CoMentionNetwork: Sendable, Hashable {
     /// between two of them, how many of those sentences name both. Being local to the
     /// entity, it changes only when that entity's sentences do, so an edit elsewhere never
     /// touches this entity's page. Lines between two neighbours come from sentences of at most
-    /// `SentencePairs.window + 1` mentions; a longer one is a list, drawn as lines to the centre.
+    /// `SentencePairs.window + 1` mentions; a longer one is a list, drawn as lines to the centre,
+    /// and an entity named with others only in lists has no drawing (its related list says it all).
     public static func around(_ entity: EntityIndex, in graph: SiteGraph) -> CoMentionNetwork {
         let related = graph.related[Int(entity)].filter { $0.entity != entity }
         let nodes = [entity] + related.map(\.entity)
@@ -40,6 +41,7 @@ public struct CoMentionNetwork: Sendable, Hashable {
         var weights: [Int: Int] = [:]
         for (index, count) in related.enumerated() { weights[index + 1] = count.count }  // centre–neighbour: key b (a = 0)
         var inSentence: [Int] = []
+        var drawn = false  // whether a sentence of at most `window + 1` mentions names a neighbour
         for ref in graph.sentences[Int(entity)] {
             graph.annotated[Int(ref.article)].mentions.withUnsafeBufferPointer { mentions in
                 // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
@@ -57,6 +59,7 @@ public struct CoMentionNetwork: Sendable, Hashable {
                         if node > 0, !inSentence.contains(node) { inSentence.append(node) }
                     }
                     for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
+                    if !inSentence.isEmpty { drawn = true }
                     return
                 }
                 // A long sentence (a list of names run together) draws only its lines to the
@@ -65,6 +68,9 @@ public struct CoMentionNetwork: Sendable, Hashable {
                 // 12,000), and say no more than "both are in this list".
             }
         }
+        // Named with others only in lists: the drawing would be a star of list neighbours, each
+        // line one sentence, which the page's related list already names. Not drawn.
+        if !drawn { return CoMentionNetwork(nodes: [entity], edges: [], sizes: [graph.mentionCount(entity)]) }
         let edges = weights.map { key, weight -> Edge in
             key < nodes.count ? Edge(a: 0, b: key, weight: weight) : Edge(a: key / nodes.count, b: key % nodes.count, weight: weight)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
