@@ -130,6 +130,9 @@ import Testing
         #expect(quoted.diagnostics.map(\.line) == [8])
         #expect(quoted.diagnostics.first?.message.contains("nested more than \(limit) deep") == true)
         #expect(quoted.mentions.count == 2)
+        // Quote markers with no text after them are nested quotes too.
+        let bare = MarkdownGuard.bound(String(repeating: "> ", count: 100) + "\n", file: "x.md", bodyLine: 1)
+        #expect(bare.1.count == 1 && depth(MarkdownDocument(parsing: bare.0).renderHTML(), "blockquote") == limit)
         // Items on one line: `- - - … a`.
         let items = String(repeating: "- ", count: 50) + "a\n"
         let listed = Annotator(registry: Self.registry).annotate(article(items))

@@ -202,7 +202,9 @@ public enum MarkdownGuard {
                 }
             }
             if fence != nil { continue }
-            if !isBlank(start, end) {
+            var first = index
+            while first < end && (bytes[first] == 32 || bytes[first] == 9) { first += 1 }
+            if !isBlank(first, end) {  // `> > >` alone counts too: its quotes are nodes
                 nesting(lineStart: index, end, line: line)
                 if let (label, length) = definition(bytes, index, end) { definitions[label] = max(definitions[label] ?? 0, length) }
             }
