@@ -162,6 +162,19 @@ import Testing
         }
     }
 
+    /// A registry alias of one letter (क) standing alone again and again through an article:
+    /// every one a mention, and the output within a small multiple of the input.
+    @Test func aOneLetterAliasRepeatedStaysProportional() throws {
+        let body = String(repeating: "क ख। ", count: 2_000)
+        let registry = "- id: letter\n  name: Letter\n  aliases: [क]\n"
+        let site = try SmallSite(["entities/people.yml": registry, "articles/a1.md": articleFile(body)])
+        defer { site.remove() }
+        let input = body.utf8.count + registry.utf8.count
+        #expect(csvRows(site.read("data/mentions.csv")).count == 2_000 + 1)
+        #expect(site.totalSize < 100 * input, "\(site.totalSize) bytes from \(input)")
+        #expect(site.sizes()["people/letter/index.html"]! < 20_000 + 2_000 * 400)
+    }
+
     /// A sentence of at most eleven mentions pairs everything it names, as before.
     @Test func shortSentencesPairEverything() {
         let mentions = [3, 1, 3, 2].map { Mention(entity: EntityIndex($0), sentence: 0, start: 0, end: 0, auto: true, anchor: 0, line: 0) }
