@@ -29,7 +29,7 @@ import Darwin
 /// - **Reference expansion.** A reference definition is written again at each use: one 2 KB
 ///   destination used by 300,000 `[x]` made 509 MB of output from 1 MB (2.1 GB of memory).
 ///   The destinations and titles written by uses may total `expansionBudget` bytes; past it,
-///   uses are text (their `[` escaped), as upstream cmark bounds it.
+///   uses are text (their `[` escaped).
 ///
 /// One pass over the bytes (a table's rows are looked at once more, to count them; a second
 /// pass over the brackets when the article defines references). What it
@@ -95,9 +95,9 @@ public enum MarkdownGuard {
         var openBrackets = 0
         var escapingBrackets = false
         var delimiterRuns = 0
-        // Nesting: content columns of the list items open by indentation, the quote depth they
-        // were opened at, and whether the last line was blank (an unindented line after a
-        // blank closes items; without one it is a lazy continuation).
+        // Nesting: content columns of the list items open by indentation, and the quote depth
+        // they were opened at (a less indented line closes items only after a blank line:
+        // without one it is a lazy continuation).
         var listColumns: [Int] = []
         var listQuotes = 0
         var nestingWarned = 0
