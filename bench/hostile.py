@@ -78,6 +78,25 @@ def many_aliases(size):
     entry = "- id: many\n  name: Many\n  aliases: [" + ", ".join(aliases) + "]\n"
     return {"entities/people.yml": base + entry, "articles/zz-hostile.md": front() + " ".join(aliases[::max(1, i // 50)]) + "।\n"}
 
+def reference_expansion(size):
+    # One reference definition with a long destination, used over and over: each use writes it again.
+    url = "https://example.org/" + "a" * 2000
+    return {"articles/zz-hostile.md": front() + f"[x]: {url}\n\n" + repeat("[x] ", size - len(url))}
+
+def many_references(size):
+    # Thousands of reference definitions, each used once.
+    defs, uses, n, i = [], [], 0, 0
+    while n < size:
+        d, u = f"[r{i}]: /u{i}\n", f"[r{i}] "
+        defs.append(d); uses.append(u); n += len(d) + len(u); i += 1
+    return {"articles/zz-hostile.md": front() + "".join(uses) + "\n\n" + "".join(defs)}
+
+def one_letter_alias(size):
+    # A registry alias of one letter, and an article where it stands as a word again and again.
+    base = open(os.path.join(ROOT, "content/entities/people.yml"), encoding="utf-8").read()
+    return {"entities/people.yml": base + "- id: letter\n  name: Letter\n  aliases: [क]\n",
+            "articles/zz-hostile.md": front() + repeat("क ख। ", size)}
+
 CONSTRUCTS = {
     "table": table,                                  # header of 1,000 columns, then one-cell rows
     "empty-list-items": body("-\n"),
@@ -90,6 +109,7 @@ CONSTRUCTS = {
     "backticks": backticks,
     "nested-lists": nested_lists,
     "nested-quotes": body("> "),
+    "nested-quotes-and-lists": body("> - "),         # ever deeper quotes and list items on one line
     "link-openers": body("[a"),
     "unclosed-links": body("[a](<b"),
     "long-sentence": body("रूस "),                     # one "sentence" without an end mark, one alias
@@ -98,6 +118,13 @@ CONSTRUCTS = {
     "meeting-participants": meeting,
     "one-sentence-entities": many_entities,
     "many-aliases": many_aliases,                    # one person with aliases filling the registry
+    # Beyond the table:
+    "nested-links": lambda size: {"articles/zz-hostile.md": front() + "[" * (size // 5) + "a" + "](b)" * (size // 5)},
+    "reference-expansion": reference_expansion,     # a 2 KB destination used by every [x]
+    "many-references": many_references,             # a definition per use
+    "unclosed-comments": body("<!-- a "),             # inline HTML comments never closed
+    "unclosed-html-blocks": body("<!--\n\n"),       # HTML blocks opened by <!-- and never closed
+    "one-letter-alias": one_letter_alias,           # the alias क standing alone, over and over
 }
 
 

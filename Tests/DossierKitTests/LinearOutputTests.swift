@@ -127,6 +127,17 @@ import Testing
         let related = page.components(separatedBy: "Mentioned in the same sentences").last?.components(separatedBy: "</ul>").first ?? ""
         #expect(related.components(separatedBy: "<li>").count - 1 == SiteGraph.relatedLimit)
         #expect(!related.contains("/q30/") && !related.contains("/q70/"))
+        // Named with others only in this list, it has no ego network (a star of list
+        // neighbours, which the related list names); one ordinary sentence brings it back, with
+        // lines to the centre only from the list.
+        #expect(!page.contains("network-chart"))
+        #expect(site.sizes()["people/q50/index.html"]! < 10_000, "\(site.sizes()["people/q50/index.html"]!)")
+        let both = try SmallSite(["entities/people.yml": people, "articles/a1.md": articleFile(sentence),
+                                  "articles/a2.md": articleFile("नाम50क और नाम51क मिले।\n")], name: "list-and-sentence")
+        defer { both.remove() }
+        let network = both.read("people/q50/index.html").components(separatedBy: "class=\"chart network-chart\"").dropFirst().first ?? ""
+        #expect(network.components(separatedBy: "<a class=\"net-node").count - 1 == SiteGraph.relatedLimit + 1)
+        #expect(network.components(separatedBy: "class=\"net-edge\"").count - 1 == SiteGraph.relatedLimit)
     }
 
     /// Values written again on many pages (a site's title on every page, an entity's name in
@@ -152,6 +163,19 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    /// A registry alias of one letter (क) standing alone again and again through an article:
+    /// every one a mention, and the output within a small multiple of the input.
+    @Test func aOneLetterAliasRepeatedStaysProportional() throws {
+        let body = String(repeating: "क ख। ", count: 2_000)
+        let registry = "- id: letter\n  name: Letter\n  aliases: [क]\n"
+        let site = try SmallSite(["entities/people.yml": registry, "articles/a1.md": articleFile(body)])
+        defer { site.remove() }
+        let input = body.utf8.count + registry.utf8.count
+        #expect(csvRows(site.read("data/mentions.csv")).count == 2_000 + 1)
+        #expect(site.totalSize < 100 * input, "\(site.totalSize) bytes from \(input)")
+        #expect(site.sizes()["people/letter/index.html"]! < 20_000 + 2_000 * 400)
     }
 
     /// A sentence of at most eleven mentions pairs everything it names, as before.

@@ -27,6 +27,12 @@ import Testing
             ("mixed emphasis", repeated("*a _a*_ ", bytes: bytes)),
             ("backticks", backticks),
             ("nested block quotes", repeated("> ", bytes: bytes) + "a"),
+            ("nested quotes and lists", repeated("> - ", bytes: bytes) + "a"),
+            ("nested links", String(repeating: "[", count: bytes / 5) + "a" + String(repeating: "](b)", count: bytes / 5)),
+            ("reference expansion", "[x]: https://example.org/" + String(repeating: "a", count: 2_000) + "\n\n" + repeated("[x] ", bytes: bytes)),
+            ("many references", (0..<bytes / 16).map { "[r\($0)] " }.joined() + "\n\n" + (0..<bytes / 16).map { "[r\($0)]: /u\($0)\n" }.joined()),
+            ("unclosed comments", repeated("<!-- a ", bytes: bytes)),
+            ("unclosed HTML blocks", repeated("<!--\n\n", bytes: bytes)),
             ("link openers", repeated("[a", bytes: bytes)),
             ("unclosed links", repeated("[a](<b", bytes: bytes)),
             ("one long sentence", repeated("रूस ", bytes: bytes)),
@@ -94,6 +100,78 @@ import Testing
         // Indented four spaces, a marker continues the paragraph: it does not start afresh.
         let lazy = "x\n" + String(repeating: "    - *a _a*_\n", count: 600)
         #expect(MarkdownGuard.bound(lazy, file: "x.md", bodyLine: 1).1.count == 1)
+    }
+
+    /// Quotes and list items past the depth limit are text, reported at their line: on one
+    /// line, and by indentation over many lines. Up to the limit, nesting is as written.
+    @Test func nestingPastTheLimitIsTextWithAWarningAtItsLine() {
+        let limit = MarkdownGuard.nestingLimit
+        func depth(_ html: String, _ tag: String) -> Int {
+            var deepest = 0, open = 0
+            var rest = Substring(html)
+            while let range = rest.range(of: "<\(tag)>\n") ?? rest.range(of: "</\(tag)>") {
+                let closing = rest[range].hasPrefix("</")
+                if let other = rest.range(of: closing ? "<\(tag)>\n" : "</\(tag)>"), other.lowerBound < range.lowerBound {
+                    open += closing ? 1 : -1
+                    rest = rest[other.upperBound...]
+                    deepest = max(deepest, open)
+                    continue
+                }
+                open += closing ? -1 : 1
+                deepest = max(deepest, open)
+                rest = rest[range.upperBound...]
+            }
+            return deepest
+        }
+        let quotes = "रूस\n\n" + String(repeating: "> ", count: 100) + "रूस\n"
+        let quoted = Annotator(registry: Self.registry).annotate(article(quotes))
+        #expect(depth(quoted.bodyHTML, "blockquote") == limit)
+        #expect(quoted.bodyHTML.contains(String(repeating: "&gt; ", count: 60 - limit)))
+        #expect(quoted.diagnostics.map(\.line) == [8])
+        #expect(quoted.diagnostics.first?.message.contains("nested more than \(limit) deep") == true)
+        #expect(quoted.mentions.count == 2)
+        // Quote markers with no text after them are nested quotes too.
+        let bare = MarkdownGuard.bound(String(repeating: "> ", count: 100) + "\n", file: "x.md", bodyLine: 1)
+        #expect(bare.1.count == 1 && depth(MarkdownDocument(parsing: bare.0).renderHTML(), "blockquote") == limit)
+        // Items on one line: `- - - … a`.
+        let items = String(repeating: "- ", count: 50) + "a\n"
+        let listed = Annotator(registry: Self.registry).annotate(article(items))
+        #expect(depth(listed.bodyHTML, "ul") == limit && listed.diagnostics.count == 1)
+        // Items ever deeper by indentation, 200 lines: the lines past the limit are text, each reported (twenty and a sum).
+        let indented = (0..<200).map { String(repeating: "  ", count: $0) + "* a" }.joined(separator: "\n") + "\n"
+        let (text, warnings) = MarkdownGuard.bound(indented, file: "x.md", bodyLine: 1)
+        #expect(warnings.count == MarkdownGuard.reportedWarnings + 1 && warnings.first?.line == 1 + limit)
+        let html = MarkdownDocument(parsing: text).renderHTML()
+        #expect(depth(html, "ul") == limit)
+        // Mixed quotes and items count together; at the limit exactly, nothing changes.
+        let mixed = String(repeating: "> - ", count: limit / 2) + "a\n"
+        let same = MarkdownGuard.bound(mixed, file: "x.md", bodyLine: 1)
+        #expect(same.0 == mixed && same.1.isEmpty)
+        let deeper = String(repeating: "> - ", count: limit) + "a\n"
+        #expect(MarkdownGuard.bound(deeper, file: "x.md", bodyLine: 1).1.count == 1)
+        // A thematic break of many dashes is not a list.
+        let rule = String(repeating: "- ", count: 100) + "\n"
+        #expect(MarkdownGuard.bound(rule, file: "x.md", bodyLine: 1).1.isEmpty)
+    }
+
+    /// One long destination used again and again (509 MB of output from 1 MB): uses past the
+    /// expansion budget are text, reported once; references within it are links as before.
+    @Test func referenceExpansionPastTheBudgetIsText() {
+        let url = "https://example.org/" + String(repeating: "a", count: 2_000)
+        let body = "[x]: \(url)\n\n" + String(repeating: "[x] ", count: 1_000) + "\n\n```\n[x]\n```\n"
+        let (text, warnings) = MarkdownGuard.bound(body, file: "x.md", bodyLine: 1)
+        let budget = MarkdownGuard.expansionBudget(bytes: body.utf8.count)
+        #expect(warnings.count == 1 && warnings.first?.line == 3)
+        #expect(warnings.first?.message.contains("references expand to more than") == true)
+        let html = MarkdownDocument(parsing: text).renderHTML()
+        let links = html.components(separatedBy: "<a href=").count - 1
+        #expect(links == budget / (url.utf8.count) && html.utf8.count < 2 * budget + 10 * body.utf8.count)
+        #expect(text.hasSuffix("```\n[x]\n```\n"))
+        // Many definitions, each used once, and short ones used often: unchanged.
+        let many = (0..<2_000).map { "[r\($0)] " }.joined() + "\n\n" + (0..<2_000).map { "[R\($0)]: /u\($0)\n" }.joined()
+        let unchanged = MarkdownGuard.bound(many, file: "x.md", bodyLine: 1)
+        #expect(unchanged.0 == many && unchanged.1.isEmpty)
+        #expect(MarkdownDocument(parsing: many).renderHTML().contains("<a href=\"/u1999\">r1999</a>"))
     }
 
     /// Text in fenced code is never changed, however it looks.

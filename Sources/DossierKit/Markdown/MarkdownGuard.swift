@@ -22,7 +22,17 @@ import Darwin
 ///   scans the rest of the word). Past `autolinkLimit` of them in one word, the `.` of the
 ///   others is escaped.
 ///
-/// One pass over the bytes (a table's rows are looked at once more, to count them). What it
+/// - **Nesting.** Block quotes and list items nested deeper than `nestingLimit` (on one line,
+///   `> - > - …`, or by ever deeper indentation) are text: the marker that would open the
+///   next level is escaped. cmark-gfm measured linear on them here, but each level is a node
+///   and an element on every page that shows the article; no reader needs 33 levels.
+/// - **Reference expansion.** A reference definition is written again at each use: one 2 KB
+///   destination used by 300,000 `[x]` made 509 MB of output from 1 MB (2.1 GB of memory).
+///   The destinations and titles written by uses may total `expansionBudget` bytes; past it,
+///   uses are text (their `[` escaped).
+///
+/// One pass over the bytes (a table's rows are looked at once more, to count them; a second
+/// pass over the brackets when the article defines references). What it
 /// changes it reports as a warning at its line, and escapes with a backslash, so the text
 /// reads as written. Text in fenced code blocks is never changed.
 public enum MarkdownGuard {
@@ -32,12 +42,18 @@ public enum MarkdownGuard {
     public static let delimiterLimit = 1_000
     /// `www.` in one word before the rest are escaped.
     public static let autolinkLimit = 4
+    /// Block quotes and list items nested in one another before the next is text.
+    public static let nestingLimit = 32
     /// Warnings per article; more are summed up in one last warning.
     static let reportedWarnings = 20
 
     /// Table cells an article may have: a quarter of its bytes, and at least 50,000 (a real
     /// table's cell takes several bytes; a padded one none).
     public static func tableCellBudget(bytes: Int) -> Int { max(50_000, bytes / 4) }
+
+    /// Bytes of reference destinations and titles an article's uses may write: its own size,
+    /// and at least 100,000.
+    public static func expansionBudget(bytes: Int) -> Int { max(100_000, bytes) }
 
     /// `markdown` with the constructs above bounded (the same string when there are none),
     /// and a warning for each change. `bodyLine` is the file's line of the text's first line.
@@ -79,6 +95,17 @@ public enum MarkdownGuard {
         var openBrackets = 0
         var escapingBrackets = false
         var delimiterRuns = 0
+        // Nesting: content columns of the list items open by indentation, and the quote depth
+        // they were opened at (a less indented line closes items only after a blank line:
+        // without one it is a lazy continuation).
+        var listColumns: [Int] = []
+        var listQuotes = 0
+        var nestingWarned = 0
+        // Reference definitions (normalised label -> bytes of destination and title).
+        var definitions: [[UInt8]: Int] = [:]
+        // Fenced code blocks' byte ranges, which the reference pass skips.
+        var fenced: [Range<Int>] = []
+        var fenceStart = 0
 
         /// End of the line starting at `start` (the offset of its newline, or `count`).
         func lineEnd(_ start: Int) -> Int {
@@ -93,6 +120,60 @@ public enum MarkdownGuard {
             return position
         }
         func isBlank(_ start: Int, _ end: Int) -> Bool { start == end || (start == end - 1 && bytes[start] == 13) }
+        /// Bounds the quotes and list items the line opens: counted on the line, and for list
+        /// items with those open by indentation above it.
+        func nesting(lineStart: Int, _ end: Int, line: Int) {
+            var position = lineStart, column = 0, quotes = 0, depth = 0, items = false
+            func escape(_ at: Int) {
+                inserts.append(at)
+                warn(line, "block quotes and list items nested more than \(nestingLimit) deep; the rest of the line is rendered as text",
+                     "nest less deeply")
+                nestingWarned += 1
+            }
+            while position < end {
+                // Spaces and tabs (to the next multiple of four columns).
+                while position < end && (bytes[position] == 32 || bytes[position] == 9) {
+                    column = bytes[position] == 9 ? (column / 4 + 1) * 4 : column + 1
+                    position += 1
+                }
+                guard position < end else { break }
+                if bytes[position] == 62 {  // >
+                    if depth >= nestingLimit { escape(position); return }
+                    quotes += 1
+                    depth += 1
+                    position += 1
+                    column += 1
+                    if position < end && bytes[position] == 32 { position += 1; column += 1 }
+                    continue
+                }
+                guard let width = listMarker(bytes, position, end), !isThematicBreak(bytes, position, end) else { break }
+                if !items {
+                    // The first item of the line: its place among the items open by indentation.
+                    items = true
+                    if quotes != listQuotes { listColumns.removeAll(); listQuotes = quotes }
+                    while let last = listColumns.last, last > column { listColumns.removeLast() }
+                    depth += listColumns.count
+                }
+                if depth >= nestingLimit {
+                    // Escape the marker's last byte (`\-`, `1\.`): it reads as written.
+                    escape(position + width - 1)
+                    return
+                }
+                depth += 1
+                position += width
+                column += width
+                var spaces = 0
+                while position + spaces < end && bytes[position + spaces] == 32 && spaces < 4 { spaces += 1 }
+                let content = position + spaces >= end || spaces == 4 ? column + 1 : column + spaces
+                listColumns.append(content)
+                position += spaces == 4 ? 1 : spaces
+                column += spaces == 4 ? 1 : spaces
+            }
+            if !items && previousBlank {
+                if quotes != listQuotes { listColumns.removeAll(); listQuotes = quotes }
+                while let last = listColumns.last, last > column { listColumns.removeLast() }
+            }
+        }
 
         while index < count {
             let end = lineEnd(index)
@@ -107,16 +188,26 @@ public enum MarkdownGuard {
                 while run < end && bytes[run] == bytes[start] { run += 1 }
                 if run - start >= 3 {
                     if let open = fence {
-                        if bytes[start] == open.byte && run - start >= open.length && isBlank(content(run, end), end) { fence = nil }
+                        if bytes[start] == open.byte && run - start >= open.length && isBlank(content(run, end), end) {
+                            fence = nil
+                            fenced.append(fenceStart..<end)
+                        }
                         continue
                     }
                     if !(bytes[start] == 96 && bytes[run..<end].contains(96)) {
                         fence = (bytes[start], run - start)
+                        fenceStart = index
                         continue
                     }
                 }
             }
             if fence != nil { continue }
+            var first = index
+            while first < end && (bytes[first] == 32 || bytes[first] == 9) { first += 1 }
+            if !isBlank(first, end) {  // `> > >` alone counts too: its quotes are nodes
+                nesting(lineStart: index, end, line: line)
+                if let (label, length) = definition(bytes, index, end) { definitions[label] = max(definitions[label] ?? 0, length) }
+            }
             if isBlank(start, end) {
                 previousBlank = true
                 tableRowsLeft = 0
@@ -218,11 +309,133 @@ public enum MarkdownGuard {
                 position += 1
             }
         }
+        if !definitions.isEmpty {
+            let found = referenceUses(bytes, definitions: definitions, budget: expansionBudget(bytes: count), fenced: fence == nil ? fenced : fenced + [fenceStart..<count])
+            if let first = found.line {
+                warn(first, "references expand to more than \(expansionBudget(bytes: count)) bytes of destinations and titles; the later uses are rendered as text",
+                     "use each long link's address once, or shorten it")
+                inserts.append(contentsOf: found.inserts)
+            }
+        }
+        if nestingWarned > 0 || !definitions.isEmpty {
+            // The passes above may escape one byte twice (a `*` marker past the depth and past
+            // the delimiter limit): once is enough.
+            inserts.sort()
+            var unique: [Int] = []
+            unique.reserveCapacity(inserts.count)
+            for position in inserts where unique.last != position { unique.append(position) }
+            inserts = unique
+        }
         if warned > reportedWarnings {
             warnings.append(.warning(file, warnings.last?.line, "\(warned - reportedWarnings) more constructs rendered as text",
                                      hint: "see the warnings above"))
         }
         return (inserts, warnings)
+    }
+
+    /// The width of the list marker at `position` (`-`, `*`, `+`, or up to nine digits and `.`
+    /// or `)`, followed by a space, a tab or the line's end), or nil.
+    static func listMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ end: Int) -> Int? {
+        var after = position
+        let first = bytes[position]
+        if first == 45 || first == 42 || first == 43 {
+            after += 1
+        } else {
+            while after < end && after - position < 9 && bytes[after] >= 48 && bytes[after] <= 57 { after += 1 }
+            guard after > position, after < end, bytes[after] == 46 || bytes[after] == 41 else { return nil }
+            after += 1
+        }
+        guard after == end || bytes[after] == 32 || bytes[after] == 9 || bytes[after] == 13 else { return nil }
+        return after - position
+    }
+
+    /// Whether the rest of the line is a thematic break (`- - -`, `***`, `___`).
+    static func isThematicBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ end: Int) -> Bool {
+        let mark = bytes[position]
+        guard mark == 45 || mark == 42 || mark == 95 else { return false }
+        var marks = 0
+        for index in position..<end {
+            switch bytes[index] {
+            case mark: marks += 1
+            case 32, 9, 13: break
+            default: return false
+            }
+        }
+        return marks >= 3
+    }
+
+    /// A reference definition on the line (`[label]: destination "title"`, up to three spaces
+    /// in, after any `>`): its normalised label and the bytes after the colon, or nil.
+    static func definition(_ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ end: Int) -> ([UInt8], Int)? {
+        var position = lineStart
+        while position < end && (bytes[position] == 32 || bytes[position] == 62) { position += 1 }
+        guard position < end, bytes[position] == 91 else { return nil }
+        var close = position + 1
+        while close < end && bytes[close] != 93 {
+            if bytes[close] == 91 || close - position > 999 { return nil }
+            if bytes[close] == 92 { close += 1 }
+            close += 1
+        }
+        guard close + 1 < end, bytes[close + 1] == 58, close > position + 1 else { return nil }
+        return (label(bytes, position + 1, close), end - close - 2)
+    }
+
+    /// A link label as cmark matches it: ASCII letters in lower case, runs of white space as one
+    /// space, none at either end.
+    static func label(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var space = false
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(32); space = false }
+            out.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        return out
+    }
+
+    /// The uses of defined references past `budget` bytes of expansion: where to escape their
+    /// `[`, and the line of the first. Brackets in fenced code are skipped.
+    static func referenceUses(_ bytes: UnsafeBufferPointer<UInt8>, definitions: [[UInt8]: Int], budget: Int,
+                              fenced: [Range<Int>]) -> (inserts: [Int], line: Int?) {
+        var inserts: [Int] = []
+        var expanded = 0
+        var open: Int?
+        var fence = 0
+        var position = 0
+        while position < bytes.count {
+            if fence < fenced.count && position >= fenced[fence].lowerBound {
+                position = max(position, fenced[fence].upperBound)
+                fence += 1
+                open = nil
+                continue
+            }
+            switch bytes[position] {
+            case 92:
+                position += 1
+            case 91:
+                open = position
+            case 93:
+                if let start = open, position - start <= 1_000 {
+                    let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+                    if next != 58 && next != 40, let length = definitions[label(bytes, start + 1, position)] {
+                        expanded += length
+                        if expanded > budget { inserts.append(start) }
+                    }
+                }
+                open = nil
+            default:
+                break
+            }
+            position += 1
+        }
+        guard let first = inserts.first else { return ([], nil) }
+        var line = 0
+        for index in 0..<first where bytes[index] == 10 { line += 1 }
+        return (inserts, line)
     }
 
     /// Bytes the inline scan acts on: backslash, brackets, space, tab, `w`, `W`, `*`, `_`, `~`.
