@@ -1,7 +1,7 @@
 /// Finds the figures an annotated article reports: a number (`HindiNumber`) followed, after at
 /// most `modifiers` words (`10,000 उत्तर कोरियाई सैनिक`), by a unit noun of `FigureVocabulary`;
-/// or a number after a partitive (`जिनमें से 8,000`), which counts the unit of the figure
-/// before it in the sentence. Dates, durations and ordinals have no unit noun and are no
+/// or right before a word that counts people by itself (`दो हजार घायल हुए`); or a number after
+/// a partitive (`जिनमें से 8,000`), which counts the unit of the figure before it in the sentence. Dates, durations and ordinals have no unit noun and are no
 /// figures. The subject comes from the unit and the first verb of the vocabulary after it in
 /// its clause; the claimant is the speaker of the statement whose words hold the number.
 /// Linear in the article.
@@ -33,6 +33,10 @@ public enum FigureFinder {
                     while cursor < range.upperBound, cursor - number.tokens.upperBound <= modifiers {
                         let token = all[cursor]
                         if token.kind == .word, FigureVocabulary.units[token.text] != nil { unitIndex = cursor; break }
+                        if cursor == number.tokens.upperBound, token.kind == .word, FigureVocabulary.impliedUnits[token.text] != nil {
+                            unitIndex = cursor
+                            break
+                        }
                         if token.kind == .punctuation || token.kind == .number || SpeechVocabulary.postpositions.contains(token.text)
                             && !(token.text == "से" && ["अधिक", "ज्यादा", "ज़्यादा", "कम"].contains(cursor + 1 < all.count ? all[cursor + 1].text : "")) {
                             break
@@ -41,12 +45,15 @@ public enum FigureFinder {
                     }
                     var unit: (text: String, unit: FigureVocabulary.UnitClass)?
                     var end = number.tokens.upperBound
-                    if unitIndex >= 0, let unitClass = FigureVocabulary.units[all[unitIndex].text] {
+                    let partitive = (1...3).contains { number.tokens.lowerBound - $0 >= range.lowerBound
+                        && FigureVocabulary.partitive.contains(all[number.tokens.lowerBound - $0].text) }
+                    let implied = unitIndex >= 0 && FigureVocabulary.units[all[unitIndex].text] == nil
+                    if unitIndex >= 0, !(implied && partitive && lastUnit != nil),
+                       let unitClass = FigureVocabulary.units[all[unitIndex].text] ?? FigureVocabulary.impliedUnits[all[unitIndex].text] {
                         unit = (all[unitIndex].text, unitClass)
                         end = unitIndex + 1
-                    } else if let last = lastUnit, number.value != nil,
-                              (1...3).contains(where: { number.tokens.lowerBound - $0 >= range.lowerBound
-                                  && FigureVocabulary.partitive.contains(all[number.tokens.lowerBound - $0].text) }) {
+                    } else if let last = lastUnit, number.value != nil, partitive {
+                        // `जिनमें से 8,000 …`, `जिनमें से 3,000 घायल हैं`: the earlier figure's unit.
                         unit = last
                     }
                     guard let found = unit else { index = number.tokens.upperBound; continue }

@@ -18,6 +18,9 @@ enum FigureVocabulary {
         "युआन": .money, "पाउंड": .money,
     ]
 
+    /// Words that count people without a unit noun: `दो हजार घायल हुए`, `20 मारे गए`.
+    static let impliedUnits: [String: UnitClass] = ["घायल": .wounded, "मारे": .killed, "मृत": .killed, "शहीद": .killed, "जख्मी": .wounded, "ज़ख्मी": .wounded]
+
     enum Event: Sendable { case sent, deployed, killed, wounded, casualties, captured, displaced }
 
     /// Verb stems (prefixes) after the unit, first found wins.

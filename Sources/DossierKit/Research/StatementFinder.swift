@@ -400,9 +400,14 @@ struct BlockReader {
         } else if let pronoun = range.first(where: { SpeechVocabulary.honorificPronouns.contains(word($0)) || SpeechVocabulary.plainPronouns.contains(word($0)) }) {
             subject = speaker(subject: pronoun, range: range, previous: previous).entities
         } else {
+            // People named as a subject: not followed by a postposition, or joined to another
+            // (`X और Y की मुलाकात`: both, so a pronoun after it is undecided).
             var people: [EntityIndex] = []
+            var joined = false
             for index in range where tokens[index].isMention && registry[tokens[index].entity].kind == .person {
-                if SpeechVocabulary.postpositions.contains(word(index + 1)) { continue }
+                let joinedToNext = SpeechVocabulary.conjunctions.contains(word(index + 1))
+                if !joinedToNext && !joined && SpeechVocabulary.postpositions.contains(word(index + 1)) { continue }
+                joined = joinedToNext
                 if !people.contains(tokens[index].entity) { people.append(tokens[index].entity) }
             }
             subject = people.count == 1 ? people : []
