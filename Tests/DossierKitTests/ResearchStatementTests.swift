@@ -184,6 +184,26 @@ import Testing
         #expect(found.figures[0].approximate && !found.figures[1].approximate)
     }
 
+    // MARK: Cost
+
+    /// One sentence (no end mark) of thousands of speech verbs, sources, quotations, pronouns
+    /// and numbers: four times the text costs about four times the time, not sixteen.
+    @Test func costIsLinearInTheArticle() {
+        let chunk = "लावरोव ने कहा कि तास के अनुसार “हम” उन्होंने बताया, \"कुछ\" और ब्लिंकन और लावरोव ने 10,000 सैनिक, जिनमें से 5 हजार की निंदा की "
+        func seconds(_ repeats: Int) -> Double {
+            let body = String(repeating: chunk, count: repeats) + "\n"
+            let clock = ContinuousClock()
+            let start = clock.now
+            let found = find(body)
+            #expect(found.statements.count >= repeats)
+            let elapsed = clock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        _ = seconds(200)
+        let small = seconds(1_000), large = seconds(4_000)
+        #expect(large < small * 8 + 0.5, "\(small) s for 1,000 repeats, \(large) s for 4,000")
+    }
+
     // MARK: Plain text
 
     @Test func plainTextSentencesMatchTheAnnotatedOnes() {

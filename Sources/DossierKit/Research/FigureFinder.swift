@@ -10,6 +10,8 @@ public enum FigureFinder {
     static let modifiers = 3
     /// How far after the unit its verb is looked for, in tokens (within the clause).
     static let verbReach = 24
+    /// How many of the statements begun before a figure are looked at for its claim.
+    static let claimsLookedAt = 8
 
     /// The figures of `annotation`, in text order; `statements` are the article's (from
     /// `StatementFinder`), for the claimants.
@@ -18,8 +20,8 @@ public enum FigureFinder {
         var result: [Figure] = []
         // Statements by start, to find the one holding a number as the text is read in order.
         let claims = statements.indices.filter { statements[$0].article == article }.sorted { statements[$0].range.lowerBound < statements[$1].range.lowerBound }
-        var open: [Int] = []  // claims started, not yet passed
         var nextClaim = 0
+        var entitiesOf: (sentence: Int, entities: [EntityIndex]) = (-1, [])
         for block in text.blocks.indices {
             let tokens = ResearchTokens(block: block, text: text, annotation: annotation)
             let all = tokens.tokens
@@ -74,18 +76,21 @@ public enum FigureFinder {
 
                     // The claim holding it.
                     let position = all[lower].start
-                    while nextClaim < claims.count, statements[claims[nextClaim]].range.lowerBound <= position {
-                        open.append(claims[nextClaim])
-                        nextClaim += 1
-                    }
-                    open.removeAll { statements[$0].range.upperBound <= position }
-                    let claim = open.last { statements[$0].range.contains(position) }
+                    // The latest started of the statements begun before it that holds it (only the
+                    // last few are looked at: statements hardly overlap).
+                    while nextClaim < claims.count, statements[claims[nextClaim]].range.lowerBound <= position { nextClaim += 1 }
+                    let claim = claims[max(0, nextClaim - FigureFinder.claimsLookedAt)..<nextClaim].last { statements[$0].range.contains(position) }
 
                     let sentence = text.sentences[all[lower].sentence]
-                    var entities: [EntityIndex] = []
-                    for mention in sentence.mentions where !entities.contains(annotation.mentions[mention].entity) {
-                        entities.append(annotation.mentions[mention].entity)
+                    if entitiesOf.sentence != all[lower].sentence {
+                        var entities: [EntityIndex] = []
+                        var seen = Set<EntityIndex>()
+                        for mention in sentence.mentions where seen.insert(annotation.mentions[mention].entity).inserted {
+                            entities.append(annotation.mentions[mention].entity)
+                        }
+                        entitiesOf = (all[lower].sentence, entities)
                     }
+                    let entities = entitiesOf.entities
                     let numberBytes = all[lower].start..<all[number.tokens.upperBound - 1].end
                     result.append(Figure(article: article, claimant: claim.flatMap { statements[$0].speaker }, claim: claim,
                                          number: slice(text.text, numberBytes), value: number.value, approximate: approximate,

@@ -350,7 +350,8 @@ struct BlockReader {
         // Merge the object frames of one subject (`… की निंदा की और इसे … बताया`).
         var merged: [SpeechFrame] = []
         for frame in frames {
-            if frame.shape == .object, let last = merged.lastIndex(where: { $0.shape == .object && $0.subject == frame.subject }),
+            if frame.shape == .object,
+               let last = merged.indices.suffix(BlockReader.nearby).last(where: { merged[$0].shape == .object && merged[$0].subject == frame.subject }),
                merged[last].content.upperBound <= frame.group.lowerBound {
                 merged[last].content = merged[last].content.lowerBound..<frame.content.upperBound
                 merged[last].group = frame.group
