@@ -110,6 +110,20 @@ import Testing
         #expect(summary(found) == ["blinken+lavrov/-/reported: बातचीत उपयोगी रही"])
     }
 
+    @Test func genitiveSubjectsSpokespeopleAndAddressees() {
+        let found = find("पेंटागन का कहना है कि सहायता जल्द पहुंचेगी। तास के प्रवक्ता ने कहा कि खबर गलत है। ब्लिंकन ने पत्रकारों को बताया। विशेषज्ञों का मानना है कि संघर्ष लंबा चलेगा।\n")
+        #expect(summary(found) == [
+            "pentagon/-/reported: सहायता जल्द पहुंचेगी",
+            "tass/-/reported: खबर गलत है",
+            "-/-/reported: संघर्ष लंबा चलेगा",
+        ])
+    }
+
+    @Test func passiveSpeechNamesNobodyAndIsNoStatement() {
+        let found = find("कहा जा रहा है कि सेना पीछे हटेगी। माना जाता है कि बातचीत होगी। ऐसा लग रहा है कि युद्ध लंबा चलेगा।\n")
+        #expect(summary(found) == [])
+    }
+
     // MARK: Pronouns
 
     @Test func pronounTakesThePreviousSentencesSubject() {
@@ -119,6 +133,11 @@ import Testing
         // The pronoun's sentence names nobody: it is not one of the annotated sentences.
         #expect(found.statements[0].sentence.annotated == nil)
         #expect(found.statements[0].sentence.text == "उन्होंने कहा कि सर्दी कठिन होगी।")
+    }
+
+    @Test func genitivePronoun() {
+        let found = find("लावरोव मॉस्को लौटे। उनका कहना है कि प्रतिबंध बेअसर हैं।\n")
+        #expect(summary(found) == ["lavrov/-/reported: प्रतिबंध बेअसर हैं"])
     }
 
     @Test func pronounUndecidedIsUnattributed() {
@@ -182,6 +201,50 @@ import Testing
         let found = find("पेंटागन के मुताबिक, रूस में लगभग 10,000 सैनिक हैं, जिनमें से 3,000 घायल हैं।\n")
         #expect(figures(found) == ["10,000 सैनिक troops-deployed 10000 pentagon", "3,000 सैनिक wounded 3000 pentagon"])
         #expect(found.figures[0].approximate && !found.figures[1].approximate)
+    }
+
+    // MARK: A whole article
+
+    /// An article of every form together, none of them from the seeds.
+    @Test func anArticle() {
+        let body = """
+            यूक्रेन के राष्ट्रपति वोलोदिमीर जेलेंस्की ने रविवार को कहा कि रूस ने पिछले सप्ताह 300 से अधिक ड्रोन और 40 मिसाइलें दागीं। उन्होंने पश्चिमी देशों से वायु रक्षा प्रणाली भेजने की अपील की। रॉयटर्स की रिपोर्ट के मुताबिक, हमलों में कम से कम 15 लोग मारे गए और 60 घायल हुए।
+
+            रूसी विदेश मंत्री सर्गेई लावरोव ने इन आरोपों को खारिज करते हुए कहा, "हमारे हमले केवल सैन्य ठिकानों पर होते हैं।" अमेरिकी विदेश मंत्री एंटनी ब्लिंकन ने कहा कि अमेरिका यूक्रेन को 2 अरब डॉलर की अतिरिक्त सैन्य सहायता देगा। पेंटागन का कहना है कि यह सहायता अगले महीने तक पहुंच जाएगी।
+
+            इस बीच तास ने बताया कि रूसी सेना ने पूर्वी यूक्रेन में दो गांवों पर कब्जा कर लिया है। संयुक्त राष्ट्र महासचिव गुटेरेस ने दोनों पक्षों से संयम बरतने का आग्रह किया। उन्होंने कहा, "नागरिकों की सुरक्षा सर्वोपरि है।" विशेषज्ञों का मानना है कि संघर्ष लंबा खिंच सकता है।
+
+            जेलेंस्की ने लावरोव के बयान को झूठा बताया और कहा कि रूस पर और प्रतिबंध लगने चाहिए। उन्होंने बताया कि कीव में 3 लाख लोग बिजली के बिना हैं। लावरोव और ब्लिंकन की फोन पर बात हुई। उन्होंने कहा कि बातचीत जारी रहेगी। अधिकारियों ने बताया कि 1,200 नागरिकों को सुरक्षित निकाला गया। रूस के रक्षा मंत्रालय के अनुसार, 50 यूक्रेनी सैनिक पकड़े गए।
+            """
+        let found = find(body + "\n")
+        #expect(summary(found) == [
+            "zelensky/-/reported: रूस ने पिछले सप्ताह 300 से अधिक ड्रोन और 40 मिसाइलें दागीं",
+            "zelensky/-/reported: पश्चिमी देशों से वायु रक्षा प्रणाली भेजने की अपील की",
+            "reuters/-/reported: हमलों में कम से कम 15 लोग मारे गए और 60 घायल हुए",
+            "lavrov/-/quote: हमारे हमले केवल सैन्य ठिकानों पर होते हैं",
+            "blinken/-/reported: अमेरिका यूक्रेन को 2 अरब डॉलर की अतिरिक्त सैन्य सहायता देगा",
+            "pentagon/-/reported: यह सहायता अगले महीने तक पहुंच जाएगी",
+            "tass/-/reported: रूसी सेना ने पूर्वी यूक्रेन में दो गांवों पर कब्जा कर लिया है",
+            "guterres/-/reported: दोनों पक्षों से संयम बरतने का आग्रह किया",
+            "guterres/-/quote: नागरिकों की सुरक्षा सर्वोपरि है",
+            "-/-/reported: संघर्ष लंबा खिंच सकता है",
+            "zelensky/-/reported: लावरोव के बयान को झूठा बताया",
+            "zelensky/-/reported: रूस पर और प्रतिबंध लगने चाहिए",
+            "zelensky/-/reported: कीव में 3 लाख लोग बिजली के बिना हैं",
+            "-/-/reported: बातचीत जारी रहेगी",
+            "-/-/reported: 1,200 नागरिकों को सुरक्षित निकाला गया",
+            "-/-/reported: 50 यूक्रेनी सैनिक पकड़े गए",
+        ])
+        #expect(figures(found) == [
+            "300 ड्रोन drones 300 zelensky",
+            "40 मिसाइलें missiles 40 zelensky",
+            "15 लोग killed 15 reuters",
+            "60 घायल wounded 60 reuters",
+            "2 अरब डॉलर money 2000000000 blinken",
+            "3 लाख लोग people 300000 zelensky",
+            "1,200 नागरिकों people 1200 -",
+            "50 सैनिक prisoners 50 -",
+        ])
     }
 
     // MARK: Cost

@@ -9,6 +9,12 @@ enum SpeechVocabulary {
         "पूछा", "माना", "चेताया", "ठहराया",
     ]
 
+    /// Verbal nouns with a genitive subject: `X का कहना है कि`, `X का मानना है कि`.
+    static let verbalNouns: Set<String> = ["कहना", "मानना", "दावा"]
+
+    /// `X के प्रवक्ता ने कहा`: the spokesperson of a body or a country speaks for it.
+    static let spokespeople: Set<String> = ["प्रवक्ता"]
+
     /// Nouns of speech that make a speech verb with a light verb: `दावा किया`, `जोर दिया`,
     /// `आरोप लगाया`, `निंदा की`, `चेतावनी दी`, `चिंता जताई`.
     static let nouns: Set<String> = [
@@ -43,6 +49,8 @@ enum SpeechVocabulary {
     /// people, or an organisation), `उसने` and `इसने` (a body, a country, a person).
     static let honorificPronouns: Set<String> = ["उन्होंने", "इन्होंने"]
     static let plainPronouns: Set<String> = ["उसने", "इसने"]
+    /// Genitive pronouns before a verbal noun (`उनका कहना है कि`): honorific or not.
+    static let genitivePronouns: [String: Bool] = ["उनका": true, "इनका": true, "उसका": false, "इसका": false]
     /// First person: the speaker is whoever the article quotes, which the finder does not guess.
     static let firstPersonPronouns: Set<String> = ["मैंने", "हमने"]
 

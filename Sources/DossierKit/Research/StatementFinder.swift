@@ -118,7 +118,8 @@ struct BlockReader {
         while index < range.upperBound {
             let text = word(index)
             var end = -1
-            if SpeechVocabulary.verbs.contains(text) || (text == "कहना" && SpeechVocabulary.auxiliaries.contains(word(index + 1))) {
+            if SpeechVocabulary.verbs.contains(text)
+                || (SpeechVocabulary.verbalNouns.contains(text) && SpeechVocabulary.auxiliaries.contains(word(index + 1))) {
                 end = index + 1
             } else if SpeechVocabulary.nouns.contains(text), !SpeechVocabulary.notStatements.contains(word(index - 1)) {
                 var next = index + 1
@@ -165,6 +166,11 @@ struct BlockReader {
     /// The noun phrase ending at `end` (inclusive): its head mention and the ones joined to it.
     func nounPhrase(endingAt end: Int, floor: Int) -> SpeakerRead {
         var head = skipClosers(end)
+        // `X के प्रवक्ता ने`: a spokesperson speaks for X.
+        if head - 2 >= floor, SpeechVocabulary.spokespeople.contains(word(head)), SpeechVocabulary.genitives.contains(word(head - 1)) {
+            let body = skipClosers(head - 2)
+            if body >= floor, isSpeakerMention(body), registry[tokens[body].entity].kind != .person { head = body }
+        }
         // An apposition: `X, जो …, ने`.
         if head >= floor, word(head) == "," {
             var index = head - 1
@@ -203,9 +209,14 @@ struct BlockReader {
         let text = word(subject)
         if text == "ने" { return nounPhrase(endingAt: subject - 1, floor: range.lowerBound) }
         if SpeechVocabulary.firstPersonPronouns.contains(text) { return SpeakerRead() }
+        return pronounSpeaker(honorific: SpeechVocabulary.honorificPronouns.contains(text), previous: previous)
+    }
+
+    /// A third-person pronoun's referent: the previous sentence's subject, when it decides it.
+    func pronounSpeaker(honorific: Bool, previous: [EntityIndex]) -> SpeakerRead {
         guard !previous.isEmpty else { return SpeakerRead() }
         let kinds = previous.map { registry[$0].kind }
-        if SpeechVocabulary.honorificPronouns.contains(text) {
+        if honorific {
             guard kinds.allSatisfy({ $0 == .person || $0 == .org }) else { return SpeakerRead() }
         } else {
             guard previous.count == 1 else { return SpeakerRead() }
@@ -293,9 +304,13 @@ struct BlockReader {
                     }
                     index += 1
                 }
-            } else if word(group.lowerBound) == "कहना", word(group.lowerBound - 1) == "का" {
-                // `X का कहना है कि`.
+            } else if SpeechVocabulary.verbalNouns.contains(word(group.lowerBound)), word(group.lowerBound - 1) == "का" {
+                // `X का कहना है कि`, `X का मानना है कि`.
                 frame.speaker = nounPhrase(endingAt: group.lowerBound - 2, floor: range.lowerBound)
+            } else if SpeechVocabulary.verbalNouns.contains(word(group.lowerBound)),
+                      let honorific = SpeechVocabulary.genitivePronouns[word(group.lowerBound - 1)] {
+                // `उनका कहना है कि`.
+                frame.speaker = pronounSpeaker(honorific: honorific, previous: previous)
             } else {
                 // A nominative subject right before the verb: `अमेरिका यह दावा कर रहा है कि`.
                 var index = group.lowerBound - 1
@@ -307,7 +322,11 @@ struct BlockReader {
             if frame.shape == .object {
                 guard let subject = frame.subject else { continue }
                 let said = (subject + 1)..<group.lowerBound
-                let saysSomething = said.contains { tokens[$0].kind != .punctuation && !BlockReader.timeWords.contains(word($0)) }
+                var saysSomething = said.contains { tokens[$0].kind != .punctuation && !BlockReader.timeWords.contains(word($0)) }
+                // `पत्रकारों को बताया`, `लावरोव से कहा`: whom it was told, not what.
+                if saysSomething, SpeechVocabulary.verbs.contains(word(group.lowerBound)), ["को", "से"].contains(word(group.lowerBound - 1)) {
+                    saysSomething = false
+                }
                 if saysSomething {
                     frame.content = (subject + 1)..<group.upperBound
                 } else if let quote = quoteBefore(subject), !usedQuotes.contains(quote) {
