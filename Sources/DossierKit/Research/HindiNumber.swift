@@ -45,9 +45,10 @@ struct HindiNumber: Sendable, Hashable {
         guard let value = base else { return nil }
         let next = index + 1
         if next < tokens.count, tokens[next].kind == .word, let multiplier = multipliers[tokens[next].text] {
-            return HindiNumber(tokens: index..<(next + 1), value: value * multiplier)
+            let product = value * multiplier
+            return HindiNumber(tokens: index..<(next + 1), value: product.isFinite ? product : nil)
         }
-        return needsMultiplier ? nil : HindiNumber(tokens: index..<next, value: value)
+        return needsMultiplier ? nil : HindiNumber(tokens: index..<next, value: value.isFinite ? value : nil)
     }
 
     /// The value of digits with grouping commas and a decimal point; nil when malformed.

@@ -400,7 +400,7 @@ struct BlockReader {
             }
         }
         var result: [SpeechFrame] = []
-        for index in merged.indices where keep[index] {
+        for index in merged.indices where keep[index] && !trimmed(merged[index].content).isEmpty {
             var frame = merged[index]
             if frame.via != nil, frame.speaker.entities.contains(frame.via!) { frame.via = nil }
             result.append(frame)
