@@ -102,6 +102,29 @@ import Testing
         for figure in figures.joined() where figure.number == "हजारों" { #expect(figure.value == nil) }
     }
 
+    /// The index the pages read: each speaker's statements newest first, the channels, the
+    /// troops sent side by side in date order.
+    @Test func seedResearchIndex() {
+        let analysis = SiteBuilder.analyse(contentDirectory: repositoryRoot + "/content")
+        let registry = analysis.content.registry
+        let index = ResearchIndex(analysis: analysis)
+        let articles = analysis.content.articles
+        func entity(_ kind: EntityKind, _ id: String) -> Int { Int(registry.index(of: kind, id)!) }
+        let kang = index.statementsBySpeaker[entity(.person, "kang-sun-nam")]
+        #expect(kang.count == 3)
+        #expect(kang.allSatisfy { index[statement: $0].speaker == registry.index(of: .person, "kang-sun-nam") })
+        let kim = index.statementsBySpeaker[entity(.person, "kim-jong-un")].map { articles[Int($0.article)].date }
+        #expect(!kim.isEmpty && kim == kim.sorted(by: >))
+        #expect(index.statementsVia[entity(.org, "kcna")].count >= 3)
+        // Blair spoke jointly with Kim Yong-hyun.
+        #expect(index.statementsBySpeaker[entity(.person, "bill-blair")].count == 1)
+        let sent = (index.figuresBySubject[.troopsSent] ?? []).map { index[figure: $0] }
+        #expect(sent.map(\.number) == ["12,000", "1,500", "हजारों", "हजारों"])
+        let claimed = index.figuresByEntity[entity(.country, "united-states")].map { index[figure: $0].number }
+        #expect(claimed == ["10,000", "8,000"])
+        #expect(index.statements == StatementFinder.statements(in: analysis))
+    }
+
     /// Every statement's text and sentence are where their ranges say, and a sentence that
     /// holds mentions is the annotated one; a named speaker's anchor is its mention's.
     @Test func seedStatementsPointIntoTheirArticles() {
