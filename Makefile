@@ -11,7 +11,8 @@ help:
 	@echo "make test    run the whole test suite"
 	@echo "make check   report every problem of content/ with file:line, then validate the site's HTML and links"
 	@echo "make serve   preview at http://127.0.0.1:8000/ with live reload"
-	@echo "make eval    name matching on eval/devset (surfaces linked whole, in part, wrongly, not at all); boilerplate on our own pages"
+	@echo "make eval    name matching on eval/devset (surfaces linked whole, in part, wrongly, not at all); boilerplate on our own pages;"
+	@echo "             statements and figures against the seed fixture (precision, recall, wrong speakers)"
 	@echo "make bench   benchmarks against Hugo and cmark-gfm (minutes; not part of make test)"
 	@echo "make bench-hostile  each hostile construct of issue 12 at 100 KB and 1 MB: seconds, peak memory, output"
 	@echo "make fuzz    libFuzzer over one article's load, annotation and rendering (FUZZ_SECONDS=120)"
@@ -44,9 +45,12 @@ serve: release
 	$(RELEASE) serve --content content --templates templates --output public
 
 # Name matching on the development set (eval/devset): one one-sentence article per surface,
-# built against the devset's registry. EVAL_FLAGS=--details lists the surfaces not linked whole.
+# built against the devset's registry. EVAL_FLAGS=--details lists the surfaces not linked whole
+# (and the statements and figures not matched). Then statements and figures (issue 16) on the seed
+# dossier against Tests/DossierKitTests/Fixtures/research/.
 eval: release
 	python3 eval/run_eval.py --dossier $(RELEASE) $(EVAL_FLAGS)
+	python3 eval/research_eval.py --dossier $(RELEASE) $(EVAL_FLAGS)
 
 bench: release
 	@command -v hugo >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null)

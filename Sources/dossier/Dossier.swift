@@ -86,8 +86,18 @@ struct Check: ParsableCommand {
     @Flag(help: "Check the articles marked draft: true too.")
     var drafts = false
 
+    @Flag(help: ArgumentHelp("List the statements found, as JSON (for the evaluation).", visibility: .hidden))
+    var statements = false
+
+    @Flag(help: ArgumentHelp("List the figures found, as JSON (for the evaluation).", visibility: .hidden))
+    var figures = false
+
     func run() throws {
         let analysis = SiteBuilder.analyse(contentDirectory: paths.content, drafts: drafts)
+        if statements || figures {
+            print(ResearchListing.json(analysis, statements: statements, figures: figures))
+            return
+        }
         var diagnostics = analysis.diagnostics
         if case .failure(let errors) = Theme.load(directory: paths.templates) { diagnostics += errors.diagnostics }
         for diagnostic in Diagnostic.sorted(diagnostics) { print(diagnostic) }

@@ -116,6 +116,7 @@ public struct ArticleFuzzing: Sendable {
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments)
         for output in SiteOutputs(renderer: renderer).all() { outputs.append((output.path, String(decoding: output.bytes(), as: UTF8.self))) }
         var problems = outputs.flatMap { ArticleFuzzing.problems(in: $0.1, path: $0.0, annotation: annotation) }
+        problems += ArticleFuzzing.researchProblems(article: article, annotation: annotation, registry: registry)
         let total = outputs.reduce(0) { $0 + $1.1.utf8.count }
         if total > ArticleFuzzing.outputBound(articleBytes: text.utf8.count, registryBytes: people.utf8.count + (siteText?.utf8.count ?? 0)) {
             problems.append("\(total) bytes of output from \(bytes.count) of input")
@@ -129,6 +130,28 @@ public struct ArticleFuzzing: Sendable {
     /// What must never be in the output, whatever the input: a script tag other than the
     /// theme's own, a live `javascript:` address, an invisible control, a mention whose
     /// anchor is missing from the article page.
+    /// Statements and figures (issue 16) found in the article: each one's text and sentence
+    /// where its byte ranges say, within the article's plain text.
+    static func researchProblems(article: Article, annotation: AnnotatedArticle, registry: Registry) -> [String] {
+        let text = ArticlePlainText(article: article, annotation: annotation)
+        let statements = StatementFinder.statements(in: annotation, text: text, article: 0, registry: registry)
+        let figures = FigureFinder.figures(in: annotation, text: text, article: 0, statements: statements)
+        let count = text.text.utf8.count
+        var problems: [String] = []
+        for statement in statements {
+            guard statement.range.upperBound <= count, statement.sentence.range.upperBound <= count,
+                  FigureFinder.slice(text.text, statement.range) == statement.text, !statement.text.isEmpty else {
+                problems.append("statement \(statement.range) outside or not its text")
+                continue
+            }
+        }
+        for figure in figures where figure.range.upperBound > count || figure.claim.map({ $0 >= statements.count }) ?? false
+            || figure.value.map({ !$0.isFinite }) ?? false {
+            problems.append("figure \(figure.range) outside the text, or its claim or value wrong")
+        }
+        return problems
+    }
+
     static func problems(in text: String, path: String, annotation: AnnotatedArticle) -> [String] {
         var problems: [String] = []
         var lowered = text.lowercased()

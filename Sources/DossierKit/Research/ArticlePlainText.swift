@@ -1,0 +1,75 @@
+/// An article's body as plain text, every sentence of it, not only the ones that hold
+/// mentions (`AnnotatedArticle.sentences`): statements and figures are found in sentences
+/// that name nobody too ("उन्होंने कहा कि …"). Made from the article the same way the annotator
+/// makes its sentences (bounded Markdown, NFC, the same leaf blocks and the same splitter), so
+/// a sentence that holds mentions is byte for byte the annotated one and its mentions' byte
+/// ranges apply to it. `text` is the blocks joined by a line feed; ranges are UTF-8 offsets
+/// into it.
+public struct ArticlePlainText: Sendable {
+    public struct Sentence: Sendable, Hashable {
+        public var text: String
+        /// The leaf block (paragraph, heading, table cell) it belongs to, in document order.
+        public var block: Int32
+        /// UTF-8 byte range in `ArticlePlainText.text`.
+        public var range: Range<Int>
+        /// Its index in `AnnotatedArticle.sentences` when it holds mentions.
+        public var annotated: Int32?
+        /// Its mentions: a range of indices into `AnnotatedArticle.mentions` (empty if none).
+        public var mentions: Range<Int>
+    }
+
+    public let text: String
+    public let sentences: [Sentence]
+    /// Per block, the range of its sentences in `sentences`.
+    public let blocks: [Range<Int>]
+
+    /// The plain text of `article`, its sentences matched to those of `annotation` (the
+    /// article annotated by `Annotator`).
+    public init(article: Article, annotation: AnnotatedArticle) {
+        let (markdown, _) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
+        let document = MarkdownDocument(parsing: markdown)
+        _ = Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
+        var scan = DocumentScan(matcher: ArticlePlainText.noNames)
+        document.walk { node, entering in scan.visit(node, entering: entering) }
+        self.init(blocks: scan.blocks.map(\.bytes), annotation: annotation)
+    }
+
+    /// Plain text from its blocks' UTF-8 (for tests and for callers that have the blocks).
+    public init(blocks: [[UInt8]], annotation: AnnotatedArticle) {
+        var bytes: [UInt8] = []
+        var sentences: [Sentence] = []
+        var blockRanges: [Range<Int>] = []
+        var nextAnnotated = 0
+        var nextMention = 0
+        for (blockIndex, block) in blocks.enumerated() {
+            if blockIndex > 0 { bytes.append(10) }
+            let base = bytes.count
+            bytes += block
+            let first = sentences.count
+            let ranges = block.withUnsafeBufferPointer { SentenceSplitter.sentenceRanges(in: $0) }
+            for range in ranges {
+                let text = String(decoding: block[range], as: UTF8.self)
+                var annotated: Int32?
+                var mentions = nextMention..<nextMention
+                // Annotated sentences are a subsequence of these, in the same order.
+                if nextAnnotated < annotation.sentences.count, annotation.sentences[nextAnnotated] == text {
+                    annotated = Int32(nextAnnotated)
+                    var end = nextMention
+                    while end < annotation.mentions.count, annotation.mentions[end].sentence == Int32(nextAnnotated) { end += 1 }
+                    mentions = nextMention..<end
+                    nextMention = end
+                    nextAnnotated += 1
+                }
+                sentences.append(Sentence(text: text, block: Int32(blockIndex), range: (base + range.lowerBound)..<(base + range.upperBound),
+                                          annotated: annotated, mentions: mentions))
+            }
+            blockRanges.append(first..<sentences.count)
+        }
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.sentences = sentences
+        self.blocks = blockRanges
+    }
+
+    /// A matcher of no names: the scan then only collects the blocks' text.
+    static let noNames = AliasMatcher(registry: Registry([]))
+}

@@ -1,0 +1,75 @@
+/// The statements and figures of a whole dossier, indexed the way pages list them: per
+/// entity the statements it made and those that came through it, per subject and per entity
+/// the figures. Built once from the content and its annotated articles (on all cores).
+public struct ResearchIndex: Sendable {
+    /// A statement or figure: the article and its position in that article's list.
+    public struct Ref: Sendable, Hashable {
+        public var article: Int32
+        public var index: Int32
+    }
+
+    /// Per article (the order of `Content.articles`), in text order.
+    public let statements: [[Statement]]
+    public let figures: [[Figure]]
+    /// Per entity: the statements it made (as speaker or co-speaker), newest article first
+    /// (date descending, then id, as `SiteGraph.articlesByDate`), then in text order.
+    public let statementsBySpeaker: [[Ref]]
+    /// Per entity: the statements that reached their article through it (`via`), same order.
+    public let statementsVia: [[Ref]]
+    /// Per subject: its figures in date order (oldest first, then article id, then text order),
+    /// so that claims of different sources stand side by side.
+    public let figuresBySubject: [FigureSubject: [Ref]]
+    /// Per entity: the figures it claims or whose sentence names it, in date order.
+    public let figuresByEntity: [[Ref]]
+
+    public init(content: Content, annotated: [AnnotatedArticle]) {
+        precondition(content.articles.count == annotated.count)
+        let articles = content.articles
+        let registry = content.registry
+        let found = parallelMap(Array(articles.indices)) { index -> ([Statement], [Figure]) in
+            let text = ArticlePlainText(article: articles[index], annotation: annotated[index])
+            let statements = StatementFinder.statements(in: annotated[index], text: text, article: Int32(index), registry: registry)
+            return (statements, FigureFinder.figures(in: annotated[index], text: text, article: Int32(index), statements: statements))
+        }
+        statements = found.map(\.0)
+        figures = found.map(\.1)
+
+        let newestFirst = articles.indices.sorted { a, b in
+            articles[a].date != articles[b].date ? articles[a].date > articles[b].date : articles[a].id < articles[b].id
+        }
+        let count = registry.entities.count
+        var bySpeaker = [[Ref]](repeating: [], count: count)
+        var via = [[Ref]](repeating: [], count: count)
+        for article in newestFirst {
+            for (index, statement) in statements[article].enumerated() {
+                let ref = Ref(article: Int32(article), index: Int32(index))
+                for speaker in statement.speakers { bySpeaker[Int(speaker)].append(ref) }
+                if let channel = statement.via { via[Int(channel)].append(ref) }
+            }
+        }
+        statementsBySpeaker = bySpeaker
+        statementsVia = via
+
+        var bySubject: [FigureSubject: [Ref]] = [:]
+        var byEntity = [[Ref]](repeating: [], count: count)
+        let oldestFirst = articles.indices.sorted { a, b in
+            articles[a].date != articles[b].date ? articles[a].date < articles[b].date : articles[a].id < articles[b].id
+        }
+        for article in oldestFirst {
+            for (index, figure) in figures[article].enumerated() {
+                let ref = Ref(article: Int32(article), index: Int32(index))
+                bySubject[figure.subject, default: []].append(ref)
+                var entities = figure.entities
+                if let claimant = figure.claimant, !entities.contains(claimant) { entities.append(claimant) }
+                for entity in entities { byEntity[Int(entity)].append(ref) }
+            }
+        }
+        figuresBySubject = bySubject
+        figuresByEntity = byEntity
+    }
+
+    public init(analysis: Analysis) { self.init(content: analysis.content, annotated: analysis.annotated) }
+
+    public subscript(statement ref: Ref) -> Statement { statements[Int(ref.article)][Int(ref.index)] }
+    public subscript(figure ref: Ref) -> Figure { figures[Int(ref.article)][Int(ref.index)] }
+}
