@@ -102,6 +102,31 @@ import Testing
         #expect(parts(tables, "articles").reduce(0) { $0 + ($1["rows"] as! Int) } == 5)
     }
 
+    /// A part is measured by counting what the row code would write: the count equals the
+    /// bytes, for every kind of character JSON and CSV escape.
+    @Test func countingWhatIsWrittenEqualsWritingIt() {
+        let samples = ["", "plain", "किम जोंग-उन", "\"quoted\" \\ back", "<script>&</script>", "line\nbreak\r\tend",
+                       "\u{01}\u{1F}", "sep\u{2028}para\u{2029}", "\u{2026}…“”", "a,b", "=HYPERLINK(\"x\")", "-1", "\"\"\"", "\"", ","]
+        for sample in samples + [samples.joined()] {
+            var bytes: [UInt8] = [], count = ByteCount()
+            JSON.appendQuoted(sample, to: &bytes)
+            JSON.appendQuoted(sample, to: &count)
+            #expect(bytes.count == count.count, "JSON \(sample.debugDescription)")
+            bytes.removeAll()
+            count = ByteCount()
+            CSV.appendField(&bytes, sample)
+            CSV.appendField(&count, sample)
+            #expect(bytes.count == count.count, "CSV \(sample.debugDescription)")
+            #expect(csvRows(String(decoding: bytes + [13, 10], as: UTF8.self)).first?.first.map { $0 == sample || $0 == "'" + sample } ?? sample.isEmpty,
+                    "CSV round trip \(sample.debugDescription)")
+        }
+        for value in [0, 9, 10, 99, 100, 12_345, Int(Int32.max), Int.max] {
+            var bytes: [UInt8] = []
+            appendDecimal(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
+
     @Test func anEmptyDossierHasOneEmptyPartOfEachTable() throws {
         let site = try SmallSite(["articles/a1.md": articleFile("कोई नाम नहीं।\n")])
         defer { site.remove() }

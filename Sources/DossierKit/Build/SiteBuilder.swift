@@ -133,7 +133,9 @@ public enum SiteBuilder {
 
             let graph = SiteGraph(content: content, annotated: annotated)
             stage("link")
-            let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, limits: options.dataLimits)
+            let parts = DataParts(graph, limits: options.dataLimits)
+            stage("data parts")
+            let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, parts: parts)
             let outputs = SiteOutputs(renderer: renderer).all()
             progress("rendering \(outputs.count) more files")
             // The large data files first, so that no core is left alone with one at the end.

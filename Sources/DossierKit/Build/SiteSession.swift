@@ -201,7 +201,7 @@ public struct SiteSession: Sendable {
 
         let graph = SiteGraph(content: content, annotated: allAnnotated, reusing: sameArticles ? state.graph : nil, changed: Set(redo))
         step("graph")
-        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, limits: options.dataLimits)
+        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, parts: DataParts(graph, limits: options.dataLimits))
         let outputs = SiteOutputs(renderer: renderer).all()
         let pagination = renderer.pagination
         let changedNew = Set(redo)

@@ -8,23 +8,52 @@ extension Array where Element == UInt8 {
     }
 }
 
+/// Where rows of the data tables are written: bytes, or only how many (`ByteCount`), so that
+/// a part can be measured by the same code that writes it, without copying anything.
+protocol ByteSink {
+    mutating func put(_ byte: UInt8)
+    mutating func put(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension ByteSink {
+    @inline(__always)
+    mutating func put(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { put($0) } }
+
+    @inline(__always)
+    mutating func put(_ text: StaticString) { text.withUTF8Buffer { put($0) } }
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    @inline(__always)
+    mutating func put(_ byte: UInt8) { append(byte) }
+
+    @inline(__always)
+    mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}
+
+/// Counts what would be written.
+struct ByteCount: ByteSink {
+    var count = 0
+
+    @inline(__always)
+    mutating func put(_ byte: UInt8) { count += 1 }
+
+    @inline(__always)
+    mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) { count += bytes.count }
+}
+
 /// Appends a non-negative integer's decimal digits to UTF-8 bytes, without making a String.
-func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+func appendDecimal<Sink: ByteSink>(_ value: Int, to bytes: inout Sink) {
     guard value >= 10 else {
-        bytes.append(UInt8(48 + max(value, 0)))
+        bytes.put(UInt8(48 + max(value, 0)))
         return
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
+    var divisor = 1
+    while divisor <= value / 10 { divisor *= 10 }
     var rest = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
-        while rest > 0 {
-            buffer[19 - count] = UInt8(48 + rest % 10)
-            rest /= 10
-            count += 1
-        }
-        bytes.append(contentsOf: buffer[(20 - count)...])
+    while divisor > 0 {
+        bytes.put(UInt8(48 + rest / divisor))
+        rest %= divisor
+        divisor /= 10
     }
 }

@@ -22,25 +22,29 @@ enum CSV {
 
     /// A field, quoted when it holds a comma, quote or line break (quotes doubled), with a `'`
     /// in front when it begins with a character a spreadsheet reads as the start of a formula.
-    static func appendField(_ bytes: inout [UInt8], _ value: String) {
+    static func appendField<Sink: ByteSink>(_ bytes: inout Sink, _ value: String) {
         var value = value
         value.withUTF8 { appendField(&bytes, $0[...]) }
     }
 
-    static func appendField(_ bytes: inout [UInt8], _ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+    static func appendField<Sink: ByteSink>(_ bytes: inout Sink, _ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
         let neutralised = utf8.first.map(startsFormula) ?? false
         guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
-            if neutralised { bytes.append(39) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8))
+            if neutralised { bytes.put(39) }
+            bytes.put(UnsafeBufferPointer(rebasing: utf8))
             return
         }
-        bytes.append(34)
-        if neutralised { bytes.append(39) }
-        for byte in utf8 {
-            if byte == 34 { bytes.append(34) }
-            bytes.append(byte)
+        bytes.put(34)
+        if neutralised { bytes.put(39) }
+        var run = utf8.startIndex
+        for index in utf8.indices where utf8[index] == 34 {
+            // A quote is written twice: the run up to and with it, then it again.
+            bytes.put(UnsafeBufferPointer(rebasing: utf8[run...index]))
+            bytes.put(34)
+            run = index + 1
         }
-        bytes.append(34)
+        bytes.put(UnsafeBufferPointer(rebasing: utf8[run...]))
+        bytes.put(34)
     }
 
     /// `=`, `+`, `-`, `@`, tab and carriage return: a field beginning with one is a formula to

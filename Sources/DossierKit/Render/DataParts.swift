@@ -3,8 +3,8 @@
 /// splits its index. Rows stay in article order (the order of `content.articles`, then
 /// document order); a part ends where the next article would take it past a limit, and only an
 /// article too large for one part by itself is split between rows. The JSON Lines and CSV
-/// files of a part hold the same rows. Sizes are measured by writing each article's rows once,
-/// so they are exact; `data/parts.json` lists every part (see `DataFiles.parts`).
+/// files of a part hold the same rows. Sizes are counted by the code that writes the rows
+/// (into a `ByteCount`), so they are exact; `data/parts.json` lists every part (see `DataFiles.parts`).
 struct DataParts: Sendable {
     /// A row: its article (an index into `content.articles`) and its number in that article.
     struct Position: Sendable, Hashable {
@@ -87,16 +87,12 @@ struct DataParts: Sendable {
         static func + (a: Size, b: Size) -> Size { Size(rows: a.rows + b.rows, json: a.json + b.json, csv: a.csv + b.csv) }
     }
 
-    private static func measure(_ table: DataTable, _ rows: Range<Int>, of article: Int, _ context: DataTable.Context,
-                                scratch: inout [UInt8]) -> Size {
-        var size = Size(rows: rows.count)
-        scratch.removeAll(keepingCapacity: true)
-        table.append(rows, of: article, format: .json, context: context, to: &scratch)
-        size.json = scratch.count
-        scratch.removeAll(keepingCapacity: true)
-        table.append(rows, of: article, format: .csv, context: context, to: &scratch)
-        size.csv = scratch.count
-        return size
+    /// Counted by the code that writes the rows, so exact; nothing is copied.
+    private static func measure(_ table: DataTable, _ rows: Range<Int>, of article: Int, _ context: DataTable.Context) -> Size {
+        var json = ByteCount(), csv = ByteCount()
+        table.append(rows, of: article, format: .json, context: context, to: &json)
+        table.append(rows, of: article, format: .csv, context: context, to: &csv)
+        return Size(rows: rows.count, json: json.count, csv: csv.count)
     }
 
     private static func plan(_ table: DataTable, _ context: DataTable.Context, byteLimit: Int, rowLimit: Int) -> [Part] {
@@ -104,10 +100,7 @@ struct DataParts: Sendable {
         let count = graph.content.articles.count
         let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
         let sizes = parallelMap(batches) { batch -> [Size] in
-            var scratch: [UInt8] = []
-            return batch.map { article in
-                measure(table, 0..<table.rowCount(graph.annotated[article]), of: article, context, scratch: &scratch)
-            }
+            batch.map { article in measure(table, 0..<table.rowCount(graph.annotated[article]), of: article, context) }
         }.flatMap { $0 }
 
         let header = Size(rows: 0, json: 0, csv: table.csvHeaderLine.utf8.count)
@@ -124,7 +117,6 @@ struct DataParts: Sendable {
             start = end
             current = header
         }
-        var scratch: [UInt8] = []
         for article in 0..<count where sizes[article].rows > 0 {
             if current.rows > 0, !fits(sizes[article]) { close() }
             if current.rows == 0 { start = Position(article: article, row: 0) }
@@ -135,7 +127,7 @@ struct DataParts: Sendable {
             }
             // An article too large for a part by itself: split between its rows.
             for row in 0..<sizes[article].rows {
-                let size = measure(table, row..<row + 1, of: article, context, scratch: &scratch)
+                let size = measure(table, row..<row + 1, of: article, context)
                 if current.rows > 0, !fits(size) { close() }
                 current = current + size
                 end = row + 1 == sizes[article].rows ? Position(article: article + 1, row: 0) : Position(article: article, row: row + 1)

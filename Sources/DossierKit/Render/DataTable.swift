@@ -64,7 +64,7 @@ enum DataTable: String, CaseIterable, Sendable {
     }
 
     /// Appends rows `rows` of article `index` in `format`.
-    func append(_ rows: Range<Int>, of index: Int, format: Format, context: Context, to bytes: inout [UInt8]) {
+    func append<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, format: Format, context: Context, to bytes: inout Sink) {
         guard !rows.isEmpty else { return }
         let article = context.graph.content.articles[index]
         let annotation = context.graph.annotated[index]
@@ -77,15 +77,15 @@ enum DataTable: String, CaseIterable, Sendable {
             link += JSON.quote(article.path + "index.html#m").utf8.dropFirst().dropLast()
             for number in rows {
                 let mention = annotation.mentions[number]
-                bytes += prefix
-                bytes += context.entityJSON[Int(mention.entity)]
+                bytes.put(prefix)
+                bytes.put(context.entityJSON[Int(mention.entity)])
                 appendMentionText(mention, of: annotation) { JSON.appendQuoted($0, to: &bytes) }
-                bytes.appendLiteral(", \"sentence\": ")
+                bytes.put(", \"sentence\": ")
                 appendDecimal(Int(mention.sentence), to: &bytes)
-                if mention.auto { bytes.appendLiteral(", \"auto\": true") } else { bytes.appendLiteral(", \"auto\": false") }
-                bytes += link
+                if mention.auto { bytes.put(", \"auto\": true") } else { bytes.put(", \"auto\": false") }
+                bytes.put(link)
                 appendDecimal(Int(mention.anchor), to: &bytes)
-                bytes.appendLiteral("\"}\n")
+                bytes.put("\"}\n")
             }
         case (.mentions, .csv):
             var articleFields: [UInt8] = []
@@ -97,49 +97,50 @@ enum DataTable: String, CaseIterable, Sendable {
             CSV.appendField(&link, article.path + "index.html#m")
             for number in rows {
                 let mention = annotation.mentions[number]
-                bytes += articleFields
-                bytes += context.entityCSV[Int(mention.entity)]
+                bytes.put(articleFields)
+                bytes.put(context.entityCSV[Int(mention.entity)])
                 appendMentionText(mention, of: annotation) { CSV.appendField(&bytes, $0) }
-                bytes.append(44)
+                bytes.put(44)
                 appendDecimal(Int(mention.sentence), to: &bytes)
-                if mention.auto { bytes.appendLiteral(",true,") } else { bytes.appendLiteral(",false,") }
-                bytes += link
+                if mention.auto { bytes.put(",true,") } else { bytes.put(",false,") }
+                bytes.put(link)
                 appendDecimal(Int(mention.anchor), to: &bytes)
-                bytes += [13, 10]
+                bytes.put("\r\n")
             }
         case (.sentences, .json):
             var prefix = Array("{\"article\": ".utf8)
             JSON.appendQuoted(article.id, to: &prefix)
             prefix.appendLiteral(", \"sentence\": ")
             for number in rows {
-                bytes += prefix
+                bytes.put(prefix)
                 appendDecimal(number, to: &bytes)
-                bytes.appendLiteral(", \"text\": ")
+                bytes.put(", \"text\": ")
                 var sentence = annotation.sentences[number]
                 sentence.withUTF8 { JSON.appendQuoted($0[...], to: &bytes) }
-                bytes.appendLiteral("}\n")
+                bytes.put("}\n")
             }
         case (.articles, .json):
-            bytes += DataFiles.articleObject(article).utf8
-            bytes.append(10)
+            var object = DataFiles.articleObject(article)
+            object.withUTF8 { bytes.put($0) }
+            bytes.put(10)
         case (.articles, .csv):
             for (number, field) in [article.id, article.title, article.date, article.source ?? "", article.url ?? "",
                                     article.raw ?? "", article.path].enumerated() {
-                if number > 0 { bytes.append(44) }
+                if number > 0 { bytes.put(44) }
                 CSV.appendField(&bytes, field)
             }
-            bytes += [13, 10]
+            bytes.put("\r\n")
         case (.sentences, .csv):
             var prefix: [UInt8] = []
             CSV.appendField(&prefix, article.id)
             prefix.append(44)
             for number in rows {
-                bytes += prefix
+                bytes.put(prefix)
                 appendDecimal(number, to: &bytes)
-                bytes.append(44)
+                bytes.put(44)
                 var sentence = annotation.sentences[number]
                 sentence.withUTF8 { CSV.appendField(&bytes, $0[...]) }
-                bytes += [13, 10]
+                bytes.put("\r\n")
             }
         }
     }

@@ -19,14 +19,14 @@ enum JSON {
         byte < 32 || byte == 34 || byte == 92 || byte == 0xE2 || byte == 60 || byte == 62 || byte == 38
     }
 
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    static func appendQuoted<Sink: ByteSink>(_ text: String, to out: inout Sink) {
         var copy = text
         copy.withUTF8 { appendQuoted($0[...], to: &out) }
     }
 
     /// Appends UTF-8 `bytes` as a JSON string; runs that need no escaping are copied whole.
-    static func appendQuoted(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        out.append(34)
+    static func appendQuoted<Sink: ByteSink>(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout Sink) {
+        out.put(34)
         let base = bytes.base
         var run = bytes.startIndex
         var index = run
@@ -43,32 +43,37 @@ enum JSON {
                     index += 1
                     continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
-                out += Array("\\u202".utf8) + [base[index + 2] == 0xA8 ? 56 : 57]
+                out.put(UnsafeBufferPointer(rebasing: base[run..<index]))
+                out.put("\\u202")
+                out.put(base[index + 2] == 0xA8 ? 56 : 57)
                 index += 3
                 run = index
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
+            out.put(UnsafeBufferPointer(rebasing: base[run..<index]))
             switch byte {
-            case 34: out += [92, 34]
-            case 92: out += [92, 92]
-            case 10: out += [92, 110]
-            case 13: out += [92, 114]
-            case 9: out += [92, 116]
-            case 60: out += Array("\\u003c".utf8)
-            case 62: out += Array("\\u003e".utf8)
-            case 38: out += Array("\\u0026".utf8)
+            case 34: out.put("\\\"")
+            case 92: out.put("\\\\")
+            case 10: out.put("\\n")
+            case 13: out.put("\\r")
+            case 9: out.put("\\t")
+            case 60: out.put("\\u003c")
+            case 62: out.put("\\u003e")
+            case 38: out.put("\\u0026")
             default:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                out.put("\\u00")
+                out.put(hexDigit(byte >> 4))
+                out.put(hexDigit(byte & 15))
             }
             index += 1
             run = index
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<index]))
-        out.append(34)
+        out.put(UnsafeBufferPointer(rebasing: base[run..<index]))
+        out.put(34)
     }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 87 + value }
 
     static func quote(_ text: String?) -> String { text.map { quote($0) } ?? "null" }
 

@@ -11,12 +11,12 @@ public struct PageRenderer: Sendable {
     let dataParts: DataParts
 
     public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
-        self.init(graph: graph, theme: theme, fragments: fragments, pageSize: pageSize, limits: .standard)
+        self.init(graph: graph, theme: theme, fragments: fragments, pageSize: pageSize, parts: DataParts(graph))
     }
 
-    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int, limits: DataLimits) {
+    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int, parts: DataParts) {
         self.graph = graph
-        self.dataParts = DataParts(graph, limits: limits)
+        self.dataParts = parts
         self.charts = Charts(graph: graph)
         self.theme = theme
         self.fragments = fragments
