@@ -39,21 +39,24 @@ struct SearchShards: Sendable {
     init(_ graph: SiteGraph, limits: DataLimits = .standard) {
         self.graph = graph
         let registry = graph.content.registry
-        var entityRows: [String] = [], entityKeys: [Set<String>] = []
+        var entityRows: [String] = []
         for index in registry.entities.indices {
             let entity = registry.entities[index]
             entityRows.append("[" + [JSON.quote(entity.kind.rawValue), JSON.quote(entity.name), JSON.array(entity.aliases),
                                      JSON.quote(entity.description ?? ""), JSON.quote(entity.path + "index.html"),
                                      String(graph.mentionCount(EntityIndex(index)))].joined(separator: ", ") + "]")
-            entityKeys.append(Self.keys(of: [entity.name] + entity.aliases))
         }
-        var articleRows: [String] = [], articleKeys: [Set<String>] = []
+        var articleRows: [String] = []
         for index in graph.articlesByDate {
             let article = graph.content.articles[Int(index)]
             articleRows.append("[" + [JSON.quote(article.title), JSON.quote(article.date), JSON.quote(article.source ?? ""),
                                       JSON.quote(article.path + "index.html")].joined(separator: ", ") + "]")
-            articleKeys.append(Self.keys(of: [article.title]))
         }
+        // Keys on all cores: normalising every title is most of the index's cost.
+        let entityKeys = parallelMap(Array(registry.entities.indices)) { index in
+            Self.keys(of: [registry.entities[index].name] + registry.entities[index].aliases)
+        }
+        let articleKeys = parallelMap(graph.articlesByDate) { index in Self.keys(of: [graph.content.articles[Int(index)].title]) }
         let bytes = (entityRows + articleRows).reduce(0) { $0 + $1.utf8.count + 2 }
         var count = 1
         if bytes > limits.searchShardBytes {
@@ -113,7 +116,9 @@ struct SearchShards: Sendable {
     static func keys(of names: [String]) -> Set<String> {
         var keys = Set<String>()
         for name in names {
-            let text = name.precomposedStringWithCanonicalMapping.lowercased()
+            // Devanagari has no case: lower-casing (slow, through Foundation) only what has.
+            let normal = TextNormalization.nfc(name)
+            let text = normal.unicodeScalars.contains(where: \.properties.changesWhenLowercased) ? normal.lowercased() : normal
             var word = String.UnicodeScalarView()
             func finish() {
                 if !word.isEmpty { keys.insert(String(String.UnicodeScalarView(word.prefix(keyLength)))) }
