@@ -78,7 +78,3 @@ public enum ArticleMarkdown {
     /// At the start of a paragraph also what opens a heading, list, quote, table or rule.
     private static let escapedAtStart: [Bool] = (0..<128).map { "\\`*_[]<&~#+-=|>".utf8.contains(UInt8($0)) }
 }
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}

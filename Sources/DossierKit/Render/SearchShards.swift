@@ -94,8 +94,7 @@ struct SearchShards: Sendable {
     }
 
     func path(of shard: Int) -> String {
-        let digits = String(shard)
-        return "data/search/shard-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ".js"
+        "data/search/shard-" + String(shard).leftPadded(to: 4) + ".js"
     }
 
     func index() -> String {

@@ -53,7 +53,7 @@ public enum InvisibleControls {
 
     static func describe(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code = "U+" + hex.leftPadded(to: 4)
         switch scalar.value {
         case 0x202A...0x202E, 0x2066...0x2069: return code + " (bidirectional control)"
         case 0xFDD0...0xFDEF, 0xFFFE...0x10FFFF: return code + " (noncharacter)"
