@@ -8,6 +8,9 @@ struct BuiltSite: Sendable {
     var theme: Theme
     var fragments: Fragments
     var pagination: EntityPagination
+    /// How the large tables were cut, with each article's sizes (a rebuild measures only
+    /// the articles it changed).
+    var dataParts: DataParts
     /// Paths of the outputs other than article pages.
     var outputPaths: Set<String>
     /// The listing of the inputs this state was built from.

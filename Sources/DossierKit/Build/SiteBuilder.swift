@@ -158,7 +158,7 @@ public enum SiteBuilder {
             stage("commit")
             let pageCount = articlePaths.count + outputs.filter { $0.path.hasSuffix(".html") }.count
             let state = BuiltSite(options: options, content: content, annotated: annotated, graph: graph, theme: theme,
-                                  fragments: fragments, pagination: renderer.pagination, outputPaths: Set(outputs.map(\.path)),
+                                  fragments: fragments, pagination: renderer.pagination, dataParts: parts, outputPaths: Set(outputs.map(\.path)),
                                   scan: inputs.scan)
             let report = BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
                                articles: content.articles.count, entities: content.registry.entities.count,

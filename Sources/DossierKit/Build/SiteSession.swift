@@ -201,7 +201,9 @@ public struct SiteSession: Sendable {
 
         let graph = SiteGraph(content: content, annotated: allAnnotated, reusing: sameArticles ? state.graph : nil, changed: Set(redo))
         step("graph")
-        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, parts: DataParts(graph, limits: options.dataLimits))
+        // The same article list and registry: only the changed articles are measured again.
+        let parts = DataParts(graph, limits: options.dataLimits, reusing: sameArticles ? state.dataParts : nil, changed: Set(redo))
+        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, parts: parts)
         let outputs = SiteOutputs(renderer: renderer).all()
         let pagination = renderer.pagination
         let changedNew = Set(redo)
@@ -265,7 +267,7 @@ public struct SiteSession: Sendable {
             }
         }
         let newState = BuiltSite(options: options, content: content, annotated: allAnnotated, graph: graph, theme: theme,
-                                 fragments: fragments, pagination: pagination, outputPaths: newPaths, scan: newScan)
+                                 fragments: fragments, pagination: pagination, dataParts: parts, outputPaths: newPaths, scan: newScan)
         step("finish")
         return .success(Rebuilt(steps: steps, state: newState, files: files, lazy: lazy, removed: removed,
                                 warnings: diagnostics.filter { $0.severity == .warning }))

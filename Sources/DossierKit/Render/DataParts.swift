@@ -30,16 +30,30 @@ struct DataParts: Sendable {
     }
 
     let limits: DataLimits
+    /// What the rows need of the registry, made once for the plan and every part's file.
+    let context: DataTable.Context
     let mentions: [Part]
     let sentences: [Part]
     let articles: [Part]
+    /// Per table, each article's rows and bytes: what a rebuild reuses for the articles it
+    /// did not change.
+    private let sizes: [DataTable: [Size]]
 
-    init(_ graph: SiteGraph, limits: DataLimits = .standard) {
+    /// With `previous` (the plan of the same article list and registry before an edit), only
+    /// the articles in `changed` are measured again.
+    init(_ graph: SiteGraph, limits: DataLimits = .standard, reusing previous: DataParts? = nil, changed: Set<Int> = []) {
         let context = DataTable.Context(graph)
         self.limits = limits
-        mentions = Self.plan(.mentions, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
-        sentences = Self.plan(.sentences, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
-        articles = Self.plan(.articles, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        self.context = context
+        var sizes: [DataTable: [Size]] = [:]
+        for table in DataTable.allCases {
+            sizes[table] = Self.measure(table, context, reusing: previous.map { $0.limits == limits ? $0.sizes[table] : nil } ?? nil,
+                                        changed: changed)
+        }
+        self.sizes = sizes
+        mentions = Self.plan(.mentions, sizes[.mentions]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        sentences = Self.plan(.sentences, sizes[.sentences]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        articles = Self.plan(.articles, sizes[.articles]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
     }
 
     func parts(of table: DataTable) -> [Part] {
@@ -53,19 +67,17 @@ struct DataParts: Sendable {
     /// `data/mentions/part-0001.jsonl`: numbered with at least four digits, so that the
     /// parts sort by name.
     func path(of part: Part, _ format: DataTable.Format) -> String {
-        let count = parts(of: part.table).count
-        let digits = String(part.number)
-        let width = max(4, String(count).count)
-        return "data/\(part.table.rawValue)/part-" + String(repeating: "0", count: width - digits.count) + digits + "." + format.rawValue
+        let width = max(4, String(parts(of: part.table).count).count)
+        return "data/\(part.table.rawValue)/part-" + String(part.number).leftPadded(to: width) + "." + format.rawValue
     }
 
     /// The part's file, in pieces: batches of articles are made on all cores and handed on in order.
-    static func write(_ part: Part, _ format: DataTable.Format, graph: SiteGraph, emit: SiteOutput.Emit) {
-        let context = DataTable.Context(graph)
+    func write(_ part: Part, _ format: DataTable.Format, emit: SiteOutput.Emit) {
+        let context = self.context, graph = context.graph
         if format == .csv { SiteOutput.emit(part.table.csvHeaderLine, to: emit) }
         let articles = Array(part.articles)
-        for start in stride(from: 0, to: articles.count, by: batchSize) {
-            let batch = Array(articles[start..<min(start + batchSize, articles.count)])
+        for start in stride(from: 0, to: articles.count, by: Self.batchSize) {
+            let batch = Array(articles[start..<min(start + Self.batchSize, articles.count)])
             for chunk in parallelMap(batch, { index -> [UInt8] in
                 var bytes: [UInt8] = []
                 part.table.append(part.rows(of: index, in: graph), of: index, format: format, context: context, to: &bytes)
@@ -79,7 +91,7 @@ struct DataParts: Sendable {
     /// Articles per batch: enough to keep the cores busy, few enough to hold little at once.
     static let batchSize = 256
 
-    private struct Size {
+    fileprivate struct Size {
         var rows = 0
         var json = 0
         var csv = 0
@@ -95,13 +107,22 @@ struct DataParts: Sendable {
         return Size(rows: rows.count, json: json.count, csv: csv.count)
     }
 
-    private static func plan(_ table: DataTable, _ context: DataTable.Context, byteLimit: Int, rowLimit: Int) -> [Part] {
+    /// Every article's size in `table`, on all cores; from `previous` for those not `changed`.
+    private static func measure(_ table: DataTable, _ context: DataTable.Context, reusing previous: [Size]?, changed: Set<Int>) -> [Size] {
         let graph = context.graph
         let count = graph.content.articles.count
+        let previous = previous?.count == count ? previous : nil
         let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
-        let sizes = parallelMap(batches) { batch -> [Size] in
-            batch.map { article in measure(table, 0..<table.rowCount(graph.annotated[article]), of: article, context) }
+        return parallelMap(batches) { batch -> [Size] in
+            batch.map { article in
+                if let previous, !changed.contains(article) { return previous[article] }
+                return measure(table, 0..<table.rowCount(graph.annotated[article]), of: article, context)
+            }
         }.flatMap { $0 }
+    }
+
+    private static func plan(_ table: DataTable, _ sizes: [Size], _ context: DataTable.Context, byteLimit: Int, rowLimit: Int) -> [Part] {
+        let count = sizes.count
 
         let header = Size(rows: 0, json: 0, csv: table.csvHeaderLine.utf8.count)
         var parts: [Part] = []

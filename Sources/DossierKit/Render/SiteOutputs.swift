@@ -98,7 +98,7 @@ public struct SiteOutputs: Sendable {
                     // The articles table holds only what the article list shows.
                     let scope: SiteOutput.Scope = table == .articles ? .articleList : .site
                     outputs.append(SiteOutput(path: parts.path(of: part, format), scope: scope, isLarge: true) { emit in
-                        DataParts.write(part, format, graph: graph, emit: emit)
+                        parts.write(part, format, emit: emit)
                     })
                 }
             }
