@@ -155,6 +155,7 @@ def main():
     ap.add_argument("--sizes", default="100000,1000000")
     ap.add_argument("--only", default="")
     ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--keep", action="store_true", help="leave the built sites in --work to read")
     a = ap.parse_args()
     dossier = os.path.abspath(a.dossier)
     sizes = [int(s) for s in a.sizes.split(",")]
@@ -171,7 +172,7 @@ def main():
             inp = sum(len(t.encode()) for t in files.values())
             note = f" leftovers: {leftovers}" if leftovers else ""
             print(f"{name:24} {size:>9} {wall:>8.2f} {rss:>8.0f} {out / 1e6:>10.1f} {out / inp:>7.1f} {rc}{note}", flush=True)
-    shutil.rmtree(a.work, ignore_errors=True)
+    if not a.keep: shutil.rmtree(a.work, ignore_errors=True)
 
 
 if __name__ == "__main__":

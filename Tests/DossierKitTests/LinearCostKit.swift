@@ -40,7 +40,7 @@ struct SmallSite {
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
 
-/// An article file: front matter with `title` and a date, then `body`.
-func articleFile(_ body: String, title: String = "शीर्षक", extra: String = "") -> String {
-    "---\ntitle: \"\(title)\"\ndate: 2024-11-30\n\(extra)---\n\(body)"
+/// An article file: front matter with `title` and `date`, then `body`.
+func articleFile(_ body: String, title: String = "शीर्षक", date: String = "2024-11-30", extra: String = "") -> String {
+    "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\(body)"
 }

@@ -111,33 +111,36 @@ import Testing
         #expect(site.sizes()["people/p39/index.html"]! < 40_000)
     }
 
-    /// One sentence naming 100 entities: pairs only within ten mentions of each other
-    /// (945 edges, not 4,950), and each entity's page keeps its twelve related entities.
-    @Test func oneSentenceNamingManyEntitiesHasBoundedEdges() throws {
+    /// One sentence naming 100 entities is a list: it makes no pairs (no edges, no related
+    /// entities, no ego network), and each page stays small; the same names in an ordinary
+    /// sentence are paired as before, and a sentence of `listSize` names is not a list.
+    @Test func oneSentenceNamingManyEntitiesIsAList() throws {
         let count = 100
         let people = (0..<count).map { "- id: q\($0)\n  name: Q \($0)\n  aliases: [नाम\($0)क]\n" }.joined()
         let sentence = (0..<count).map { "नाम\($0)क" }.joined(separator: ", ") + "।\n"
+        let short = (0..<SentencePairs.listSize).map { "नाम\($0)क" }.joined(separator: ", ") + "।\n"
         let site = try SmallSite(["entities/people.yml": people, "articles/a1.md": articleFile(sentence)])
         defer { site.remove() }
-        let edges = site.read("data/network.graphml").components(separatedBy: "<edge ").count - 1
-        #expect(edges == (0..<count).reduce(0) { $0 + min(SentencePairs.window, count - 1 - $1) })
         let graphml = XMLElements.parse(site.read("data/network.graphml"))
         #expect(graphml.error == nil)
+        #expect(site.read("data/network.graphml").components(separatedBy: "<edge ").count - 1 == 0)
         let page = site.read("people/q50/index.html")
-        let related = page.components(separatedBy: "Mentioned in the same sentences").last?.components(separatedBy: "</ul>").first ?? ""
-        #expect(related.components(separatedBy: "<li>").count - 1 == SiteGraph.relatedLimit)
-        #expect(!related.contains("/q30/") && !related.contains("/q70/"))
-        // Named with others only in this list, it has no ego network (a star of list
-        // neighbours, which the related list names); one ordinary sentence brings it back, with
-        // lines to the centre only from the list.
+        #expect(page.contains("नाम50क"))
+        #expect(!page.contains("Mentioned in the same sentences"))
         #expect(!page.contains("network-chart"))
-        #expect(site.sizes()["people/q50/index.html"]! < 10_000, "\(site.sizes()["people/q50/index.html"]!)")
+        #expect(site.sizes()["people/q50/index.html"]! < 6_000, "\(site.sizes()["people/q50/index.html"]!)")
+
         let both = try SmallSite(["entities/people.yml": people, "articles/a1.md": articleFile(sentence),
-                                  "articles/a2.md": articleFile("नाम50क और नाम51क मिले।\n")], name: "list-and-sentence")
+                                  "articles/a2.md": articleFile(short)], name: "list-and-sentence")
         defer { both.remove() }
-        let network = both.read("people/q50/index.html").components(separatedBy: "class=\"chart network-chart\"").dropFirst().first ?? ""
-        #expect(network.components(separatedBy: "<a class=\"net-node").count - 1 == SiteGraph.relatedLimit + 1)
-        #expect(network.components(separatedBy: "class=\"net-edge\"").count - 1 == SiteGraph.relatedLimit)
+        let edges = both.read("data/network.graphml").components(separatedBy: "<edge ").count - 1
+        #expect(edges == SentencePairs.listSize * (SentencePairs.listSize - 1) / 2)
+        let q5 = both.read("people/q5/index.html")
+        let related = q5.components(separatedBy: "Mentioned in the same sentences").last?.components(separatedBy: "</ul>").first ?? ""
+        #expect(related.components(separatedBy: "<li>").count - 1 == SentencePairs.listSize - 1)
+        #expect(!related.contains("/q50/"))
+        let network = q5.components(separatedBy: "class=\"chart network-chart\"").dropFirst().first ?? ""
+        #expect(network.components(separatedBy: "<a class=\"net-node").count - 1 == SentencePairs.listSize)
     }
 
     /// Values written again on many pages (a site's title on every page, an entity's name in

@@ -34,6 +34,25 @@ import Testing
         #expect(svgCount > 20 && linkCount > 200, "\(svgCount) SVGs, \(linkCount) links")
     }
 
+    /// An entity's timeline needs two points: mentions in two months, or a meeting. One
+    /// month's bar alone is not drawn.
+    @Test func entityTimelineIsDrawnOnlyWhenItShowsMoreThanOneMonth() throws {
+        let one = try SmallSite(["articles/a1.md": articleFile("रूस।\n")], name: "timeline-one-month")
+        defer { one.remove() }
+        #expect(!one.read("countries/russia/index.html").contains("timeline-chart"))
+        let two = try SmallSite(["articles/a1.md": articleFile("रूस।\n"),
+                                 "articles/a2.md": articleFile("रूस।\n", date: "2024-10-02")], name: "timeline-two-months")
+        defer { two.remove() }
+        let svg = two.read("countries/russia/index.html").components(separatedBy: "timeline-chart").dropFirst().first ?? ""
+        #expect(svg.components(separatedBy: "class=\"tl-bar\"").count - 1 == 2)
+        let meeting = try SmallSite([
+            "articles/a1.md": articleFile("किम जोंग-उन।\n"),
+            "entities/meetings.yml": "- id: 2024-11-01-talks\n  name: Talks\n  date: 2024-11-01\n  participants: [kim-jong-un]\n",
+        ], name: "timeline-meeting")
+        defer { meeting.remove() }
+        #expect(meeting.read("people/kim-jong-un/index.html").contains("class=\"tl-event\""))
+    }
+
     @Test func timelineShowsEveryMeetingAsALinkWithItsParticipants() throws {
         let site = try ResearchSite()
         defer { site.remove() }

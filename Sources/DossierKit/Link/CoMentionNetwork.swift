@@ -29,9 +29,8 @@ public struct CoMentionNetwork: Sendable, Hashable {
     /// entities most often named with it (sized by the sentences they share with it) and,
     /// between two of them, how many of those sentences name both. Being local to the
     /// entity, it changes only when that entity's sentences do, so an edit elsewhere never
-    /// touches this entity's page. Lines between two neighbours come from sentences of at most
-    /// `SentencePairs.window + 1` mentions; a longer one is a list, drawn as lines to the centre,
-    /// and an entity named with others only in lists has no drawing (its related list says it all).
+    /// touches this entity's page. Lists (`SentencePairs.isList`) pair nothing, so they draw no
+    /// lines either.
     public static func around(_ entity: EntityIndex, in graph: SiteGraph) -> CoMentionNetwork {
         let related = graph.related[Int(entity)].filter { $0.entity != entity }
         let nodes = [entity] + related.map(\.entity)
@@ -41,7 +40,6 @@ public struct CoMentionNetwork: Sendable, Hashable {
         var weights: [Int: Int] = [:]
         for (index, count) in related.enumerated() { weights[index + 1] = count.count }  // centre–neighbour: key b (a = 0)
         var inSentence: [Int] = []
-        var drawn = false  // whether a sentence of at most `window + 1` mentions names a neighbour
         for ref in graph.sentences[Int(entity)] {
             graph.annotated[Int(ref.article)].mentions.withUnsafeBufferPointer { mentions in
                 // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
@@ -52,25 +50,16 @@ public struct CoMentionNetwork: Sendable, Hashable {
                 }
                 var end = low
                 while end < mentions.count && mentions[end].sentence == ref.sentence { end += 1 }
+                let sentence = UnsafeBufferPointer(rebasing: mentions[low..<end])
+                guard !SentencePairs.isList(sentence) else { return }
                 inSentence.removeAll(keepingCapacity: true)
-                if end - low <= SentencePairs.window + 1 {
-                    for index in low..<end {
-                        let node = position[Int(mentions[index].entity)]
-                        if node > 0, !inSentence.contains(node) { inSentence.append(node) }
-                    }
-                    for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
-                    if !inSentence.isEmpty { drawn = true }
-                    return
+                for mention in sentence {
+                    let node = position[Int(mention.entity)]
+                    if node > 0, !inSentence.contains(node) { inSentence.append(node) }
                 }
-                // A long sentence (a list of names run together) draws only its lines to the
-                // centre, which `related` already counts: the lines between two neighbours in a
-                // list were most of a list member's page (14 KB of 22 for a name in a list of
-                // 12,000), and say no more than "both are in this list".
+                for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
             }
         }
-        // Named with others only in lists: the drawing would be a star of list neighbours, each
-        // line one sentence, which the page's related list already names. Not drawn.
-        if !drawn { return CoMentionNetwork(nodes: [entity], edges: [], sizes: [graph.mentionCount(entity)]) }
         let edges = weights.map { key, weight -> Edge in
             key < nodes.count ? Edge(a: 0, b: key, weight: weight) : Edge(a: key / nodes.count, b: key % nodes.count, weight: weight)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }

@@ -1,32 +1,31 @@
 /// Which entities one sentence names together, for co-mentions (related entities, ego
-/// networks, `network.graphml`): every pair of different entities it names at most `window`
-/// mentions apart, each pair once per sentence. A sentence of up to `window + 1` mentions
-/// (nearly all of them) pairs everything it names; a longer one (a list of 3,000 names run
-/// together) pairs each name with the ten before and after it, so its edges grow with its
-/// mentions, not with their square.
+/// networks, `network.graphml`): every pair of different entities a sentence names, each
+/// pair once per sentence, unless the sentence is a list. A sentence that names more than
+/// `listSize` different entities (a roll of 3,000 names run together, a table's row of
+/// every member state) says of two of them only "both are in this list": it pairs nothing,
+/// so its cost grows with its mentions, not with their square, and a list member's page is
+/// not filled with whichever names happen to stand next to it.
 enum SentencePairs {
-    static let window = 10
+    static let listSize = 11
+
+    /// Whether `mentions` (one sentence's) name more than `listSize` different entities.
+    static func isList(_ mentions: UnsafeBufferPointer<Mention>) -> Bool {
+        guard mentions.count > listSize else { return false }
+        var distinct: [EntityIndex] = []
+        distinct.reserveCapacity(listSize + 1)
+        for mention in mentions where !distinct.contains(mention.entity) {
+            distinct.append(mention.entity)
+            if distinct.count > listSize { return true }
+        }
+        return false
+    }
 
     /// Calls `body` once for each pair of `mentions` (one sentence's, in text order).
     static func forEach(_ mentions: UnsafeBufferPointer<Mention>, _ body: (EntityIndex, EntityIndex) -> Void) {
-        let count = mentions.count
-        guard count > 1 else { return }
-        if count <= window + 1 {
-            var distinct: [EntityIndex] = []
-            for mention in mentions where !distinct.contains(mention.entity) { distinct.append(mention.entity) }
-            for i in distinct.indices { for j in distinct.indices where j > i { body(distinct[i], distinct[j]) } }
-            return
-        }
-        var seen = Set<UInt64>()
-        for i in 0..<count {
-            let a = mentions[i].entity
-            for j in (i + 1)..<min(count, i + 1 + window) {
-                let b = mentions[j].entity
-                guard a != b else { continue }
-                let key = UInt64(UInt32(bitPattern: min(a, b))) << 32 | UInt64(UInt32(bitPattern: max(a, b)))
-                if seen.insert(key).inserted { body(a, b) }
-            }
-        }
+        guard mentions.count > 1, !isList(mentions) else { return }
+        var distinct: [EntityIndex] = []
+        for mention in mentions where !distinct.contains(mention.entity) { distinct.append(mention.entity) }
+        for i in distinct.indices { for j in distinct.indices where j > i { body(distinct[i], distinct[j]) } }
     }
 
     /// Calls `body` with each sentence's mentions of `mentions` (an article's, in text order).

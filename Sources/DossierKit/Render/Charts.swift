@@ -12,12 +12,16 @@ public struct Charts: Sendable {
         TimelineSVG.render(events: graph.meetingsByDate.map { event($0, root: root) }, label: "Timeline of the meetings")
     }
 
-    /// An entity's meetings and its mentions per month (by the date of the articles).
+    /// An entity's meetings and its mentions per month (by the date of the articles); none
+    /// for an entity without meetings whose mentions all fall in one month: a single bar
+    /// says no more than the dates beside its sentences (and was a quarter of the page of
+    /// each name in a long list).
     public func timeline(of entity: EntityIndex, root: String) -> String? {
         var perMonth: [String: Int] = [:]
         for ref in graph.mentions[Int(entity)] {
             perMonth[ISODate.month(graph.content.articles[Int(ref.article)].date), default: 0] += 1
         }
+        if graph.meetings[Int(entity)].isEmpty && perMonth.count < 2 { return nil }
         let months = perMonth.keys.sorted().map { TimelineSVG.MonthCount(month: $0, count: perMonth[$0]!) }
         return TimelineSVG.render(events: graph.meetings[Int(entity)].map { event($0, root: root) }, months: months,
                                   label: "Timeline of \(registry[entity].name): meetings and mentions per month")
