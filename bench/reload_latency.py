@@ -33,7 +33,7 @@ def edit(path, n):
 
 def sse_reload_times(port, path, edits):
     s = socket.create_connection(("127.0.0.1", port))
-    s.sendall(b"GET /__dossier/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    s.sendall(f"GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
     s.settimeout(60)
     buf = b""
     while b": connected" not in buf: buf += s.recv(4096)

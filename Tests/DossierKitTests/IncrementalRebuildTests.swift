@@ -173,6 +173,49 @@ import Testing
         #expect(session.rebuild()?.succeeded == true)
         try expectEqualToFullBuild(session, root)
     }
+
+    /// Each kind of input the change set names, edited one at a time through the one
+    /// pipeline, and the rebuilt site compared with a full build each time.
+    @Test func eachKindOfInputChangeEqualsAFullBuild() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var session = try SiteSession(options: options(root, output: "public", pageSize: 3))
+        let articles = root + "/content/articles/"
+        func expectChange(_ path: String, is change: InputChange, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            #expect(InputChange(path: path) == change, sourceLocation: sourceLocation)
+            let report = try rebuilt(&session, sourceLocation: sourceLocation)
+            #expect(report.succeeded, "\(report.diagnostics)", sourceLocation: sourceLocation)
+            #expect(report.changedInputs == [path], sourceLocation: sourceLocation)
+            try expectEqualToFullBuild(session, root, sourceLocation: sourceLocation)
+        }
+
+        // .article: a date moved to another month (timelines, the article list, the sitemap).
+        try edit(articles + "2024-10-22-yoon-rutte-nato-call.md") { $0.replacingOccurrences(of: "date: 2024-10-22", with: "date: 2024-08-22") }
+        try expectChange("content/articles/2024-10-22-yoon-rutte-nato-call.md", is: .article("2024-10-22-yoon-rutte-nato-call"))
+        // .siteConfig: the title every page shows.
+        try edit(root + "/content/site.yml") { $0.replacingOccurrences(of: "title: \"", with: "title: \"नया ") }
+        try expectChange("content/site.yml", is: .siteConfig)
+        // .asset: edited, added, removed; only the asset is made again.
+        try edit(root + "/templates/assets/style.css") { $0 + "\n/* edited */\n" }
+        try expectChange("templates/assets/style.css", is: .asset("style.css"))
+        #expect(session.snapshot.bytes(of: "assets/style.css").map { String(decoding: $0, as: UTF8.self).contains("/* edited */") } == true)
+        try "x".write(toFile: root + "/templates/assets/extra.txt", atomically: true, encoding: .utf8)
+        try expectChange("templates/assets/extra.txt", is: .asset("extra.txt"))
+        try FileManager.default.removeItem(atPath: root + "/templates/assets/extra.txt")
+        try expectChange("templates/assets/extra.txt", is: .asset("extra.txt"))
+        // .ignored: a raw page, the import rules, a file beside the articles that is not one.
+        try "कच्चा पन्ना".write(toFile: root + "/content/raw/new.txt", atomically: true, encoding: .utf8)
+        try expectChange("content/raw/new.txt", is: .ignored)
+        try edit(root + "/content/import-rules.yml") { $0 + "\n" }
+        try expectChange("content/import-rules.yml", is: .ignored)
+        try "notes".write(toFile: articles + "notes.txt", atomically: true, encoding: .utf8)
+        try expectChange("content/articles/notes.txt", is: .ignored)
+        // .registry and .theme: everything again.
+        try edit(root + "/content/entities/people.yml") { $0.replacingOccurrences(of: "name: Kim Jong-un", with: "name: Kim Jong Un") }
+        try expectChange("content/entities/people.yml", is: .registry)
+        try edit(root + "/templates/layout.mustache") { $0.replacingOccurrences(of: "<body>", with: "<body class=\"edited\">") }
+        try expectChange("templates/layout.mustache", is: .theme)
+    }
 }
 
 extension RebuildReport: Equatable {

@@ -119,21 +119,32 @@ import Testing
         }
     }
 
-    @Test func exportsAreSiteOutputsWithTheRightScope() throws {
+    /// The data files are outputs of their emitters: the large ones made only when asked
+    /// for in a preview, the whole dossier's made again on every change, an entity's feed
+    /// only when a change reaches that entity.
+    @Test func exportsAreSiteOutputsMadeAgainWhenAChangeReachesThem() throws {
         let site = try ResearchSite()
         defer { site.remove() }
         let theme = try Theme.load(directory: repositoryRoot + "/templates").get()
         let graph = site.graph
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: Fragments(content: graph.content, theme: theme))
-        let outputs = Dictionary(uniqueKeysWithValues: SiteOutputs(renderer: renderer).all().map { ($0.path, $0) })
-        for path in ["data/mentions/part-0001.csv", "data/mentions/part-0001.jsonl", "data/sentences/part-0001.csv"] {
-            #expect(outputs[path]?.isLarge == true && outputs[path]?.scope == .site, "\(path)")
-        }
-        #expect(outputs["data/parts.json"]?.scope == .site && outputs["data/search/index.js"]?.scope == .site)
-        #expect(outputs["data/network.graphml"]?.scope == .site)
-        #expect(outputs["explore/index.html"]?.scope == .site && outputs["search/index.html"]?.scope == .site)
+        let outputs = Dictionary(uniqueKeysWithValues: SiteEmitters.outputs(renderer).map { ($0.path, $0) })
+        // A change of one article that mentions Kim and not Shoigu, its title as before.
         let kim = try #require(graph.content.registry.index(of: .person, "kim-jong-un"))
-        #expect(outputs["people/kim-jong-un/feed.xml"]?.scope == .entity(kim))
+        let kimArticle = try #require(graph.articles[Int(kim)].first)
+        let change = GraphChange(graph: graph, pagination: renderer.pagination, before: GraphChange.Before(
+            graph: graph, pagination: renderer.pagination, touched: ["person:kim-jong-un"], listChanged: false, datesChanged: false,
+            changedNew: [Int(kimArticle)], changedOld: [Int(kimArticle)]))
+        for path in ["data/mentions/part-0001.csv", "data/mentions/part-0001.jsonl", "data/sentences/part-0001.csv"] {
+            #expect(outputs[path]?.isLarge == true && outputs[path]?.isAffected(change) == true, "\(path)")
+        }
+        for path in ["data/parts.json", "data/search/index.js", "data/network.graphml", "explore/index.html", "search/index.html"] {
+            #expect(outputs[path]?.isAffected(change) == true, "\(path)")
+        }
+        #expect(outputs["people/kim-jong-un/feed.xml"]?.isAffected(change) == true)
+        #expect(outputs["people/sergei-shoigu/feed.xml"]?.isAffected(change) == false)
+        #expect(outputs["articles/index.html"]?.isAffected(change) == false)
+        #expect(outputs["data/articles/part-0001.csv"]?.isAffected(change) == false)
         #expect(outputs["people/kim-jong-un/mentions.csv"] == nil)
     }
 }

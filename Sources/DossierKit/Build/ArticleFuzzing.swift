@@ -114,7 +114,7 @@ public struct ArticleFuzzing: Sendable {
         annotation.bodyHTML = ""
         let graph = SiteGraph(content: content, annotated: [annotation])
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments)
-        for output in SiteOutputs(renderer: renderer).all() { outputs.append((output.path, String(decoding: output.bytes(), as: UTF8.self))) }
+        for output in SiteEmitters.outputs(renderer) { outputs.append((output.path, String(decoding: output.bytes(), as: UTF8.self))) }
         var problems = outputs.flatMap { ArticleFuzzing.problems(in: $0.1, path: $0.0, annotation: annotation) }
         problems += ArticleFuzzing.researchProblems(article: article, annotation: annotation, registry: registry)
         let total = outputs.reduce(0) { $0 + $1.1.utf8.count }

@@ -69,102 +69,26 @@ public enum SiteBuilder {
         try buildKeepingState(options, progress: progress).report
     }
 
-    /// Builds the site and returns what a rebuild needs to redo only what a change reaches.
+    /// Builds the site and returns what a rebuild needs to redo only what a change reaches:
+    /// the pipeline with every input new, into the output folder.
     static func buildKeepingState(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws
         -> (report: BuildReport, state: BuiltSite) {
         let clock = ContinuousClock()
         let started = clock.now
-        var stages: [(String, Double)] = []
-        var mark = started
-        func stage(_ name: String) {
-            let now = clock.now
-            stages.append((name, (now - mark).seconds))
-            mark = now
-            if ProcessInfo.processInfo.environment["DOSSIER_PROFILE"] != nil { progress("\(name): peak \(PeakMemory.megabytes) MB") }
-        }
-
         try OutputSafety.check(output: options.output, content: options.content, templates: options.templates)
-        progress("loading \(options.content)")
-        let inputs = try InputSnapshot.read(content: options.content, templates: options.templates,
-                                            load: { ContentLoader.load($0, drafts: options.drafts) })
-        stage("load")
-        let loaded = inputs.loaded
-        let themeResult = inputs.theme
-        let content = loaded.content
-        var diagnostics = loaded.diagnostics
-        if case .failure(let errors) = themeResult { diagnostics += errors.diagnostics }
-        let theme = try? themeResult.get()
         let writer = try SiteWriter(output: options.output, clean: options.clean)
         do {
-            let assets = theme?.assetFiles() ?? []
-            let articlePaths = content.articles.indices.map { SitePage.article(Int32($0)).path(in: content) }
-            // Section folders now; the thousands below them while articles are annotated.
-            try writer.prepareFolders(for: SitePage.fixed.map { $0.path(in: content) } + ["data/x"] + assets.map { "assets/" + $0 }
-                                      + EntityKind.allCases.map { $0.folder + "/index.html" })
-            writer.prepareFoldersInBackground(for: articlePaths + content.registry.entities.map { $0.path + "index.html" })
-            stage("folders")
-
-            // Annotate; render each article's page at once and keep only what the other pages need.
-            progress("annotating and rendering \(content.articles.count) articles")
-            let annotator = Annotator(registry: content.registry)
-            let fragments = theme.map { Fragments(content: content, theme: $0) }
-            stage("fragments")
-            let articlePage = fragments.map { ArticlePage(content: content, fragments: $0) }
-            let renderArticles = theme != nil && !diagnostics.contains { $0.severity == .error }
-            let failures = Mutex<[String]>([])
-            let annotated = parallelMap(Array(content.articles.indices)) { index -> AnnotatedArticle in
-                var annotation = annotator.annotate(content.articles[index])
-                if renderArticles && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme, let articlePage {
-                    do {
-                        try writer.write(articlePage.render(article: index, annotation: annotation, theme: theme), to: articlePaths[index])
-                    } catch {
-                        failures.withLock { $0.append("\(error)") }
-                    }
-                }
-                annotation.bodyHTML = ""
-                return annotation
-            }
-            stage("annotate")
-            diagnostics += annotated.flatMap(\.diagnostics)
-            guard !diagnostics.contains(where: { $0.severity == .error }), let theme, let fragments else {
-                throw ContentErrors(diagnostics)
-            }
-            if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
-
-            let graph = SiteGraph(content: content, annotated: annotated)
-            stage("link")
-            let parts = DataParts(graph, limits: options.dataLimits)
-            stage("data parts")
-            let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pageSize: options.pageSize, parts: parts)
-            let outputs = SiteOutputs(renderer: renderer).all()
-            progress("rendering \(outputs.count) more files")
-            // The large data files first, so that no core is left alone with one at the end.
-            let order = outputs.indices.filter { outputs[$0].isLarge } + outputs.indices.filter { !outputs[$0].isLarge }
-            parallelFor(order.count) { position in
-                let index = order[position]
-                do {
-                    try writer.write(producing: outputs[index].produce, to: outputs[index].path)
-                } catch {
-                    failures.withLock { $0.append("\(error)") }
-                }
-            }
-            if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
-            stage("render")
-            for asset in assets {
-                try writer.copyFile(from: theme.directory + "/assets/" + asset, to: "assets/" + asset)
-            }
-            stage("data")
+            let outcome = try SitePipeline.run(options, previous: nil, changes: .everything, into: writer, progress: progress)
+            let committing = clock.now
             try writer.commit()
-            stage("commit")
-            let pageCount = articlePaths.count + outputs.filter { $0.path.hasSuffix(".html") }.count
-            let state = BuiltSite(options: options, content: content, annotated: annotated, graph: graph, theme: theme,
-                                  fragments: fragments, pagination: renderer.pagination, dataParts: parts, outputPaths: Set(outputs.map(\.path)),
-                                  scan: inputs.scan)
-            let report = BuildReport(pages: pageCount, files: articlePaths.count + outputs.count + assets.count,
-                               articles: content.articles.count, entities: content.registry.entities.count,
-                               mentions: annotated.reduce(0) { $0 + $1.mentions.count },
-                               warnings: Diagnostic.sorted(diagnostics), draftsLeftOut: loaded.draftsLeftOut,
-                               seconds: (clock.now - started).seconds, stages: stages)
+            let state = outcome.state
+            let pages = state.content.articles.count + outcome.allOutputs.filter { $0.path.hasSuffix(".html") }.count
+            let report = BuildReport(pages: pages, files: state.content.articles.count + outcome.allOutputs.count + outcome.assets,
+                                     articles: state.content.articles.count, entities: state.content.registry.entities.count,
+                                     mentions: state.annotated.reduce(0) { $0 + $1.mentions.count },
+                                     warnings: Diagnostic.sorted(outcome.diagnostics), draftsLeftOut: outcome.draftsLeftOut,
+                                     seconds: (clock.now - started).seconds,
+                                     stages: outcome.stages + [("commit", (clock.now - committing).seconds)])
             return (report, state)
         } catch {
             writer.abort()

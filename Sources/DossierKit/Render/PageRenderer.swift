@@ -9,18 +9,25 @@ public struct PageRenderer: Sendable {
     public let charts: Charts
     /// How the large tables are cut into files (the explore page lists them).
     let dataParts: DataParts
+    /// The search page's fallback index.
+    let searchShards: SearchShards
 
+    /// For tests and tools: links what `SitePipeline` links (pagination, data parts, search shards) itself.
     public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
-        self.init(graph: graph, theme: theme, fragments: fragments, pageSize: pageSize, parts: DataParts(graph))
+        let parts = DataParts(graph)
+        self.init(graph: graph, theme: theme, fragments: fragments, pagination: EntityPagination(graph: graph, pageSize: pageSize),
+                  parts: parts, search: SearchShards(graph, limits: parts.limits))
     }
 
-    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int, parts: DataParts) {
+    /// Renders only: everything it shows was linked before (`SitePipeline`'s link stage).
+    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pagination: EntityPagination, parts: DataParts, search: SearchShards) {
         self.graph = graph
         self.dataParts = parts
+        self.searchShards = search
         self.charts = Charts(graph: graph)
         self.theme = theme
         self.fragments = fragments
-        self.pagination = EntityPagination(graph: graph, pageSize: pageSize)
+        self.pagination = pagination
     }
 
     var content: Content { graph.content }

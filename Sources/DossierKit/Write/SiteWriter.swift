@@ -262,7 +262,7 @@ public final class SiteWriter: Sendable {
     /// Writes what `produce` hands on, piece by piece, into one file. When the last build
     /// wrote this path, pieces wait in memory until there are more than `spillSize` bytes
     /// (an unchanged file is then never written); otherwise they go to the file as they come.
-    public func write(producing produce: (SiteOutput.Emit) -> Void, to path: String) throws {
+    func write(producing produce: (SiteOutput.Emit) -> Void, to path: String) throws {
         var hash = ContentHash()
         var size = 0
         // Held only when there is an earlier file the new one may turn out to equal.

@@ -1,0 +1,126 @@
+import Foundation
+import Synchronization
+
+/// The one pipeline of every build, first or not: load → annotate (with each article's
+/// page) → link → render → write. Only Load reads the change set (`LoadStage`); the later
+/// stages do the same work for a first build, where every input is new, and for a
+/// rebuild, where Load hands on the previous build's annotations of the articles it did not
+/// read again and the emitters make only the outputs the change reaches.
+struct SitePipeline {
+    struct Outcome {
+        var state: BuiltSite
+        var diagnostics: [Diagnostic]
+        var draftsLeftOut: [Diagnostic]
+        /// Seconds per stage, in order.
+        var stages: [(String, Double)]
+        /// Article pages and other outputs made.
+        var articlePages: Int
+        var outputs: Int
+        /// All outputs of the site but article pages (made or not).
+        var allOutputs: [SiteOutput]
+        var assets: Int
+        var removed: Set<String>
+    }
+
+    /// Throws `ContentErrors` listing every problem found when the content or the theme
+    /// has errors (the sink may then hold some pages: discard it).
+    static func run(_ options: BuildOptions, previous: BuiltSite?, changes: ChangeSet, scan: InputScan? = nil,
+                    into sink: some OutputSink, progress: (String) -> Void = { _ in }) throws -> Outcome {
+        let clock = ContinuousClock()
+        var stages: [(String, Double)] = []
+        var mark = clock.now
+        func stage(_ name: String) {
+            let now = clock.now
+            stages.append((name, (now - mark).seconds))
+            mark = now
+            if ProcessInfo.processInfo.environment["DOSSIER_PROFILE"] != nil { progress("\(name): peak \(PeakMemory.megabytes) MB") }
+        }
+
+        // Load.
+        if previous == nil { progress("loading \(options.content)") }
+        let loaded = try LoadStage.run(options, previous: previous, changes: changes, scan: scan)
+        let content = loaded.content
+        var diagnostics = loaded.diagnostics
+        stage("load")
+        if let writer = sink as? SiteWriter, previous == nil {
+            // Section folders now; the thousands below them while articles are annotated.
+            let assets = loaded.theme?.assetFiles() ?? []
+            try writer.prepareFolders(for: FixedPagesEmitter.pages.map { $0.path(in: content) } + ["articles/index.html", "data/x"]
+                                      + assets.map { "assets/" + $0 } + EntityKind.allCases.map { $0.folder + "/index.html" })
+            writer.prepareFoldersInBackground(for: content.articles.map { $0.path + "index.html" }
+                                              + content.registry.entities.map { $0.path + "index.html" })
+            stage("folders")
+        }
+
+        // Annotate, and make each article's page at once: only what the other pages need is kept.
+        if previous == nil { progress("annotating and rendering \(content.articles.count) articles") }
+        let theme = loaded.theme
+        let fragments = theme.map { theme in
+            loaded.sameArticles ? previous!.fragments.updating(articles: loaded.redo, in: content) : Fragments(content: content, theme: theme)
+        }
+        stage("fragments")
+        let annotator = Annotator(registry: content.registry)
+        let articlePage = fragments.map { ArticlePage(content: content, fragments: $0) }
+        let renderPages = theme != nil && !diagnostics.contains { $0.severity == .error }
+        let failures = Mutex<[String]>([])
+        let redone = parallelMap(loaded.redo) { index -> AnnotatedArticle in
+            var annotation = annotator.annotate(content.articles[index])
+            if renderPages && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme, let articlePage {
+                do {
+                    try sink.write(articlePage.render(article: index, annotation: annotation, theme: theme),
+                                   to: content.articles[index].path + "index.html")
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            annotation.bodyHTML = ""
+            return annotation
+        }
+        var annotated = loaded.kept
+        for (index, annotation) in zip(loaded.redo, redone) { annotated[index] = annotation }
+        diagnostics += redone.flatMap(\.diagnostics)
+        stage("annotate + article pages")
+        guard !diagnostics.contains(where: { $0.severity == .error }), let theme, let fragments else {
+            throw ContentErrors(diagnostics)
+        }
+        if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
+
+        // Link: the graph, each entity's pages, the data parts and search shards, and how all that differs from before.
+        let reuse = loaded.sameArticles ? previous : nil
+        let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo))
+        let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
+        let change = GraphChange(graph: graph, pagination: pagination,
+                                 previous: changes.reloadsAll ? nil : previous.map { ($0.content, $0.annotated, $0.graph, $0.pagination) },
+                                 changedIDs: loaded.changedIDs, redone: loaded.redo)
+        stage("link")
+        let parts = DataParts(graph, limits: options.dataLimits, reusing: reuse?.dataParts, changed: Set(loaded.redo))
+        let search = SearchShards(graph, limits: parts.limits)
+        stage("data parts and search shards")
+
+        // Render and write what the change reaches.
+        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pagination: pagination, parts: parts, search: search)
+        let outputs = SiteEmitters.outputs(renderer)
+        let made = change.isEverything ? outputs : outputs.filter { $0.isAffected(change) }
+        if previous == nil { progress("rendering \(made.count) more files") }
+        try sink.write(made)
+        stage("render")
+        let assets = changes.assets ?? theme.assetFiles()
+        for asset in assets {
+            try sink.copyFile(from: theme.directory + "/assets/" + asset, to: "assets/" + asset)
+        }
+        let paths = Set(outputs.map(\.path))
+        var removed = Set<String>()
+        if let previous {
+            let articles = Set(content.articles.map(\.id))
+            removed = Set(previous.content.articles.filter { !articles.contains($0.id) }.map { $0.path + "index.html" })
+            removed.formUnion(previous.outputPaths.subtracting(paths))
+            sink.remove(removed)
+        }
+        stage("assets")
+
+        let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
+                              fragments: fragments, pagination: pagination, dataParts: parts, outputPaths: paths, scan: loaded.scan)
+        return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
+                       articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)
+    }
+}

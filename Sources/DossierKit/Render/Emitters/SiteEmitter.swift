@@ -1,0 +1,26 @@
+/// One kind of output of the site (a page kind, a data file): the files it makes from the
+/// linked site, each with whether a change reaches it (`SiteOutput.isAffected`), written
+/// next to the code that reads what it depends on. A new kind of page is a new emitter and
+/// one line in `SiteEmitters.all`.
+protocol SiteEmitter: Sendable {
+    func outputs(_ site: RenderedSite) -> [SiteOutput]
+}
+
+/// What every emitter renders from: the linked site and the theme.
+typealias RenderedSite = PageRenderer
+
+/// Every emitter of the site but article pages, in the order their outputs are listed
+/// (article pages are made as each article is annotated: `ArticlePage`).
+enum SiteEmitters {
+    static let all: [any SiteEmitter] = [
+        FixedPagesEmitter(),
+        ArticleListEmitter(),
+        EntityPagesEmitter(),
+        EntityFeedsEmitter(),
+        SiteDataEmitter(),
+        DataPartsEmitter(),
+        SearchShardsEmitter(),
+    ]
+
+    static func outputs(_ site: RenderedSite) -> [SiteOutput] { all.flatMap { $0.outputs(site) } }
+}
