@@ -29,7 +29,7 @@ enum CSV {
 
     static func appendField<Sink: ByteSink>(_ bytes: inout Sink, _ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
         let neutralised = utf8.first.map(startsFormula) ?? false
-        guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+        guard needsQuotes(utf8) else {
             if neutralised { bytes.put(39) }
             bytes.put(UnsafeBufferPointer(rebasing: utf8))
             return
@@ -45,6 +45,20 @@ enum CSV {
         }
         bytes.put(UnsafeBufferPointer(rebasing: utf8[run...]))
         bytes.put(34)
+    }
+
+    /// Whether `utf8` holds a comma, a quote or a line break (eight bytes at a time).
+    static func needsQuotes(_ utf8: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let base = utf8.base
+        var index = utf8.startIndex
+        while index + 8 <= utf8.endIndex {
+            let word = ByteWords.word(base, at: index)
+            if ByteWords.contains(word, 44) || ByteWords.contains(word, 34) || ByteWords.contains(word, 10) || ByteWords.contains(word, 13) {
+                break
+            }
+            index += 8
+        }
+        return utf8[index...].contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
     }
 
     /// `=`, `+`, `-`, `@`, tab and carriage return: a field beginning with one is a formula to

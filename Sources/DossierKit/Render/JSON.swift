@@ -19,6 +19,13 @@ enum JSON {
         byte < 32 || byte == 34 || byte == 92 || byte == 0xE2 || byte == 60 || byte == 62 || byte == 38
     }
 
+    /// Whether some byte of `word` may need escaping.
+    @inline(__always)
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        ByteWords.containsBelow(word, 32) || ByteWords.contains(word, 34) || ByteWords.contains(word, 92)
+            || ByteWords.contains(word, 0xE2) || ByteWords.contains(word, 60) || ByteWords.contains(word, 62) || ByteWords.contains(word, 38)
+    }
+
     static func appendQuoted<Sink: ByteSink>(_ text: String, to out: inout Sink) {
         var copy = text
         copy.withUTF8 { appendQuoted($0[...], to: &out) }
@@ -32,6 +39,9 @@ enum JSON {
         var index = run
         let end = bytes.endIndex
         while index < end {
+            // Eight bytes at a time while none of them may need escaping.
+            while index + 8 <= end, !mayNeedEscaping(ByteWords.word(base, at: index)) { index += 8 }
+            guard index < end else { break }
             let byte = base[index]
             guard JSON.mayNeedEscaping(byte) else {
                 index += 1

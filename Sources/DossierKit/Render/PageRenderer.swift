@@ -11,6 +11,9 @@ public struct PageRenderer: Sendable {
     let dataParts: DataParts
     /// The search page's fallback index.
     let searchShards: SearchShards
+    /// Each article's page, from the site root: entity pages link one per group of sentences
+    /// (reading `Article.path` there copied the whole article each time).
+    let articlePaths: [String]
 
     /// For tests and tools: links what `SitePipeline` links (pagination, data parts, search shards) itself.
     public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
@@ -28,6 +31,7 @@ public struct PageRenderer: Sendable {
         self.theme = theme
         self.fragments = fragments
         self.pagination = pagination
+        self.articlePaths = graph.content.articles.map { $0.path + "index.html" }
     }
 
     var content: Content { graph.content }
@@ -120,7 +124,7 @@ public struct PageRenderer: Sendable {
         return result
     }
 
-    func articleLink(_ index: Int32, root: String) -> String { root + content.articles[Int(index)].path + "index.html" }
+    func articleLink(_ index: Int32, root: String) -> String { root + articlePaths[Int(index)] }
 
     /// An article in lists: only its metadata, so the article list changes only when some
     /// article's title, date or source does.
