@@ -16,9 +16,7 @@ import Testing
         }.sorted()
         return files.map { path -> String in
             let bytes = [UInt8](FileManager.default.contents(atPath: folder + "/" + path) ?? Data())
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return "\(path) \(bytes.count) \(String(hash, radix: 16))"
+            return "\(path) \(bytes.count) \(String(FNV1a.hash64(bytes), radix: 16))"
         }.joined(separator: "\n") + "\n"
     }
 

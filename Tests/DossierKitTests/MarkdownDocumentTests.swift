@@ -54,7 +54,7 @@ import Testing
         #expect(document.root.children[1].plainText == "para em")
     }
 
-    /// cmark-gfm parses unsafely on several threads (DESIGN.md); the wrapper serialises
+    /// cmark-gfm parses unsafely on several threads (shared/DESIGN.md); the wrapper serialises
     /// parsing. Many concurrent renders must equal a serial run.
     @Test func concurrentRenderingEqualsSerial() {
         let documents = (0..<400).map { index in

@@ -110,12 +110,12 @@ public struct ArticleFuzzing: Sendable {
         let fragments = Fragments(content: content, theme: theme)
         var annotation = Annotator(registry: registry).annotate(article)
         if annotation.diagnostics.contains(where: { $0.severity == .error }) { return [] }
-        var outputs = [("articles/fuzz/index.html", ArticlePage(content: content, fragments: fragments).render(article: 0, annotation: annotation, theme: theme))]
+        var outputs = [(content.articles[0].pagePath, ArticlePage(content: content, fragments: fragments).render(article: 0, annotation: annotation, theme: theme))]
         annotation.bodyHTML = ""
         let graph = SiteGraph(content: content, annotated: [annotation])
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments)
         for output in SiteEmitters.outputs(renderer) { outputs.append((output.path, String(decoding: output.bytes(), as: UTF8.self))) }
-        var problems = outputs.flatMap { ArticleFuzzing.problems(in: $0.1, path: $0.0, annotation: annotation) }
+        var problems = outputs.flatMap { ArticleFuzzing.problems(in: $0.1, path: $0.0, annotation: annotation, isArticlePage: $0.0 == article.pagePath) }
         problems += ArticleFuzzing.researchProblems(article: article, annotation: annotation, registry: registry)
         let total = outputs.reduce(0) { $0 + $1.1.utf8.count }
         if total > ArticleFuzzing.outputBound(articleBytes: text.utf8.count, registryBytes: people.utf8.count + (siteText?.utf8.count ?? 0)) {
@@ -152,7 +152,7 @@ public struct ArticleFuzzing: Sendable {
         return problems
     }
 
-    static func problems(in text: String, path: String, annotation: AnnotatedArticle) -> [String] {
+    static func problems(in text: String, path: String, annotation: AnnotatedArticle, isArticlePage: Bool = false) -> [String] {
         var problems: [String] = []
         var lowered = text.lowercased()
         let root = String(repeating: "../", count: path.filter { $0 == "/" }.count)
@@ -170,7 +170,7 @@ public struct ArticleFuzzing: Sendable {
         if let scalar = text.unicodeScalars.first(where: InvisibleControls.isRemoved) {
             problems.append("\(path): invisible U+\(String(scalar.value, radix: 16))")
         }
-        if path == "articles/fuzz/index.html" {
+        if isArticlePage {
             for mention in annotation.mentions where !text.contains("id=\"m\(mention.anchor)\"") {
                 problems.append("\(path): no anchor m\(mention.anchor)")
             }

@@ -45,10 +45,9 @@ struct SitePipeline {
         if let writer = sink as? SiteWriter, previous == nil {
             // Section folders now; the thousands below them while articles are annotated.
             let assets = loaded.theme?.assetFiles() ?? []
-            try writer.prepareFolders(for: FixedPagesEmitter.pages.map { $0.path(in: content) } + ["articles/index.html", "data/x"]
-                                      + assets.map { "assets/" + $0 } + EntityKind.allCases.map { $0.folder + "/index.html" })
-            writer.prepareFoldersInBackground(for: content.articles.map { $0.path + "index.html" }
-                                              + content.registry.entities.map { $0.path + "index.html" })
+            try writer.prepareFolders(for: SitePage.fixed.map { $0.path(in: content) } + ["data/x"] + assets.map { "assets/" + $0 })
+            writer.prepareFoldersInBackground(for: content.articles.map { $0.pagePath }
+                                              + content.registry.entities.map { $0.pagePath })
             stage("folders")
         }
 
@@ -68,7 +67,7 @@ struct SitePipeline {
             if renderPages && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme, let articlePage {
                 do {
                     try sink.write(articlePage.render(article: index, annotation: annotation, theme: theme),
-                                   to: content.articles[index].path + "index.html")
+                                   to: content.articles[index].pagePath)
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
@@ -112,7 +111,7 @@ struct SitePipeline {
         var removed = Set<String>()
         if let previous {
             let articles = Set(content.articles.map(\.id))
-            removed = Set(previous.content.articles.filter { !articles.contains($0.id) }.map { $0.path + "index.html" })
+            removed = Set(previous.content.articles.filter { !articles.contains($0.id) }.map { $0.pagePath })
             removed.formUnion(previous.outputPaths.subtracting(paths))
             sink.remove(removed)
         }

@@ -85,7 +85,7 @@ public enum DossierExport {
         let articles = try database.prepare("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for article in content.articles {
             try articles.run([.text(article.id), .text(article.title), .text(article.date), optional(article.source), optional(article.url),
-                              optional(article.place), optional(article.language), optional(article.raw), .text(article.path + "index.html")])
+                              optional(article.place), optional(article.language), optional(article.raw), .text(article.pagePath)])
         }
         let entities = try database.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         // Countries first: others refer to them.
@@ -94,7 +94,7 @@ public enum DossierExport {
             let entity = registry.entities[index]
             let country = entity.country.map { "country:" + $0 }
             try entities.run([.text(key(entity)), .text(entity.kind.rawValue), .text(entity.id), .text(entity.name), optional(entity.wikidata),
-                              optional(entity.description), optional(country), optional(entity.iso), .text(entity.path + "index.html"),
+                              optional(entity.description), optional(country), optional(entity.iso), .text(entity.pagePath),
                               .integer(mentionCounts[index])])
         }
         let aliases = try database.prepare("INSERT OR IGNORE INTO aliases VALUES (?, ?)")

@@ -104,7 +104,7 @@ public struct ImportRules: Sendable {
 
     /// Loads `<content>/import-rules.yml`; without one, the built-in rules and a warning.
     public static func load(contentDirectory: String) -> (ImportRules?, [Diagnostic]) {
-        let root = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
+        let root = contentDirectory.withoutTrailingSlashes
         let path = root + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else {
             let (rules, _) = parse(DefaultImportRules.yaml, file: "(built-in import rules)")

@@ -14,7 +14,7 @@ public struct ImportRequest: Sendable {
     public init(files: [String], content: String = "content", options: ImportOptions = ImportOptions(),
                 dryRun: Bool = false, force: Bool = false) {
         self.files = files
-        self.content = content.count > 1 && content.hasSuffix("/") ? String(content.dropLast()) : content
+        self.content = content.withoutTrailingSlashes
         self.options = options
         self.dryRun = dryRun
         self.force = force

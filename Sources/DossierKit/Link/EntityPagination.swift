@@ -51,8 +51,7 @@ public struct EntityPagination: Sendable {
 
     /// FNV-1a of the id: stable across runs and machines.
     static func hash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = FNV1a.hash64(id.utf8)
         // Mix the high bits down so `% every` sees them.
         return hash ^ (hash >> 29)
     }

@@ -16,7 +16,7 @@ public enum ContentLoader {
     public static func load(_ directory: String) -> Result { load(directory, drafts: false) }
 
     public static func load(_ directory: String, drafts: Bool) -> Result {
-        let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let root = directory.withoutTrailingSlashes
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             return Result(content: Content(site: SiteConfig(), registry: Registry([]), articles: []),

@@ -4,7 +4,7 @@ import Synchronization
 /// A parsed CommonMark + GFM document. Owns the cmark parser and the node tree and
 /// frees both; `MarkdownNode`s are views into the tree, valid while the document lives.
 ///
-/// cmark-gfm 0.29 is not safe to parse on several threads at once (see DESIGN.md), so
+/// cmark-gfm 0.29 is not safe to parse on several threads at once (see shared/DESIGN.md), so
 /// parsing runs under one process-wide lock; editing, rendering and freeing run
 /// concurrently, each document on one task.
 public final class MarkdownDocument {

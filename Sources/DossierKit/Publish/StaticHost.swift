@@ -12,7 +12,7 @@ public enum StaticHost: String, Sendable, CaseIterable {
         switch self {
         case .githubPages: 100 * 1_000_000        // a push with a larger file is refused
         case .cloudflarePages: 25 * 1_048_576     // 25 MiB per asset
-        case .netlify, .generic: 20 * 1_048_576   // the dossier's own bound (DESIGN.md)
+        case .netlify, .generic: 20 * 1_048_576   // the dossier's own bound (shared/DESIGN.md)
         }
     }
 

@@ -43,7 +43,7 @@ public struct Charts: Sendable {
         let nodes = zip(network.nodes, network.sizes).map { index, size -> NetworkSVG.Node in
             let link = PageRenderer.link(index, registry: registry, root: root)
             return NetworkSVG.Node(name: registry[index].name, native: link["native"] as? String, kind: registry[index].kind.rawValue,
-                                   url: root + registry[index].path + "index.html", mentions: size)
+                                   url: root + registry[index].pagePath, mentions: size)
         }
         return NetworkSVG.render(nodes: nodes, edges: network.edges,
                                  label: label, size: size, centred: centred)
@@ -59,6 +59,6 @@ public struct Charts: Sendable {
         var detail = named.compactMap { registry.entity(.person, $0)?.name }.joined(separator: ", ")
         if entity.participants.count > named.count { detail += " and \(entity.participants.count - named.count) more" }
         return TimelineSVG.Event(date: entity.date ?? "", name: entity.name, detail: detail,
-                                 url: root + entity.path + "index.html")
+                                 url: root + entity.pagePath)
     }
 }

@@ -1,4 +1,4 @@
-/// `data/entities.json` and `data/articles.json`, exactly in DESIGN.md's shape, and
+/// `data/entities.json` and `data/articles.json`, exactly in shared/DESIGN.md's shape, and
 /// `data/parts.json`, the list of the parts of the large tables. Built in chunks so a large dossier never holds one huge string.
 public enum DataFiles {
     static let partsPath = "data/parts.json"

@@ -2,7 +2,7 @@
 /// and sentences (`DataParts`) and the search page's fallback index (`SearchShards`).
 /// Tests make them small to see a small dossier cut as a large one is.
 struct DataLimits: Sendable, Hashable {
-    /// Bytes a table's part may have (16 MiB: below DESIGN.md's 20 MiB and Cloudflare
+    /// Bytes a table's part may have (16 MiB: below shared/DESIGN.md's 20 MiB and Cloudflare
     /// Pages' 25 MiB). A single row larger than that (one sentence of many megabytes) is a
     /// part by itself.
     var partBytes = 16 << 20

@@ -67,8 +67,7 @@ public enum Feeds {
         let content = graph.content
         var chunks = ["<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"]
         for page in pages where page != .notFound {
-            var path = page.path(in: content)
-            if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+            let path = PageFile.address(page.path(in: content))
             var entry = "  <url><loc>\(HTML.escape(content.site.baseURL + path))</loc>"
             if case .article(let index) = page { entry += "<lastmod>\(content.articles[Int(index)].date)</lastmod>" }
             chunks.append(entry + "</url>\n")

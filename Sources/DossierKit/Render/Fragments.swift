@@ -57,13 +57,14 @@ public struct Fragments: Sendable {
     }
 
     static func headerContext(_ content: Content, root: String, section: String?) -> [String: Any] {
-        var nav: [[String: Any]] = [["label": "Overview", "url": root + "index.html", "current": section == "home"],
-                                    ["label": "Articles", "url": root + "articles/index.html", "current": section == "articles"]]
+        func url(_ page: SitePage) -> String { root + page.path(in: content) }
+        var nav: [[String: Any]] = [["label": "Overview", "url": url(.home), "current": section == "home"],
+                                    ["label": "Articles", "url": url(.articleIndex(page: 1)), "current": section == "articles"]]
         for kind in EntityKind.allCases {
-            nav.append(["label": kind.title, "url": root + kind.folder + "/index.html", "current": section == kind.folder])
+            nav.append(["label": kind.title, "url": url(.entityIndex(kind)), "current": section == kind.folder])
         }
-        nav.append(["label": "Explore", "url": root + "explore/index.html", "current": section == "explore"])
-        nav.append(["label": "Search", "url": root + "search/index.html", "current": section == "search"])
+        nav.append(["label": "Explore", "url": url(.explore), "current": section == "explore"])
+        nav.append(["label": "Search", "url": url(.search), "current": section == "search"])
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
                                    "author": content.site.author ?? ""]
         return ["root": root, "site": site, "nav": nav]

@@ -1,4 +1,4 @@
-/// Minimal JSON text building, so data files keep DESIGN.md's field order and stream in chunks.
+/// Minimal JSON text building, so data files keep shared/DESIGN.md's field order and stream in chunks.
 /// `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`: the same value to a JSON
 /// reader, but no markup for anything that sniffs a file's type or pastes it into a page.
 enum JSON {

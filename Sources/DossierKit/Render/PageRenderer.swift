@@ -31,7 +31,7 @@ public struct PageRenderer: Sendable {
         self.theme = theme
         self.fragments = fragments
         self.pagination = pagination
-        self.articlePaths = graph.content.articles.map { $0.path + "index.html" }
+        self.articlePaths = graph.content.articles.map { $0.pagePath }
     }
 
     var content: Content { graph.content }
@@ -118,7 +118,7 @@ public struct PageRenderer: Sendable {
 
     static func link(_ entity: EntityIndex, registry: Registry, root: String) -> [String: Any] {
         let target = registry[entity]
-        var result: [String: Any] = ["name": target.name, "url": root + target.path + "index.html",
+        var result: [String: Any] = ["name": target.name, "url": root + target.pagePath,
                                      "kind": target.kind.rawValue, "id": target.id]
         if let native = target.aliases.first(where: { !$0.utf8.allSatisfy { $0 < 128 } }) { result["native"] = native }
         return result
@@ -134,7 +134,7 @@ public struct PageRenderer: Sendable {
 
     static func articleSummary(content: Content, index: Int32, root: String) -> [String: Any] {
         let article = content.articles[Int(index)]
-        var result: [String: Any] = ["title": article.title, "url": root + article.path + "index.html",
+        var result: [String: Any] = ["title": article.title, "url": root + article.pagePath,
                                      "date": article.date, "dateDisplay": ISODate.display(article.date)]
         if let source = article.source { result["source"] = source }
         return result

@@ -43,14 +43,14 @@ struct SearchShards: Sendable {
         for index in registry.entities.indices {
             let entity = registry.entities[index]
             entityRows.append("[" + [JSON.quote(entity.kind.rawValue), JSON.quote(entity.name), JSON.array(entity.aliases),
-                                     JSON.quote(entity.description ?? ""), JSON.quote(entity.path + "index.html"),
+                                     JSON.quote(entity.description ?? ""), JSON.quote(entity.pagePath),
                                      String(graph.mentionCount(EntityIndex(index)))].joined(separator: ", ") + "]")
         }
         var articleRows: [String] = []
         for index in graph.articlesByDate {
             let article = graph.content.articles[Int(index)]
             articleRows.append("[" + [JSON.quote(article.title), JSON.quote(article.date), JSON.quote(article.source ?? ""),
-                                      JSON.quote(article.path + "index.html")].joined(separator: ", ") + "]")
+                                      JSON.quote(article.pagePath)].joined(separator: ", ") + "]")
         }
         // Keys on all cores: normalising every title is most of the index's cost.
         let entityKeys = parallelMap(Array(registry.entities.indices)) { index in
@@ -143,12 +143,5 @@ struct SearchShards: Sendable {
     }
 
     /// FNV-1a, 32 bits, of the key's UTF-8: search.js computes the same.
-    static func fnv1a32(_ key: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in key.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        return hash
-    }
+    static func fnv1a32(_ key: String) -> UInt32 { FNV1a.hash32(key.utf8) }
 }

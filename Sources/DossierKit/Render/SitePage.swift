@@ -16,17 +16,17 @@ public enum SitePage: Sendable, Hashable {
     /// Path under the output folder.
     public func path(in content: Content) -> String {
         switch self {
-        case .home: return "index.html"
-        case .articleIndex(let page): return page == 1 ? "articles/index.html" : "articles/page-\(page).html"
-        case .article(let index): return content.articles[Int(index)].path + "index.html"
-        case .entityIndex(let kind): return kind.folder + "/index.html"
+        case .home: return PageFile.of("")
+        case .articleIndex(let page): return page == 1 ? PageFile.of("articles/") : "articles/page-\(page).html"
+        case .article(let index): return content.articles[Int(index)].pagePath
+        case .entityIndex(let kind): return PageFile.of(kind.folder + "/")
         case .entity(let index, let page):
             let base = content.registry[index].path
             // Later pages sit beside the first: no folder per page.
-            return page == 1 ? base + "index.html" : base + "page-\(page).html"
+            return page == 1 ? PageFile.of(base) : base + "page-\(page).html"
         case .notFound: return "404.html"
-        case .explore: return "explore/index.html"
-        case .search: return "search/index.html"
+        case .explore: return PageFile.of("explore/")
+        case .search: return PageFile.of("search/")
         }
     }
 
@@ -41,7 +41,7 @@ public enum SitePage: Sendable, Hashable {
         + EntityKind.allCases.map { .entityIndex($0) } + [.explore, .search]
 
     /// Articles on one page of the article list: a list of 100,000 articles on one page was
-    /// 30 MB, over what static hosts take for a file (DESIGN.md: 20 MiB).
+    /// 30 MB, over what static hosts take for a file (shared/DESIGN.md: 20 MiB).
     public static let articlesPerPage = 2_000
 
     /// How many pages the article list has.

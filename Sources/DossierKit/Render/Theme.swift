@@ -15,7 +15,7 @@ public struct Theme: Sendable {
     /// Loads and parses every template, reporting each one that does not parse, each
     /// required template that is missing and each partial that names no template.
     public static func load(directory: String) -> Result<Theme, ContentErrors> {
-        let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let root = directory.withoutTrailingSlashes
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".mustache") }.sorted()

@@ -13,9 +13,7 @@ struct OutputPaths: Sendable {
 
     /// A folder path without trailing slashes (`/` stays `/`).
     static func folder(_ path: String) -> String {
-        var clean = path
-        while clean.count > 1 && clean.hasSuffix("/") { clean.removeLast() }
-        return clean
+        path.withoutTrailingSlashes
     }
 
     /// The folder holding the output ("." for a bare name).
