@@ -3,18 +3,18 @@
 /// text, outside code, links, images and raw HTML. Explicit annotations win; an alias
 /// shared by several entities is resolved from the article's context or left unlinked
 /// and reported.
-public struct Annotator: Sendable {
-    public let registry: Registry
-    public let matcher: AliasMatcher
+struct Annotator: Sendable {
+    let registry: Registry
+    let matcher: AliasMatcher
 
     /// Per entity, the parts of its mention link around the anchor number and the page root.
     private let linkParts: [(kind: String, rest: String)]
 
-    public init(registry: Registry) {
+    init(registry: Registry) {
         self.init(registry: registry, matcher: AliasMatcher(registry: registry))
     }
 
-    public init(registry: Registry, matcher: AliasMatcher) {
+    init(registry: Registry, matcher: AliasMatcher) {
         self.registry = registry
         self.matcher = matcher
         // Made once: a large dossier has hundreds of thousands of mentions.
@@ -25,7 +25,7 @@ public struct Annotator: Sendable {
     }
 
     /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
-    public func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
+    func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
         // What reaches cmark-gfm is bounded first: constructs it is super-linear on become text.
         let (markdown, guarded) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
         let document = MarkdownDocument(parsing: markdown)

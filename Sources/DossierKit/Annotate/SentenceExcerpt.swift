@@ -7,15 +7,15 @@
 /// overlap and together hold its text at most once. Otherwise a sentence of 100 KB naming an
 /// alias ten thousand times was written ten thousand times (gigabytes). The whole sentence
 /// stays in the article.
-public enum SentenceExcerpt {
+enum SentenceExcerpt {
     /// Bytes of UTF-8 a sentence may have to be written whole.
-    public static let limit = 1_800
+    static let limit = 1_800
     /// A cut moves to a space at most this many bytes away, so that words stay whole.
     static let wordSlack = 48
 
     /// The part of the sentence written for `annotation.mentions[index]`: a byte range of the
     /// sentence, and whether text was left out before and after it.
-    public static func range(of index: Int, in annotation: AnnotatedArticle) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+    static func range(of index: Int, in annotation: AnnotatedArticle) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
         let mention = annotation.mentions[index]
         var sentence = annotation.sentences[Int(mention.sentence)]
         let count = sentence.utf8.count
@@ -45,7 +45,7 @@ public enum SentenceExcerpt {
     }
 
     /// The sentence as written for one mention: the excerpt, with `…` where text was left out.
-    public static func text(of index: Int, in annotation: AnnotatedArticle) -> String {
+    static func text(of index: Int, in annotation: AnnotatedArticle) -> String {
         let (range, cutBefore, cutAfter) = self.range(of: index, in: annotation)
         let sentence = annotation.sentences[Int(annotation.mentions[index].sentence)]
         if !cutBefore && !cutAfter { return sentence }
@@ -56,7 +56,7 @@ public enum SentenceExcerpt {
 
     /// The parts of a sentence shown for some of its mentions (indices into the article's
     /// mentions, in text order): their excerpts, joined where they touch, in text order.
-    public static func segments(of mentions: [Int32], in annotation: AnnotatedArticle) -> [Range<Int>] {
+    static func segments(of mentions: [Int32], in annotation: AnnotatedArticle) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for index in mentions {
             let range = self.range(of: Int(index), in: annotation).range
@@ -70,7 +70,7 @@ public enum SentenceExcerpt {
     }
 
     /// The shown parts of a sentence as plain text, `…` where text was left out.
-    public static func plainText(of mentions: [Int32], in annotation: AnnotatedArticle, sentence: Int32) -> String {
+    static func plainText(of mentions: [Int32], in annotation: AnnotatedArticle, sentence: Int32) -> String {
         let text = annotation.sentences[Int(sentence)]
         let utf8 = text.utf8
         guard utf8.count > limit else { return text }

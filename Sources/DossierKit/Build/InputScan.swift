@@ -2,9 +2,9 @@ import Foundation
 
 /// The input files of a site (content and theme) with their size and modification time,
 /// to tell what changed since the last build without reading every file.
-public struct InputScan: Sendable, Equatable {
+struct InputScan: Sendable, Equatable {
     /// What tells a file changed without reading it (also what `BuildManifest` keeps of output files).
-    public struct Stamp: Sendable, Equatable {
+    struct Stamp: Sendable, Equatable {
         var size: Int64
         var modified: Int64
         var inode: UInt64
@@ -22,13 +22,13 @@ public struct InputScan: Sendable, Equatable {
     }
 
     /// Path relative to the scanned folder's parent ("content/articles/x.md") → stamp.
-    public private(set) var files: [String: Stamp] = [:]
+    private(set) var files: [String: Stamp] = [:]
     /// The same for folders. A rename changes its folder's time even when it is undone at
     /// once (the files' stamps are then as before), so two scans that differ only here still
     /// tell that something moved in between; `changes(since:)` does not list folders.
     private(set) var folders: [String: Stamp] = [:]
 
-    public init(content: String, templates: String) {
+    init(content: String, templates: String) {
         var visited = Set<FolderIdentity>()
         scan(content, as: "content", visited: &visited)
         scan(templates, as: "templates", visited: &visited)
@@ -61,7 +61,7 @@ public struct InputScan: Sendable, Equatable {
     }
 
     /// Files added, removed or changed between `old` and `self`.
-    public func changes(since old: InputScan) -> Set<String> {
+    func changes(since old: InputScan) -> Set<String> {
         var changed = Set<String>()
         for (path, stamp) in files where old.files[path] != stamp { changed.insert(path) }
         for path in old.files.keys where files[path] == nil { changed.insert(path) }

@@ -84,10 +84,11 @@ struct SitePipeline {
         }
         if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
 
-        // Link: the graph, each entity's pages, the data parts and search shards, and how all that differs from before.
+        // Link: the graph, each entity's pages, what meeting pages quote, the data parts and search shards, and how all that differs from before.
         let reuse = loaded.sameArticles ? previous : nil
         let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo))
         let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
+        let reports = MeetingReports(graph)
         let change = GraphChange(graph: graph, pagination: pagination,
                                  previous: changes.reloadsAll ? nil : previous.map { ($0.content, $0.annotated, $0.graph, $0.pagination) },
                                  changedIDs: loaded.changedIDs, redone: loaded.redo)
@@ -97,7 +98,8 @@ struct SitePipeline {
         stage("data parts and search shards")
 
         // Render and write what the change reaches.
-        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pagination: pagination, parts: parts, search: search)
+        let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pagination: pagination, reports: reports,
+                                    parts: parts, search: search)
         let outputs = SiteEmitters.outputs(renderer)
         let made = change.isEverything ? outputs : outputs.filter { $0.isAffected(change) }
         if previous == nil { progress("rendering \(made.count) more files") }

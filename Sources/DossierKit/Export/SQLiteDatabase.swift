@@ -93,8 +93,8 @@ final class SQLiteDatabase {
     }
 }
 
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
+struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    var path: String
+    var message: String
+    var description: String { "\(path): \(message)" }
 }

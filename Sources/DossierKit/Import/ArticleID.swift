@@ -2,13 +2,13 @@
 /// most (their short names: `kim`, `blair`), else its most named countries and
 /// organisations, else a transliteration of the title's first words. The same text and
 /// registry give the same id.
-public enum ArticleID {
+enum ArticleID {
     /// Most words taken from entities or the title.
     static let entityWords = 2
     static let titleWords = 5
 
     /// The id for an article of `date` (nil when unknown) with this title and body.
-    public static func make(date: String?, title: String, body: String, annotator: Annotator) -> String {
+    static func make(date: String?, title: String, body: String, annotator: Annotator) -> String {
         let ranked = rankedEntities(title: title, body: body, annotator: annotator)
         let registry = annotator.registry
         var words: [String] = []
@@ -28,7 +28,7 @@ public enum ArticleID {
 
     /// Registered entities named in the title and body, most mentioned first (ties: the
     /// one named first). Mentions in the body are resolved as the build resolves them.
-    public static func rankedEntities(title: String, body: String, annotator: Annotator) -> [EntityIndex] {
+    static func rankedEntities(title: String, body: String, annotator: Annotator) -> [EntityIndex] {
         var count: [EntityIndex: Int] = [:]
         var first: [EntityIndex: Int] = [:]
         var position = 0
@@ -51,7 +51,7 @@ public enum ArticleID {
     /// The word of a person's English name that the articles use alone: the name word
     /// closest to one of their one-word aliases (`ब्लेयर` → Blair, `किम` → Kim); without
     /// one, the last word of the name.
-    public static func shortName(_ person: Entity) -> String {
+    static func shortName(_ person: Entity) -> String {
         let nameWords = person.name.split(separator: " ").map { slug(String($0)) }.filter { !$0.isEmpty }
         guard let last = nameWords.last else { return slug(person.id) }
         let spoken = person.aliases.filter { !$0.contains(" ") }.map { slug(Transliteration.ascii($0)) }.filter { !$0.isEmpty }
@@ -66,7 +66,7 @@ public enum ArticleID {
     }
 
     /// Lowercase ASCII letters and digits, words joined by single hyphens.
-    public static func slug(_ text: String) -> String {
+    static func slug(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
         for scalar in Transliteration.ascii(text).unicodeScalars {
@@ -82,7 +82,7 @@ public enum ArticleID {
     }
 
     /// `id`, or `id-2`, `id-3`, ... : the first that `isTaken` refuses.
-    public static func unique(_ id: String, isTaken: (String) -> Bool) -> String {
+    static func unique(_ id: String, isTaken: (String) -> Bool) -> String {
         guard isTaken(id) else { return id }
         var number = 2
         while isTaken("\(id)-\(number)") { number += 1 }

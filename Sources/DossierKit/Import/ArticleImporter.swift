@@ -1,11 +1,11 @@
 /// Turns a raw page into an article: boilerplate out (by the rules), headline, dateline
 /// (place, date, agency), source and address, paragraphs, and an id from the entities the
 /// article names most. Facts the text does not give are left out with a warning.
-public struct ArticleImporter: Sendable {
-    public let rules: ImportRules
-    public let annotator: Annotator
+struct ArticleImporter: Sendable {
+    let rules: ImportRules
+    let annotator: Annotator
 
-    public init(rules: ImportRules, registry: Registry) {
+    init(rules: ImportRules, registry: Registry) {
         self.rules = rules
         self.annotator = Annotator(registry: registry)
     }
@@ -19,7 +19,7 @@ public struct ArticleImporter: Sendable {
 
     /// `text` is the raw page (UTF-8 decoded); `rawName` its name in content/raw/; `file`
     /// the path shown in messages; `furniture` the lines of the outlet's other pages.
-    public func importPage(_ text: String, rawName: String, file: String, options: ImportOptions,
+    func importPage(_ text: String, rawName: String, file: String, options: ImportOptions,
                            furniture: OutletFurniture? = nil) -> ImportedArticle {
         var diagnostics: [Diagnostic] = []
         let page = RawPageCleaner(rules: rules).clean(text, furniture: furniture, url: options.url)

@@ -1,8 +1,8 @@
 /// Writes an imported article as `content/articles/<id>.md`, in the format the curated
 /// articles use: front matter keys in the order title, date, source, url, place, language,
 /// raw, draft; the title and the address in double quotes; paragraphs one blank line apart.
-public enum ArticleMarkdown {
-    public static func file(_ article: ImportedArticle) -> String {
+enum ArticleMarkdown {
+    static func file(_ article: ImportedArticle) -> String {
         var lines = ["---", "title: " + quoted(article.title)]
         if let date = article.date { lines.append("date: " + date) }
         if let source = article.source { lines.append("source: " + scalar(source)) }
@@ -16,7 +16,7 @@ public enum ArticleMarkdown {
     }
 
     /// Paragraphs as Markdown, escaped so that the text reads as written.
-    public static func body(_ paragraphs: [String]) -> String {
+    static func body(_ paragraphs: [String]) -> String {
         paragraphs.map(escape).joined(separator: "\n\n") + (paragraphs.isEmpty ? "" : "\n")
     }
 
@@ -54,7 +54,7 @@ public enum ArticleMarkdown {
 
     /// Backslash before what Markdown would read as markup: emphasis, code, links, HTML,
     /// and a line start that opens a heading, quote, list or rule.
-    public static func escape(_ paragraph: String) -> String {
+    static func escape(_ paragraph: String) -> String {
         // On bytes: every character to escape is ASCII, and a page can be tens of megabytes.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(paragraph.utf8.count + 16)

@@ -26,16 +26,16 @@ import Foundation
 ///
 /// The thresholds were set from what news text is (a Hindi news sentence has about a third
 /// of its words in the function-word list), not fitted to any outlet's pages.
-public struct BoilerplateClassifier: Sendable {
+struct BoilerplateClassifier: Sendable {
     /// jusText's classes; `bad` carries why.
-    public enum LineClass: Sendable, Hashable {
+    enum LineClass: Sendable, Hashable {
         case good, nearGood, short
         case bad(DropReason)
     }
 
-    public let language: String
+    let language: String
 
-    public init(language: String = "hi") { self.language = language }
+    init(language: String = "hi") { self.language = language }
 
     // MARK: - Thresholds
 
@@ -55,7 +55,7 @@ public struct BoilerplateClassifier: Sendable {
     // MARK: - One line
 
     /// What the line alone looks like: its class, and the evidence.
-    public func classify(_ line: String) -> LineClass {
+    func classify(_ line: String) -> LineClass {
         let evidence = LineEvidence(line, language: language)
         if let reason = furniture(line, evidence: evidence) { return .bad(reason) }
         return textClass(evidence)
@@ -77,7 +77,7 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// Step 1: the reason a line is furniture by its shape alone, or nil.
-    public func furniture(_ line: String, evidence: LineEvidence? = nil) -> DropReason? {
+    func furniture(_ line: String, evidence: LineEvidence? = nil) -> DropReason? {
         let evidence = evidence ?? LineEvidence(line, language: language)
         if evidence.characters > 0 && evidence.linkDensity > 0.5 { return .linkList }
         guard evidence.words <= BoilerplateClassifier.shapeWords else { return nil }
@@ -133,7 +133,7 @@ public struct BoilerplateClassifier: Sendable {
 
     /// Step 3 over the lines of the text, in order: nil for a line kept, else why it is
     /// dropped. `lines` are normalised; `numbers` their raw line numbers (for `afterCut`).
-    public func decide(_ lines: [String], numbers: [Int]) -> [DropReason?] {
+    func decide(_ lines: [String], numbers: [Int]) -> [DropReason?] {
         decide(lines, numbers: numbers, classes: lines.map(classify))
     }
 

@@ -3,19 +3,19 @@ import Foundation
 /// The dateline that opens a news report: `सियोल, 2 नवंबर (आईएएनएस)।`, `सोल:`,
 /// `काठमाण्डौ,नेपाल –`, `नई दिल्ली, 5 दिसम्बर (भाषा)`. Gives the place, the date and the
 /// agency, and the text after it on the same line.
-public struct Dateline: Sendable, Hashable {
-    public var place: String
+struct Dateline: Sendable, Hashable {
+    var place: String
     /// A region or country after the place (`नेपाल` in `काठमाण्डौ,नेपाल`); not written out.
-    public var region: String?
-    public var date: HindiDate?
+    var region: String?
+    var date: HindiDate?
     /// As written, e.g. `आईएएनएस`.
-    public var agency: String?
+    var agency: String?
     /// The rest of the line (the report's first words), possibly empty.
-    public var rest: String
+    var rest: String
 
     /// The dateline at the start of `line`, if the line has one. `opening` says the line
     /// opens the report: only there does `नई दिल्ली। ...` (a place and a full stop) count.
-    public static func parse(_ line: String, opening: Bool = false) -> Dateline? {
+    static func parse(_ line: String, opening: Bool = false) -> Dateline? {
         // A dateline is at the start of a line: the pattern reads only its head, and the rest
         // of a long paragraph follows as it is (a regular expression over megabytes of it
         // would make a large page crawl).

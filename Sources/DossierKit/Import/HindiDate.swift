@@ -3,32 +3,32 @@ import Foundation
 /// A calendar date as a Hindi news page writes it: `22/10/2024`, `2 नवंबर`, `13 सितंबर 2024`,
 /// `नवम्बर 2024`, `November 2, 2024`. Parts the text leaves out (often the year) stay nil:
 /// they are never guessed.
-public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
-    public var year: Int?
-    public var month: Int
-    public var day: Int?
+struct HindiDate: Sendable, Hashable, CustomStringConvertible {
+    var year: Int?
+    var month: Int
+    var day: Int?
 
-    public init(year: Int?, month: Int, day: Int?) {
+    init(year: Int?, month: Int, day: Int?) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// `YYYY-MM-DD` when year, month and day are all known.
-    public var iso: String? {
+    var iso: String? {
         guard let year, let day else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    public var isComplete: Bool { iso != nil }
+    var isComplete: Bool { iso != nil }
 
     /// The same date in the given year, if it exists then (29 February).
-    public func inYear(_ year: Int) -> HindiDate? {
+    func inYear(_ year: Int) -> HindiDate? {
         guard let day, day <= ISODate.daysIn(month: month, year: year) else { return nil }
         return HindiDate(year: year, month: month, day: day)
     }
 
-    public var description: String {
+    var description: String {
         [day.map(String.init), HindiDate.englishMonths[month - 1], year.map(String.init)].compactMap { $0 }.joined(separator: " ")
     }
 
@@ -52,13 +52,13 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
                                 "September", "October", "November", "December"]
 
     /// A date found in a text: where it is (UTF-16 range, as `NSString` counts) and what it says.
-    public struct Found: Sendable, Hashable {
-        public var date: HindiDate
-        public var range: NSRange
+    struct Found: Sendable, Hashable {
+        var date: HindiDate
+        var range: NSRange
     }
 
     /// Every date written in `text`, in order, not overlapping.
-    public static func all(in text: String) -> [Found] {
+    static func all(in text: String) -> [Found] {
         let whole = NSRange(location: 0, length: (text as NSString).length)
         var found: [Found] = []
         for form in forms {
@@ -72,7 +72,7 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The date that `text` starts with (after spaces), and the text after it.
-    public static func leading(_ text: String) -> (date: HindiDate, rest: Substring)? {
+    static func leading(_ text: String) -> (date: HindiDate, rest: Substring)? {
         guard let first = all(in: text).first else { return nil }
         let start = (text as NSString).substring(to: first.range.location)
         guard start.allSatisfy(\.isWhitespace), let end = Range(first.range, in: text)?.upperBound else { return nil }
@@ -80,7 +80,7 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What a date line says its date is.
-    public enum Label: Sendable, Hashable {
+    enum Label: Sendable, Hashable {
         /// `Published`, `प्रकाशित`, `First published`, `Publish Date`, `Posted`.
         case published
         /// `Updated`, `अपडेट`, `Modified`, `Last updated`.
@@ -95,7 +95,7 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     /// A line that says nothing but a date, perhaps behind a label (`प्रकाशित:`, `Updated:`)
     /// and followed by a time (`10:15 AM IST`). Of a line with two (`Modified Date: … Published
     /// Date: …`), the publication date.
-    public static func dateLine(_ line: String) -> HindiDate? {
+    static func dateLine(_ line: String) -> HindiDate? {
         guard let dates = labelledDates(line) else { return nil }
         return (dates.first { $0.label == .published } ?? dates.first { $0.label == .none }
                 ?? dates.first { $0.label == .updated } ?? dates.first)?.date
@@ -104,7 +104,7 @@ public struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     /// The dates of a line that holds nothing else: each perhaps behind a label and a weekday
     /// and followed by a time (`| Updated on: Oct 14, 2024 | 7:44 PM`, `Publish Date - October
     /// 18, 2024 / 02:58 PM IST,`). Nil when anything else is on the line.
-    public static func labelledDates(_ line: String) -> [(date: HindiDate, label: Label)]? {
+    static func labelledDates(_ line: String) -> [(date: HindiDate, label: Label)]? {
         // Labels, dates and times fit in far less; a paragraph is not a date line.
         guard line.utf8.count <= 600 else { return nil }
         var text = line.trimmingCharacters(in: .whitespaces)

@@ -3,13 +3,13 @@ import Yams
 
 /// How a rule recognises a line of a raw page. Lines are compared trimmed, with runs of
 /// white space as one space; `exact` and `prefix` ignore letter case.
-public enum LinePattern: Sendable {
+enum LinePattern: Sendable {
     case exact(String)
     case prefix(String)
     case regex(NSRegularExpression, groups: Set<String>)
 
     /// The named groups' text when `line` matches (empty for `exact` and `prefix`), else nil.
-    public func match(_ line: String) -> [String: String]? { match(line, lowered: line.lowercased()) }
+    func match(_ line: String) -> [String: String]? { match(line, lowered: line.lowercased()) }
 
     /// `lowered` is `line.lowercased()`, made once for all the rules a line is tried against.
     func match(_ line: String, lowered: String) -> [String: String]? {
@@ -34,17 +34,17 @@ public enum LinePattern: Sendable {
 }
 
 /// One rule of `import-rules.yml`.
-public struct LineRule: Sendable {
-    public var pattern: LinePattern
+struct LineRule: Sendable {
+    var pattern: LinePattern
     /// How many lines after the matching one go with it (a caption under a video teaser).
-    public var next: Int
+    var next: Int
     /// The outlet that a line like this names, when only one outlet prints it.
-    public var source: String?
+    var source: String?
     /// Where the rule is written, for messages.
-    public var file: String
-    public var line: Int
+    var file: String
+    var line: Int
 
-    public init(pattern: LinePattern, next: Int = 0, source: String? = nil, file: String = "", line: Int = 0) {
+    init(pattern: LinePattern, next: Int = 0, source: String? = nil, file: String = "", line: Int = 0) {
         self.pattern = pattern
         self.next = next
         self.source = source
@@ -55,34 +55,34 @@ public struct LineRule: Sendable {
 
 /// A news outlet or agency: the name written as `source:`, and how pages name it
 /// (Hindi spellings, web site hosts).
-public struct Outlet: Sendable, Hashable {
-    public var name: String
-    public var aliases: [String]
+struct Outlet: Sendable, Hashable {
+    var name: String
+    var aliases: [String]
 }
 
 /// The boilerplate rules of `dossier import`, from `content/import-rules.yml`: which lines
 /// of a raw page are not the article, and which name its source.
-public struct ImportRules: Sendable {
+struct ImportRules: Sendable {
     /// Lines dropped wherever they appear.
-    public var drop: [LineRule] = []
+    var drop: [LineRule] = []
     /// Lines from which the rest of the page is dropped.
-    public var cut: [LineRule] = []
+    var cut: [LineRule] = []
     /// Agency sign-offs and editor initials (group `agency`).
-    public var signOffs: [LineRule] = []
+    var signOffs: [LineRule] = []
     /// Photo and video captions.
-    public var captions: [LineRule] = []
+    var captions: [LineRule] = []
     /// Bylines (groups `source`, `author`).
-    public var bylines: [LineRule] = []
+    var bylines: [LineRule] = []
     /// Lines giving the original address (group `url`, optional `source`).
-    public var sourceLinks: [LineRule] = []
-    public var outlets: [Outlet] = []
+    var sourceLinks: [LineRule] = []
+    var outlets: [Outlet] = []
     /// Where the rules come from, for messages.
-    public var file: String = ""
+    var file: String = ""
 
-    public init() {}
+    init() {}
 
     /// The outlet's name for an agency as written (`आईएएनएस`) or a web address's host.
-    public func outletName(for written: String) -> String? {
+    func outletName(for written: String) -> String? {
         let key = TextNormalization.nfc(written.trimmingWhitespace).lowercased()
         let host = URLHost.of(key) ?? key
         for outlet in outlets {
@@ -97,13 +97,13 @@ public struct ImportRules: Sendable {
     // MARK: - Loading
 
     /// The file's name in a content folder.
-    public static let fileName = "import-rules.yml"
+    static let fileName = "import-rules.yml"
 
     /// Section names and what each holds, for messages.
     static let sections = ["drop", "cut", "sign_offs", "captions", "bylines", "source_links", "outlets"]
 
     /// Loads `<content>/import-rules.yml`; without one, the built-in rules and a warning.
-    public static func load(contentDirectory: String) -> (ImportRules?, [Diagnostic]) {
+    static func load(contentDirectory: String) -> (ImportRules?, [Diagnostic]) {
         let root = contentDirectory.withoutTrailingSlashes
         let path = root + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else {
@@ -118,7 +118,7 @@ public struct ImportRules: Sendable {
     }
 
     /// Rules from YAML text; nil when any rule has an error (every problem is reported).
-    public static func parse(_ text: String, file: String) -> (ImportRules?, [Diagnostic]) {
+    static func parse(_ text: String, file: String) -> (ImportRules?, [Diagnostic]) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .default, .default, .utf8)

@@ -6,15 +6,15 @@
 /// at least half of them. A line of running text (a sentence of more than
 /// `textWords` words) needs three pages: two reports of one outlet may share a background
 /// paragraph, but not three, half of them, word for word.
-public struct OutletFurniture: Sendable {
+struct OutletFurniture: Sendable {
     /// One raw page: its name (pages with the same name count once), the address it gives or
     /// was given, and its text.
-    public struct Page: Sendable {
-        public var name: String
-        public var url: String?
-        public var text: String
+    struct Page: Sendable {
+        var name: String
+        var url: String?
+        var text: String
 
-        public init(name: String, url: String?, text: String) {
+        init(name: String, url: String?, text: String) {
             self.name = name
             self.url = url
             self.text = text
@@ -22,13 +22,13 @@ public struct OutletFurniture: Sendable {
     }
 
     /// Outlet → pages seen.
-    public private(set) var pageCount: [String: Int] = [:]
+    private(set) var pageCount: [String: Int] = [:]
     /// Outlet → line (NFC bytes, normalised as the cleaner does) → pages holding it.
     private var lineCount: [String: [[UInt8]: Int]] = [:]
 
     static let textWords = 12
 
-    public init(pages: [Page]) {
+    init(pages: [Page]) {
         var seen = Set<String>()
         var byOutlet: [String: [Page]] = [:]
         for page in pages where seen.insert(page.name).inserted {
@@ -52,7 +52,7 @@ public struct OutletFurniture: Sendable {
     }
 
     /// Why `line` (normalised) is furniture of `outlet`, or nil.
-    public func reason(for line: String, host outlet: String) -> DropReason? {
+    func reason(for line: String, host outlet: String) -> DropReason? {
         guard let total = pageCount[outlet], let pages = lineCount[outlet]?[Array(line.utf8)] else { return nil }
         guard pages >= 2, pages * 2 >= total else { return nil }
         let isText = RawPageCleaner.words(line, upTo: OutletFurniture.textWords) > OutletFurniture.textWords
@@ -63,7 +63,7 @@ public struct OutletFurniture: Sendable {
 
     /// The outlet a web address belongs to: its host without `www.`, `m.` or `amp.` (the
     /// mobile and AMP copies of a site are one outlet).
-    public static func outlet(of url: String?) -> String? {
+    static func outlet(of url: String?) -> String? {
         guard let url, var host = URLHost.of(url) else { return nil }
         for prefix in ["m.", "amp.", "mobile."] where host.hasPrefix(prefix) && host.split(separator: ".").count > 2 {
             host = String(host.dropFirst(prefix.count))

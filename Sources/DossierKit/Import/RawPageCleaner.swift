@@ -1,43 +1,43 @@
 /// A raw page with its boilerplate removed by the import rules: the lines that may be the
 /// article (headline, dateline, paragraphs), and what the removed lines said about it.
-public struct CleanedPage: Sendable {
-    public struct Line: Sendable, Hashable {
+struct CleanedPage: Sendable {
+    struct Line: Sendable, Hashable {
         /// Trimmed, NFC, runs of white space as one space.
-        public var text: String
+        var text: String
         /// Line number in the raw file.
-        public var number: Int
+        var number: Int
     }
 
-    public var lines: [Line] = []
+    var lines: [Line] = []
     /// An agency named by a sign-off (`--आईएएनएस`), as written.
-    public var signOffAgency: String?
+    var signOffAgency: String?
     /// The outlet named by a rule's `source:` (a line only that outlet prints).
-    public var ruleSource: String?
+    var ruleSource: String?
     /// A byline's outlet and reporter.
-    public var bylineSource: String?
-    public var author: String?
+    var bylineSource: String?
+    var author: String?
     /// The original address (`स्रोत: https://...`) and the outlet its rule names.
-    public var url: String?
-    public var urlSource: String?
+    var url: String?
+    var urlSource: String?
     /// Raw line numbers: where the cut-off marker was, and the paragraphs dropped as repeats.
-    public var cutLine: Int?
-    public var repeatedLines: [Int] = []
-    public var droppedCount = 0
+    var cutLine: Int?
+    var repeatedLines: [Int] = []
+    var droppedCount = 0
     /// Every line removed here, with its reason (rules, the outlet's furniture, repeats),
     /// in the order of the page.
-    public var dropped: [LineDecision] = []
+    var dropped: [LineDecision] = []
 }
 
 /// Removes boilerplate from a raw page, line by line, by the import rules; a paragraph the
 /// page prints twice (a lede repeated above the dateline) is kept once, where it comes last.
-public struct RawPageCleaner: Sendable {
-    public let rules: ImportRules
+struct RawPageCleaner: Sendable {
+    let rules: ImportRules
 
-    public init(rules: ImportRules) { self.rules = rules }
+    init(rules: ImportRules) { self.rules = rules }
 
     /// `furniture` holds the lines this outlet prints on most of its pages; the page's outlet
     /// is the host of `url` (given with `--url`), else of the address the page gives.
-    public func clean(_ text: String, furniture: OutletFurniture? = nil, url: String? = nil) -> CleanedPage {
+    func clean(_ text: String, furniture: OutletFurniture? = nil, url: String? = nil) -> CleanedPage {
         var page = CleanedPage()
         var skipping = 0
         var skippingRule: (section: String, rule: LineRule)?
@@ -154,7 +154,7 @@ public struct RawPageCleaner: Sendable {
 
     /// The original address the page gives (a `source_links:` line), for telling which
     /// outlet's pages it is among; nil when it gives none.
-    public func address(in text: String) -> String? {
+    func address(in text: String) -> String? {
         for rawLine in text.utf8.split(separator: 10, omittingEmptySubsequences: true) {
             guard rawLine.count <= RawPageCleaner.longestRuleLine else { continue }
             let line = RawPageCleaner.normalise(Substring(rawLine))

@@ -3,10 +3,10 @@ import Foundation
 /// Devanagari to plain ASCII, for readable ids (`प्योंगयांग` → `pyongyang`). A simple
 /// phonetic spelling, not a scholarly one: the inherent vowel is dropped at the end of a
 /// word and between a vowel-consonant and a consonant-vowel, as Hindi speakers do.
-public enum Transliteration {
+enum Transliteration {
     /// `text` in lowercase ASCII letters, digits and spaces; other scripts' letters are
     /// kept with their accents removed, punctuation becomes a space.
-    public static func ascii(_ text: String) -> String {
+    static func ascii(_ text: String) -> String {
         var words: [String] = []
         var latin = ""
         var devanagari: [Unicode.Scalar] = []

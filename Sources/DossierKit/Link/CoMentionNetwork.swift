@@ -2,15 +2,15 @@
 /// entities most often mentioned in its sentences, or the whole dossier's most-mentioned
 /// entities. Built from `SiteGraph.related` (each entity's top co-mentions), so its cost
 /// grows with the nodes drawn, not with the size of the dossier.
-public struct CoMentionNetwork: Sendable, Hashable {
-    public struct Edge: Sendable, Hashable {
+struct CoMentionNetwork: Sendable, Hashable {
+    struct Edge: Sendable, Hashable {
         /// Indices into `nodes`, `a < b`.
-        public var a: Int
-        public var b: Int
+        var a: Int
+        var b: Int
         /// Sentences naming both.
-        public var weight: Int
+        var weight: Int
 
-        public init(a: Int, b: Int, weight: Int) {
+        init(a: Int, b: Int, weight: Int) {
             self.a = a
             self.b = b
             self.weight = weight
@@ -18,12 +18,12 @@ public struct CoMentionNetwork: Sendable, Hashable {
     }
 
     /// For an entity's network, the entity first.
-    public var nodes: [EntityIndex]
+    var nodes: [EntityIndex]
     /// By `a`, then `b`.
-    public var edges: [Edge]
+    var edges: [Edge]
     /// Per node, what its size shows: mentions in the dossier (whole network), or sentences
     /// shared with the entity at the centre (an entity's network).
-    public var sizes: [Int]
+    var sizes: [Int]
 
     /// An entity's ego network, from the sentences that mention it and nothing else: the
     /// entities most often named with it (sized by the sentences they share with it) and,
@@ -31,7 +31,7 @@ public struct CoMentionNetwork: Sendable, Hashable {
     /// entity, it changes only when that entity's sentences do, so an edit elsewhere never
     /// touches this entity's page. Lists (`SentencePairs.isList`) pair nothing, so they draw no
     /// lines either.
-    public static func around(_ entity: EntityIndex, in graph: SiteGraph) -> CoMentionNetwork {
+    static func around(_ entity: EntityIndex, in graph: SiteGraph) -> CoMentionNetwork {
         let related = graph.related[Int(entity)].filter { $0.entity != entity }
         let nodes = [entity] + related.map(\.entity)
         // Node of each entity (0 for none; the centre is not counted in sentences).
@@ -68,7 +68,7 @@ public struct CoMentionNetwork: Sendable, Hashable {
 
     /// The `maxNodes` most mentioned entities of the dossier and the `maxEdges` strongest
     /// edges among them.
-    public static func whole(_ graph: SiteGraph, maxNodes: Int = 150, maxEdges: Int = 450) -> CoMentionNetwork {
+    static func whole(_ graph: SiteGraph, maxNodes: Int = 150, maxEdges: Int = 450) -> CoMentionNetwork {
         let registry = graph.content.registry
         let ranked = registry.entities.indices.map { EntityIndex($0) }.filter { graph.mentionCount($0) > 0 }.sorted { a, b in
             let (x, y) = (graph.mentionCount(a), graph.mentionCount(b))

@@ -3,12 +3,12 @@
 /// counting: an edit that adds or removes a sentence changes the page holding that
 /// article and no other, so a rebuild re-renders one page where counting would shift
 /// every later one.
-public struct EntityPagination: Sendable {
+struct EntityPagination: Sendable {
     /// Per entity: ranges into `SiteGraph.sentences[entity]`, one per page (at least one).
-    public let pages: [[Range<Int>]]
-    public let pageSize: Int
+    let pages: [[Range<Int>]]
+    let pageSize: Int
 
-    public init(graph: SiteGraph, pageSize: Int) {
+    init(graph: SiteGraph, pageSize: Int) {
         self.pageSize = pageSize
         let registry = graph.content.registry
         let articles = graph.content.articles
@@ -41,7 +41,7 @@ public struct EntityPagination: Sendable {
         }
     }
 
-    public func pageCount(_ entity: EntityIndex) -> Int { pages[Int(entity)].count }
+    func pageCount(_ entity: EntityIndex) -> Int { pages[Int(entity)].count }
 
     static func powerOfTwo(near value: Int) -> Int {
         var power = 1

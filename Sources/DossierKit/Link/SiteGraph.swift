@@ -2,66 +2,66 @@
 /// every entity's mentions and articles, who is mentioned with whom, which meetings
 /// each person and country took part in, and which articles report each meeting.
 /// All lists are in a fixed order so that output is deterministic.
-public struct SiteGraph: Sendable {
-    public struct MentionRef: Sendable, Hashable {
-        public var article: Int32
-        public var mention: Int32
+struct SiteGraph: Sendable {
+    struct MentionRef: Sendable, Hashable {
+        var article: Int32
+        var mention: Int32
     }
 
     /// One sentence of an article and the mentions of one entity in it.
-    public struct SentenceRef: Sendable, Hashable {
-        public var article: Int32
-        public var sentence: Int32
+    struct SentenceRef: Sendable, Hashable {
+        var article: Int32
+        var sentence: Int32
         /// The first of its mentions (an index into the article's mentions), and any others:
         /// most sentences name an entity once, and an empty array costs no allocation.
-        public var first: Int32
-        public var others: [Int32] = []
+        var first: Int32
+        var others: [Int32] = []
 
-        public init(article: Int32, sentence: Int32, mentions: [Int32]) {
+        init(article: Int32, sentence: Int32, mentions: [Int32]) {
             self.article = article
             self.sentence = sentence
             self.first = mentions[0]
             self.others = Array(mentions.dropFirst())
         }
 
-        public var mentions: [Int32] { [first] + others }
+        var mentions: [Int32] { [first] + others }
     }
 
-    public struct Count: Sendable, Hashable {
-        public var entity: EntityIndex
-        public var count: Int
+    struct Count: Sendable, Hashable {
+        var entity: EntityIndex
+        var count: Int
     }
 
-    public let content: Content
-    public let annotated: [AnnotatedArticle]
+    let content: Content
+    let annotated: [AnnotatedArticle]
     /// Article indices, newest first (date descending, then id).
-    public let articlesByDate: [Int32]
+    let articlesByDate: [Int32]
     /// Per entity: its mentions, newest article first, then in document order.
-    public let mentions: [[MentionRef]]
+    let mentions: [[MentionRef]]
     /// Per entity: the sentences that mention it, in the order of `mentions`.
-    public let sentences: [[SentenceRef]]
+    let sentences: [[SentenceRef]]
     /// Per entity: the distinct articles that mention it (or report it, for meetings), newest first.
-    public let articles: [[Int32]]
+    let articles: [[Int32]]
     /// Per entity: the entities most often mentioned in the same sentences, most first.
-    public let related: [[Count]]
+    let related: [[Count]]
     /// Per entity: meetings it took part in (participant or country), by date.
-    public let meetings: [[EntityIndex]]
+    let meetings: [[EntityIndex]]
     /// Meetings by date, then id.
-    public let meetingsByDate: [EntityIndex]
+    let meetingsByDate: [EntityIndex]
 
     /// How many related entities each page keeps.
-    public static let relatedLimit = 12
+    static let relatedLimit = 12
 
     /// Each article's share of the graph, kept so a rebuild can reuse the unchanged ones.
     fileprivate let shares: [ArticleShare]
 
-    public init(content: Content, annotated: [AnnotatedArticle]) {
+    init(content: Content, annotated: [AnnotatedArticle]) {
         self.init(content: content, annotated: annotated, reusing: nil, changed: [])
     }
 
     /// The graph of `content`, taking the shares of articles not in `changed` from `previous`
     /// (which must have the same articles in the same order and the same registry).
-    public init(content: Content, annotated: [AnnotatedArticle], reusing previous: SiteGraph?, changed: Set<Int>) {
+    init(content: Content, annotated: [AnnotatedArticle], reusing previous: SiteGraph?, changed: Set<Int>) {
         precondition(content.articles.count == annotated.count)
         self.content = content
         self.annotated = annotated
@@ -122,10 +122,10 @@ public struct SiteGraph: Sendable {
     }
 
     /// Count of mentions of an entity.
-    public func mentionCount(_ entity: EntityIndex) -> Int { mentions[Int(entity)].count }
+    func mentionCount(_ entity: EntityIndex) -> Int { mentions[Int(entity)].count }
 
     /// Entities of `kind`, most mentioned first, then by name.
-    public func byMentions(_ kind: EntityKind) -> [EntityIndex] {
+    func byMentions(_ kind: EntityKind) -> [EntityIndex] {
         let registry = content.registry
         return registry.indices(of: kind).sorted { a, b in
             let (x, y) = (mentionCount(a), mentionCount(b))
@@ -134,7 +134,7 @@ public struct SiteGraph: Sendable {
     }
 
     /// Other meetings sharing a participant with `meeting`, by date.
-    public func otherMeetings(of meeting: EntityIndex) -> [EntityIndex] {
+    func otherMeetings(of meeting: EntityIndex) -> [EntityIndex] {
         let registry = content.registry
         let participants = Set(registry[meeting].participants)
         return meetingsByDate.filter { other in

@@ -2,11 +2,11 @@ import Foundation
 import Yams
 
 /// Loads articles: `---` front matter (YAML), then the Markdown body.
-public enum ArticleLoader {
+enum ArticleLoader {
     static let knownKeys = ["title", "date", "source", "url", "place", "language", "raw", "author", "accessed", "meetings", "draft"]
 
     /// An article from its text. `id` is the file name stem; `file` the path shown in messages.
-    public static func parse(_ text: String, id: String, file: String) -> (Article?, [Diagnostic]) {
+    static func parse(_ text: String, id: String, file: String) -> (Article?, [Diagnostic]) {
         let (text, invisible) = InvisibleControls.removing(from: text, file: file)
         var diagnostics = invisible
         if !Slug.isValid(id) {
@@ -82,7 +82,7 @@ public enum ArticleLoader {
     }
 
     /// Every `*.md` in `directory`, in file name order, loaded on all cores.
-    public static func load(articlesDirectory directory: String, displayPrefix: String) -> ([Article], [Diagnostic]) {
+    static func load(articlesDirectory directory: String, displayPrefix: String) -> ([Article], [Diagnostic]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()

@@ -2,20 +2,20 @@ import Foundation
 
 /// Loads a content folder (site.yml, entities/, articles/) and checks that every id it
 /// refers to exists. Returns every problem found, not only the first.
-public enum ContentLoader {
-    public struct Result: Sendable {
-        public var content: Content
-        public var diagnostics: [Diagnostic]
+enum ContentLoader {
+    struct Result: Sendable {
+        var content: Content
+        var diagnostics: [Diagnostic]
         /// The warnings for the drafts left out (also in `diagnostics`).
-        public var draftsLeftOut: [Diagnostic] = []
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        var draftsLeftOut: [Diagnostic] = []
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// `directory` is the content folder as the user named it (messages show paths under it).
     /// Drafts are left out, with a warning each, unless `drafts` is set.
-    public static func load(_ directory: String) -> Result { load(directory, drafts: false) }
+    static func load(_ directory: String) -> Result { load(directory, drafts: false) }
 
-    public static func load(_ directory: String, drafts: Bool) -> Result {
+    static func load(_ directory: String, drafts: Bool) -> Result {
         let root = directory.withoutTrailingSlashes
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
@@ -36,7 +36,7 @@ public enum ContentLoader {
 
     /// The articles a build takes: drafts only when `include` is set, and never a draft
     /// without a date. One warning for each draft left out.
-    public static func leavingOutDrafts(_ articles: [Article], include: Bool) -> ([Article], [Diagnostic]) {
+    static func leavingOutDrafts(_ articles: [Article], include: Bool) -> ([Article], [Diagnostic]) {
         var kept: [Article] = []
         var diagnostics: [Diagnostic] = []
         for article in articles {
@@ -50,7 +50,7 @@ public enum ContentLoader {
     }
 
     /// Why a build leaves `article` out, or nil when it takes it.
-    public static func draftWarning(_ article: Article, include: Bool) -> Diagnostic? {
+    static func draftWarning(_ article: Article, include: Bool) -> Diagnostic? {
         guard article.draft else { return nil }
         let line = article.keyLines["draft"]
         if !include {
@@ -65,7 +65,7 @@ public enum ContentLoader {
     }
 
     /// Ids named in the registry and front matter must exist (annotations are checked when annotating).
-    public static func validateReferences(_ content: Content) -> [Diagnostic] {
+    static func validateReferences(_ content: Content) -> [Diagnostic] {
         let registry = content.registry
         var diagnostics: [Diagnostic] = []
         func check(_ id: String, _ kind: EntityKind, file: String, line: Int, what: String) {

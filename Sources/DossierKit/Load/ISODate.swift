@@ -1,9 +1,9 @@
 /// Calendar dates written `YYYY-MM-DD`, the only date form the content uses.
-public enum ISODate {
+enum ISODate {
     /// True for a real calendar day in `YYYY-MM-DD` form.
-    public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+    static func isValid(_ text: String) -> Bool { parse(text) != nil }
 
-    public static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
+    static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -28,10 +28,10 @@ public enum ISODate {
     }
 
     /// `YYYY-MM` of a date, for grouping by month.
-    public static func month(_ text: String) -> String { String(text.prefix(7)) }
+    static func month(_ text: String) -> String { String(text.prefix(7)) }
 
     /// English display form, e.g. `29 November 2024`.
-    public static func display(_ text: String) -> String {
+    static func display(_ text: String) -> String {
         guard let (year, month, day) = parse(text) else { return text }
         let names = ["January", "February", "March", "April", "May", "June", "July", "August",
                      "September", "October", "November", "December"]

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Loads `content/entities/{people,countries,organizations,meetings}.yml`.
-public enum RegistryLoader {
+enum RegistryLoader {
     static let knownKeys: [EntityKind: [String]] = [
         .person: ["id", "name", "aliases", "variants", "wikidata", "description", "country"],
         .country: ["id", "name", "aliases", "variants", "wikidata", "description", "iso"],
@@ -11,7 +11,7 @@ public enum RegistryLoader {
     ]
 
     /// Entities of one kind from YAML text. `file` is the path shown in messages.
-    public static func parse(_ text: String, kind: EntityKind, file: String) -> ([Entity], [Diagnostic]) {
+    static func parse(_ text: String, kind: EntityKind, file: String) -> ([Entity], [Diagnostic]) {
         let (text, invisible) = InvisibleControls.removing(from: text, file: file)
         let root: Node?
         do {
@@ -101,7 +101,7 @@ public enum RegistryLoader {
     }
 
     /// Loads every registry file under `entitiesDirectory`; a missing file is an empty list.
-    public static func load(entitiesDirectory: String, displayPrefix: String) -> ([Entity], [Diagnostic]) {
+    static func load(entitiesDirectory: String, displayPrefix: String) -> ([Entity], [Diagnostic]) {
         let results = parallelMap(EntityKind.allCases) { kind -> ([Entity], [Diagnostic]) in
             let path = entitiesDirectory + "/" + kind.registryFile
             let display = displayPrefix + "/" + kind.registryFile

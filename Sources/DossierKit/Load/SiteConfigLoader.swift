@@ -2,8 +2,8 @@ import Foundation
 import Yams
 
 /// Loads `content/site.yml`; a missing file gives defaults and a warning.
-public enum SiteConfigLoader {
-    public static func load(path: String, display: String) -> (SiteConfig, [Diagnostic]) {
+enum SiteConfigLoader {
+    static func load(path: String, display: String) -> (SiteConfig, [Diagnostic]) {
         guard FileManager.default.fileExists(atPath: path) else {
             return (SiteConfig(), [.warning(display, nil, "no site.yml; using default title and base_url",
                                             hint: "create it with title, description, language and base_url")])
@@ -15,7 +15,7 @@ public enum SiteConfigLoader {
     }
 
     /// The configuration from the text of a site.yml; `display` is the path shown in messages.
-    public static func parse(_ value: String, display: String) -> (SiteConfig, [Diagnostic]) {
+    static func parse(_ value: String, display: String) -> (SiteConfig, [Diagnostic]) {
         let (text, invisible) = InvisibleControls.removing(from: value, file: display)
         let root: Node?
         do { root = try YAMLFields.compose(text, file: display) } catch {

@@ -2,8 +2,8 @@
 /// `http:` or `https:` with a host, and none of the characters a URL may not hold (white
 /// space, controls, `"<>\^`{|}`: percent-encode them). Anything else (`javascript:`,
 /// `data:`, a relative path) would become a live link on a page, or an invalid one.
-public enum WebAddress {
-    public static func isValid(_ text: String) -> Bool {
+enum WebAddress {
+    static func isValid(_ text: String) -> Bool {
         let lowered = text.lowercased()
         let rest: Substring
         if lowered.hasPrefix("https://") { rest = text.dropFirst(8) }

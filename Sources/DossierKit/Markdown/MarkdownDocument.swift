@@ -7,14 +7,14 @@ import Synchronization
 /// cmark-gfm 0.29 is not safe to parse on several threads at once (see shared/DESIGN.md), so
 /// parsing runs under one process-wide lock; editing, rendering and freeing run
 /// concurrently, each document on one task.
-public final class MarkdownDocument {
+final class MarkdownDocument {
     private let parser: OpaquePointer
     private let rootPointer: OpaquePointer
 
     /// The GFM extensions every document is parsed with.
-    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    public init(parsing markdown: String) {
+    init(parsing markdown: String) {
         var text = markdown
         let parsed = text.withUTF8 { bytes in
             MarkdownDocument.parseLock.withLock { _ -> ParsedPointers in
@@ -49,25 +49,25 @@ public final class MarkdownDocument {
         let root: OpaquePointer
     }
 
-    public var root: MarkdownNode { MarkdownNode(rootPointer) }
+    var root: MarkdownNode { MarkdownNode(rootPointer) }
 
     /// HTML in cmark's safe mode: raw HTML is omitted and `javascript:`, `vbscript:`,
     /// `file:` and non-image `data:` URLs are dropped. Custom inline nodes (made by
     /// `MarkdownNode.insertCustomInline`) are written verbatim.
-    public func renderHTML() -> String {
+    func renderHTML() -> String {
         let html = cmark_render_html(rootPointer, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser))
         return MarkdownDocument.takeString(html)
     }
 
     /// The tree rendered back to CommonMark (no line wrapping).
-    public func renderCommonMark() -> String {
+    func renderCommonMark() -> String {
         MarkdownDocument.takeString(cmark_render_commonmark(rootPointer, CMARK_OPT_DEFAULT, 0))
     }
 
     /// Visits every node in document order, entering and (for containers) exiting.
     /// The tree must not be restructured during the walk (changing a node's text is fine):
     /// collect edits, apply them after.
-    public func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
+    func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
         guard let iterator = cmark_iter_new(rootPointer) else { return }
         defer { cmark_iter_free(iterator) }
         while true {

@@ -35,29 +35,29 @@ import Darwin
 /// pass over the brackets when the article defines references). What it
 /// changes it reports as a warning at its line, and escapes with a backslash, so the text
 /// reads as written. Text in fenced code blocks is never changed.
-public enum MarkdownGuard {
+enum MarkdownGuard {
     /// Brackets left open in one paragraph before the rest are escaped.
-    public static let bracketLimit = 256
+    static let bracketLimit = 256
     /// Runs of `*`, `_` or `~` in one paragraph before the rest are escaped.
-    public static let delimiterLimit = 1_000
+    static let delimiterLimit = 1_000
     /// `www.` in one word before the rest are escaped.
-    public static let autolinkLimit = 4
+    static let autolinkLimit = 4
     /// Block quotes and list items nested in one another before the next is text.
-    public static let nestingLimit = 32
+    static let nestingLimit = 32
     /// Warnings per article; more are summed up in one last warning.
     static let reportedWarnings = 20
 
     /// Table cells an article may have: a quarter of its bytes, and at least 50,000 (a real
     /// table's cell takes several bytes; a padded one none).
-    public static func tableCellBudget(bytes: Int) -> Int { max(50_000, bytes / 4) }
+    static func tableCellBudget(bytes: Int) -> Int { max(50_000, bytes / 4) }
 
     /// Bytes of reference destinations and titles an article's uses may write: its own size,
     /// and at least 100,000.
-    public static func expansionBudget(bytes: Int) -> Int { max(100_000, bytes) }
+    static func expansionBudget(bytes: Int) -> Int { max(100_000, bytes) }
 
     /// `markdown` with the constructs above bounded (the same string when there are none),
     /// and a warning for each change. `bodyLine` is the file's line of the text's first line.
-    public static func bound(_ markdown: String, file: String, bodyLine: Int) -> (String, [Diagnostic]) {
+    static func bound(_ markdown: String, file: String, bodyLine: Int) -> (String, [Diagnostic]) {
         var text = markdown
         let (inserts, warnings) = text.withUTF8 { scan($0, file: file, bodyLine: bodyLine) }
         guard !inserts.isEmpty else { return (markdown, warnings) }

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The kinds of node the pipeline tells apart; everything else is `.other`.
-public enum MarkdownNodeKind: Sendable, Equatable {
+enum MarkdownNodeKind: Sendable, Equatable {
     case document, paragraph, heading, blockQuote, list, item, codeBlock, htmlBlock, thematicBreak
     case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image, customInline
     case table, tableRow, tableCell, strikethrough
@@ -13,12 +13,12 @@ public enum MarkdownNodeKind: Sendable, Equatable {
 
 /// A view of one node of a `MarkdownDocument`'s tree. It does not own the node: it is
 /// valid only while its document is alive and the node is in the tree.
-public struct MarkdownNode {
+struct MarkdownNode {
     let pointer: OpaquePointer
 
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
-    public var kind: MarkdownNodeKind {
+    var kind: MarkdownNodeKind {
         switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_PARAGRAPH: return .paragraph
@@ -52,7 +52,7 @@ public struct MarkdownNode {
     }
 
     /// Text of a text, code, code block or raw HTML node, as UTF-8 bytes handed to `body`.
-    public func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let cString = cmark_node_get_literal(pointer) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
@@ -61,25 +61,25 @@ public struct MarkdownNode {
         }
     }
 
-    public var literal: String {
+    var literal: String {
         guard let cString = cmark_node_get_literal(pointer) else { return "" }
         return String(cString: cString)
     }
 
     /// Destination of a link or image.
-    public var url: String {
+    var url: String {
         guard let cString = cmark_node_get_url(pointer) else { return "" }
         return String(cString: cString)
     }
 
     /// Line of the node's start, counted from 1 at the document's first line (0 if unknown).
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
 
-    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
-    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
 
-    public var children: [MarkdownNode] {
+    var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = firstChild
         while let node = child {
@@ -90,14 +90,14 @@ public struct MarkdownNode {
     }
 
     /// Title of a link or image (its `title` attribute), empty when none.
-    public var title: String {
+    var title: String {
         guard let cString = cmark_node_get_title(pointer) else { return "" }
         return String(cString: cString)
     }
 
     /// Concatenated text of the node's descendants (text and code), breaks as spaces.
     /// Walked with cmark's iterator, not by recursion: documents nest 10,000 levels deep.
-    public var plainText: String {
+    var plainText: String {
         var out = ""
         guard let iterator = cmark_iter_new(pointer) else { return out }
         defer { cmark_iter_free(iterator) }
@@ -117,30 +117,30 @@ public struct MarkdownNode {
 
     /// Info string of a fenced code block (`swift` in ```` ```swift ````), empty when none;
     /// character references in it are decoded.
-    public var fenceInfo: String {
+    var fenceInfo: String {
         guard let cString = cmark_node_get_fence_info(pointer) else { return "" }
         return String(cString: cString)
     }
 
     /// Replaces the info string of a fenced code block.
-    public func setFenceInfo(_ text: String) {
+    func setFenceInfo(_ text: String) {
         cmark_node_set_fence_info(pointer, text)
     }
 
     // MARK: Editing. Every node made here goes straight into the tree, which owns it.
 
     /// Replaces the text of a text, code or raw HTML node.
-    public func setLiteral(_ text: String) {
+    func setLiteral(_ text: String) {
         cmark_node_set_literal(pointer, text)
     }
 
     /// Replaces the title of a link or image.
-    public func setTitle(_ text: String) {
+    func setTitle(_ text: String) {
         cmark_node_set_title(pointer, text)
     }
 
     /// Inserts a text node before this node.
-    public func insertTextBefore(_ text: String) {
+    func insertTextBefore(_ text: String) {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, text)
         cmark_node_insert_before(pointer, node)
@@ -150,7 +150,7 @@ public struct MarkdownNode {
     /// (escaped by the renderer), then `close`. False, and nothing inserted, where the parent
     /// cannot hold a custom node (GFM table cells take only some inline kinds).
     @discardableResult
-    public func insertCustomInlineBefore(open: String, text: String, close: String) -> Bool {
+    func insertCustomInlineBefore(open: String, text: String, close: String) -> Bool {
         let child = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(child, text)
         guard let wrapper = insertWrapperBefore(open: open, close: close) else {
@@ -178,7 +178,7 @@ public struct MarkdownNode {
     /// this node's place; this node is freed. False, and nothing changed, where the parent
     /// cannot hold a custom node.
     @discardableResult
-    public func replaceWithCustomInline(open: String, close: String) -> Bool {
+    func replaceWithCustomInline(open: String, close: String) -> Bool {
         guard let wrapper = insertWrapperBefore(open: open, close: close) else { return false }
         while let child = cmark_node_first_child(pointer) {
             cmark_node_unlink(child)
@@ -189,21 +189,21 @@ public struct MarkdownNode {
     }
 
     /// Adds a text node as this node's first child.
-    public func prependText(_ text: String) {
+    func prependText(_ text: String) {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, text)
         cmark_node_prepend_child(pointer, node)
     }
 
     /// Adds a text node as this node's last child.
-    public func appendText(_ text: String) {
+    func appendText(_ text: String) {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, text)
         cmark_node_append_child(pointer, node)
     }
 
     /// Moves this node's children up in its place and frees this node.
-    public func unwrap() {
+    func unwrap() {
         while let child = cmark_node_first_child(pointer) {
             cmark_node_unlink(child)
             cmark_node_insert_before(pointer, child)
@@ -212,7 +212,7 @@ public struct MarkdownNode {
     }
 
     /// Unlinks and frees this node and its descendants.
-    public func remove() {
+    func remove() {
         cmark_node_unlink(pointer)
         cmark_node_free(pointer)
     }

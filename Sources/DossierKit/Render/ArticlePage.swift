@@ -1,16 +1,16 @@
 /// An article's page needs only the article, its annotation and the registry, not the
 /// whole site graph: so a build renders it as soon as the article is annotated and
 /// keeps only what other pages need.
-public struct ArticlePage: Sendable {
-    public let content: Content
-    public let fragments: Fragments
+struct ArticlePage: Sendable {
+    let content: Content
+    let fragments: Fragments
 
-    public init(content: Content, fragments: Fragments) {
+    init(content: Content, fragments: Fragments) {
         self.content = content
         self.fragments = fragments
     }
 
-    public func render(article index: Int, annotation: AnnotatedArticle, theme: Theme) -> String {
+    func render(article index: Int, annotation: AnnotatedArticle, theme: Theme) -> String {
         let page = SitePage.article(Int32(index))
         let root = page.root(in: content)
         var context = PageRenderer.base(content: content, fragments: fragments, root: root, page: page)

@@ -1,14 +1,14 @@
 /// The site graph's timelines and networks as SVG, for a page at `root`: what the
 /// templates show on the home page, the meetings index, entity pages and `explore`.
-public struct Charts: Sendable {
-    public let graph: SiteGraph
+struct Charts: Sendable {
+    let graph: SiteGraph
 
-    public init(graph: SiteGraph) { self.graph = graph }
+    init(graph: SiteGraph) { self.graph = graph }
 
     var registry: Registry { graph.content.registry }
 
     /// Every meeting on a date axis, with its participants.
-    public func meetingsTimeline(root: String) -> String? {
+    func meetingsTimeline(root: String) -> String? {
         TimelineSVG.render(events: graph.meetingsByDate.map { event($0, root: root) }, label: "Timeline of the meetings")
     }
 
@@ -16,7 +16,7 @@ public struct Charts: Sendable {
     /// for an entity without meetings whose mentions all fall in one month: a single bar
     /// says no more than the dates beside its sentences (and was a quarter of the page of
     /// each name in a long list).
-    public func timeline(of entity: EntityIndex, root: String) -> String? {
+    func timeline(of entity: EntityIndex, root: String) -> String? {
         var perMonth: [String: Int] = [:]
         for ref in graph.mentions[Int(entity)] {
             perMonth[ISODate.month(graph.content.articles[Int(ref.article)].date), default: 0] += 1
@@ -28,13 +28,13 @@ public struct Charts: Sendable {
     }
 
     /// The entity and those most often mentioned in the same sentences.
-    public func network(of entity: EntityIndex, root: String) -> String? {
+    func network(of entity: EntityIndex, root: String) -> String? {
         svg(CoMentionNetwork.around(entity, in: graph), root: root, size: .entity, centred: true,
             label: "Entities mentioned in the same sentences as \(registry[entity].name)")
     }
 
     /// The dossier's most mentioned entities and who is named with whom.
-    public func dossierNetwork(_ network: CoMentionNetwork, root: String) -> String? {
+    func dossierNetwork(_ network: CoMentionNetwork, root: String) -> String? {
         svg(network, root: root, size: .dossier, centred: false,
             label: "The most mentioned entities and who is named with whom")
     }

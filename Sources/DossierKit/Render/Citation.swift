@@ -2,16 +2,16 @@
 /// as a sentence and as a BibLaTeX entry. The access date is the article's `accessed:`
 /// (the day the page was retrieved), else its publication date: never the clock, so that
 /// builds stay byte-identical.
-public struct Citation: Sendable, Hashable {
+struct Citation: Sendable, Hashable {
     /// The original's address, or the article's page in this dossier when it has none.
-    public var url: String
-    public var isOriginal: Bool
+    var url: String
+    var isOriginal: Bool
     /// ISO date.
-    public var accessed: String
-    public var text: String
-    public var bibtex: String
+    var accessed: String
+    var text: String
+    var bibtex: String
 
-    public init(article: Article, site: SiteConfig) {
+    init(article: Article, site: SiteConfig) {
         isOriginal = article.url != nil
         url = article.url ?? site.baseURL + article.path
         accessed = article.accessed ?? article.date

@@ -1,9 +1,9 @@
 /// `data/entities.json` and `data/articles.json`, exactly in shared/DESIGN.md's shape, and
 /// `data/parts.json`, the list of the parts of the large tables. Built in chunks so a large dossier never holds one huge string.
-public enum DataFiles {
+enum DataFiles {
     static let partsPath = "data/parts.json"
 
-    public static func entities(_ graph: SiteGraph) -> [String] {
+    static func entities(_ graph: SiteGraph) -> [String] {
         let registry = graph.content.registry
         let order = registry.entities.indices.sorted { a, b in
             (registry.entities[a].kind, registry.entities[a].id) < (registry.entities[b].kind, registry.entities[b].id)
@@ -26,7 +26,7 @@ public enum DataFiles {
         return wrap(rows)
     }
 
-    public static func articles(_ content: Content) -> [String] {
+    static func articles(_ content: Content) -> [String] {
         wrap(content.articles.map(articleObject))
     }
 

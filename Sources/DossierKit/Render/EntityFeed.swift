@@ -1,12 +1,12 @@
 /// `<entity>/feed.xml`: an Atom feed per entity of the newest articles that mention it
 /// (for a meeting, also those that report it), each with the sentences that name it.
-public enum EntityFeed {
-    public static let limit = 50
+enum EntityFeed {
+    static let limit = 50
     static let sentencesPerEntry = 3
 
-    public static func path(of entity: Entity) -> String { entity.path + "feed.xml" }
+    static func path(of entity: Entity) -> String { entity.path + "feed.xml" }
 
-    public static func atom(_ entity: EntityIndex, graph: SiteGraph) -> String {
+    static func atom(_ entity: EntityIndex, graph: SiteGraph) -> String {
         let content = graph.content
         let target = content.registry[entity]
         let base = content.site.baseURL

@@ -1,10 +1,10 @@
 import Foundation
 
 /// `feed.xml` (Atom, newest articles) and `sitemap.xml`: the only files with absolute URLs.
-public enum Feeds {
-    public static let feedLimit = 50
+enum Feeds {
+    static let feedLimit = 50
 
-    public static func atom(_ graph: SiteGraph) -> String {
+    static func atom(_ graph: SiteGraph) -> String {
         let content = graph.content
         let base = content.site.baseURL
         let newest = graph.articlesByDate.prefix(feedLimit)
@@ -63,7 +63,7 @@ public enum Feeds {
         return files
     }
 
-    public static func sitemap(_ graph: SiteGraph, pages: [SitePage]) -> [String] {
+    static func sitemap(_ graph: SiteGraph, pages: [SitePage]) -> [String] {
         let content = graph.content
         var chunks = ["<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"]
         for page in pages where page != .notFound {

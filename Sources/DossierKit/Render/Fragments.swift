@@ -2,9 +2,9 @@
 /// reused (what Hugo calls partialCached): the site header per section and depth, each
 /// entity's chip and each article's heading as entity pages list them. Pages rendered at
 /// other depths than these caches hold render the pieces afresh.
-public struct Fragments: Sendable {
+struct Fragments: Sendable {
     /// Depth of article and entity pages (`articles/x/index.html`, `people/x/page-2.html`).
-    public static let pageRoot = "../../"
+    static let pageRoot = "../../"
 
     private(set) var content: Content
     let theme: Theme
@@ -14,7 +14,7 @@ public struct Fragments: Sendable {
     private var headings: [String]
     private let previews: [String]
 
-    public init(content: Content, theme: Theme) {
+    init(content: Content, theme: Theme) {
         self.content = content
         self.theme = theme
         var headers: [String: String] = [:]
@@ -45,7 +45,7 @@ public struct Fragments: Sendable {
 
     /// The same fragments for `content`, where only the articles at `changed` differ (same
     /// articles in the same order, same registry, site and theme): their headings are made again.
-    public func updating(articles changed: [Int], in content: Content) -> Fragments {
+    func updating(articles changed: [Int], in content: Content) -> Fragments {
         var copy = self
         copy.content = content
         let theme = self.theme
@@ -70,15 +70,15 @@ public struct Fragments: Sendable {
         return ["root": root, "site": site, "nav": nav]
     }
 
-    public func header(root: String, section: String?) -> String {
+    func header(root: String, section: String?) -> String {
         headers[Fragments.key(root, section)] ?? theme.render("header", Fragments.headerContext(content, root: root, section: section))
     }
 
-    public func footer(root: String) -> String {
+    func footer(root: String) -> String {
         footers[root] ?? theme.render("footer", Fragments.headerContext(content, root: root, section: nil))
     }
 
-    public func chip(_ entity: EntityIndex, root: String) -> String {
+    func chip(_ entity: EntityIndex, root: String) -> String {
         if root == Fragments.pageRoot { return chips[Int(entity)] }
         return theme.render("chip", PageRenderer.link(entity, registry: content.registry, root: root))
     }
@@ -93,12 +93,12 @@ public struct Fragments: Sendable {
         return preview
     }
 
-    public func preview(_ entity: EntityIndex, root: String) -> String {
+    func preview(_ entity: EntityIndex, root: String) -> String {
         if root == Fragments.pageRoot { return previews[Int(entity)] }
         return theme.render("preview", Fragments.previewContext(entity, registry: content.registry, root: root))
     }
 
-    public func heading(_ article: Int32, root: String) -> String {
+    func heading(_ article: Int32, root: String) -> String {
         if root == Fragments.pageRoot { return headings[Int(article)] }
         return theme.render("source", PageRenderer.articleSummary(content: content, index: article, root: root))
     }

@@ -1,12 +1,12 @@
 /// Escaping for HTML text and attribute values (also right for XML).
-public enum HTML {
+enum HTML {
     /// The bytes `escape` changes.
     @inline(__always)
     static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39
     }
 
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) }) ?? true else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)

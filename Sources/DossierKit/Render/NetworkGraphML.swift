@@ -2,8 +2,8 @@
 /// node per registered entity (id `type:id`, with label, Hindi name, type, mentions and
 /// page), one undirected edge per pair of entities named in the same sentence (at most ten
 /// mentions apart in a long one: `SentencePairs`), weighted by the number of such sentences.
-public enum NetworkGraphML {
-    public static func document(_ graph: SiteGraph) -> [String] {
+enum NetworkGraphML {
+    static func document(_ graph: SiteGraph) -> [String] {
         let registry = graph.content.registry
         var chunks = ["""
         <?xml version="1.0" encoding="UTF-8"?>

@@ -5,22 +5,22 @@ import Foundation
 /// labels placed greedily, biggest node first, at the first of eight spots around the node
 /// that overlaps no other label and no node; a label that fits nowhere is left out (the
 /// node keeps its tooltip). Deterministic: no randomness, no unordered iteration.
-public enum NetworkLayout {
-    public struct Node: Sendable, Hashable {
-        public var radius: Double
+enum NetworkLayout {
+    struct Node: Sendable, Hashable {
+        var radius: Double
         /// Size of the label's box (zero for none).
-        public var labelWidth: Double
-        public var labelHeight: Double
+        var labelWidth: Double
+        var labelHeight: Double
 
-        public init(radius: Double, labelWidth: Double, labelHeight: Double) {
+        init(radius: Double, labelWidth: Double, labelHeight: Double) {
             self.radius = radius
             self.labelWidth = labelWidth
             self.labelHeight = labelHeight
         }
     }
 
-    public struct Box: Sendable, Hashable {
-        public var x: Double, y: Double, width: Double, height: Double
+    struct Box: Sendable, Hashable {
+        var x: Double, y: Double, width: Double, height: Double
 
         func overlaps(_ other: Box, gap: Double) -> Bool {
             x < other.x + other.width + gap && other.x < x + width + gap
@@ -34,18 +34,18 @@ public enum NetworkLayout {
         }
     }
 
-    public struct Result: Sendable, Hashable {
-        public var x: [Double]
-        public var y: [Double]
+    struct Result: Sendable, Hashable {
+        var x: [Double]
+        var y: [Double]
         /// Each node's label box, or nil where it did not fit.
-        public var labels: [Box?]
+        var labels: [Box?]
         /// Bounding box of everything drawn.
-        public var bounds: Box
+        var bounds: Box
     }
 
     /// Lays out `nodes` (most important first) within `width` × `height`. With `pinFirst`,
     /// node 0 stays in the centre (an entity's own network).
-    public static func layout(nodes: [Node], edges: [(a: Int, b: Int, weight: Double)], width: Double, height: Double,
+    static func layout(nodes: [Node], edges: [(a: Int, b: Int, weight: Double)], width: Double, height: Double,
                               iterations: Int, pinFirst: Bool) -> Result {
         let count = nodes.count
         var x = [Double](repeating: width / 2, count: count)

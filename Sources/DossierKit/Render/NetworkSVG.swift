@@ -1,17 +1,17 @@
 /// A network as inline SVG: each node a linked circle sized by its mentions, labelled with
 /// its English and Hindi names, edges as lines as wide as the sentences they share.
 /// Pure: the same input gives the same bytes. Every text and attribute value is escaped.
-public enum NetworkSVG {
-    public struct Node: Sendable, Hashable {
-        public var name: String
+enum NetworkSVG {
+    struct Node: Sendable, Hashable {
+        var name: String
         /// Devanagari name, drawn under the English one.
-        public var native: String?
+        var native: String?
         /// `person`, `country`, `org` or `meeting`: the node's colour.
-        public var kind: String
-        public var url: String
-        public var mentions: Int
+        var kind: String
+        var url: String
+        var mentions: Int
 
-        public init(name: String, native: String?, kind: String, url: String, mentions: Int) {
+        init(name: String, native: String?, kind: String, url: String, mentions: Int) {
             self.name = name
             self.native = native
             self.kind = kind
@@ -21,16 +21,16 @@ public enum NetworkSVG {
     }
 
     /// Indices into the nodes and the number of sentences naming both.
-    public typealias Edge = CoMentionNetwork.Edge
+    typealias Edge = CoMentionNetwork.Edge
 
     /// Layout canvas and effort; bigger networks get more room.
-    public struct Size: Sendable, Hashable {
-        public var width: Double
-        public var height: Double
-        public var iterations: Int
+    struct Size: Sendable, Hashable {
+        var width: Double
+        var height: Double
+        var iterations: Int
 
-        public static let entity = Size(width: 640, height: 420, iterations: 200)
-        public static let dossier = Size(width: 1100, height: 820, iterations: 250)
+        static let entity = Size(width: 640, height: 420, iterations: 200)
+        static let dossier = Size(width: 1100, height: 820, iterations: 250)
     }
 
     static let nameSize = 12.0
@@ -38,7 +38,7 @@ public enum NetworkSVG {
 
     /// The SVG, or nil for a network of fewer than two nodes. With `centred`, node 0 is the
     /// entity the page is about: pinned in the middle and emphasised.
-    public static func render(nodes: [Node], edges: [Edge], label: String, size: Size, centred: Bool) -> String? {
+    static func render(nodes: [Node], edges: [Edge], label: String, size: Size, centred: Bool) -> String? {
         guard nodes.count > 1 else { return nil }
         let laid = layoutNodes(nodes, centred: centred)
         let valid = edges.filter { $0.a >= 0 && $0.b >= 0 && $0.a < nodes.count && $0.b < nodes.count && $0.a != $0.b }

@@ -1,30 +1,34 @@
 /// Builds each page's view model from the site graph and renders it through the theme.
 /// Pages are independent once the graph is built, so they render on all cores.
-public struct PageRenderer: Sendable {
-    public let graph: SiteGraph
-    public let theme: Theme
-    public let fragments: Fragments
-    public let pagination: EntityPagination
+struct PageRenderer: Sendable {
+    let graph: SiteGraph
+    let theme: Theme
+    let fragments: Fragments
+    let pagination: EntityPagination
     /// Timelines and networks of entity pages, laid out once per build.
-    public let charts: Charts
+    let charts: Charts
     /// How the large tables are cut into files (the explore page lists them).
     let dataParts: DataParts
     /// The search page's fallback index.
     let searchShards: SearchShards
+    /// The sentences each meeting's page quotes.
+    let reports: MeetingReports
     /// Each article's page, from the site root: entity pages link one per group of sentences
     /// (reading `Article.path` there copied the whole article each time).
     let articlePaths: [String]
 
     /// For tests and tools: links what `SitePipeline` links (pagination, data parts, search shards) itself.
-    public init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
+    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
         let parts = DataParts(graph)
         self.init(graph: graph, theme: theme, fragments: fragments, pagination: EntityPagination(graph: graph, pageSize: pageSize),
-                  parts: parts, search: SearchShards(graph, limits: parts.limits))
+                  reports: MeetingReports(graph), parts: parts, search: SearchShards(graph, limits: parts.limits))
     }
 
     /// Renders only: everything it shows was linked before (`SitePipeline`'s link stage).
-    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pagination: EntityPagination, parts: DataParts, search: SearchShards) {
+    init(graph: SiteGraph, theme: Theme, fragments: Fragments, pagination: EntityPagination, reports: MeetingReports,
+         parts: DataParts, search: SearchShards) {
         self.graph = graph
+        self.reports = reports
         self.dataParts = parts
         self.searchShards = search
         self.charts = Charts(graph: graph)
@@ -37,7 +41,7 @@ public struct PageRenderer: Sendable {
     var content: Content { graph.content }
     var registry: Registry { graph.content.registry }
 
-    public func render(_ page: SitePage) -> String {
+    func render(_ page: SitePage) -> String {
         let root = page.root(in: content)
         var context = base(root: root, page: page)
         let template: String
@@ -165,7 +169,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// Participants a meeting shows on pages other than its own.
-    public static let participantsShown = 12
+    static let participantsShown = 12
 
     /// A sentence as an HTML list item, the given mentions highlighted and linked to their
     /// place in the article, appended to `html`. Built as a String from slices of the
@@ -393,28 +397,7 @@ public struct PageRenderer: Sendable {
         context["meeting"] = model
         context["indexed"] = true
         context["data"] = dataLinks(meeting, root: root)
-        // Reports: the meeting's own mentions; where an article reports it without naming
-        // it, the sentences naming its participants.
-        let participants = Set(meeting.participants.compactMap { registry.index(of: .person, $0) })
-        let own = graph.sentences[Int(index)]
-        var refs: [SiteGraph.SentenceRef] = []
-        for article in graph.articles[Int(index)] {
-            let mine = own.filter { $0.article == article }
-            if !mine.isEmpty {
-                refs += mine
-                continue
-            }
-            var bySentence: [(Int32, [Int32])] = []
-            for (position, mention) in graph.annotated[Int(article)].mentions.enumerated() where participants.contains(mention.entity) {
-                if let last = bySentence.last, last.0 == mention.sentence {
-                    bySentence[bySentence.count - 1].1.append(Int32(position))
-                } else {
-                    bySentence.append((mention.sentence, [Int32(position)]))
-                }
-            }
-            refs += bySentence.prefix(5).map { SiteGraph.SentenceRef(article: article, sentence: $0.0, mentions: $0.1) }
-        }
-        let groups = sentenceGroups(refs[...], root: root)
+        let groups = sentenceGroups(reports[index][...], root: root)
         if !groups.isEmpty { context["sentenceGroups"] = groups }
         context["otherMeetings"] = graph.otherMeetings(of: index).map { entityRow($0, root: root) }
     }

@@ -1,5 +1,5 @@
 /// Every page of the site, and where it is written.
-public enum SitePage: Sendable, Hashable {
+enum SitePage: Sendable, Hashable {
     case home
     /// The list of all articles, newest first; `page` counts from 1 (`articlesPerPage` each).
     case articleIndex(page: Int)
@@ -14,7 +14,7 @@ public enum SitePage: Sendable, Hashable {
     case search
 
     /// Path under the output folder.
-    public func path(in content: Content) -> String {
+    func path(in content: Content) -> String {
         switch self {
         case .home: return PageFile.of("")
         case .articleIndex(let page): return page == 1 ? PageFile.of("articles/") : "articles/page-\(page).html"
@@ -31,40 +31,40 @@ public enum SitePage: Sendable, Hashable {
     }
 
     /// Relative prefix from the page to the site root (`../../` for `articles/x/index.html`).
-    public func root(in content: Content) -> String {
+    func root(in content: Content) -> String {
         let depth = path(in: content).utf8.filter { $0 == UInt8(ascii: "/") }.count
         return String(repeating: "../", count: depth)
     }
 
     /// The pages every site has, whatever its content.
-    public static let fixed: [SitePage] = [.home, .articleIndex(page: 1), .notFound]
+    static let fixed: [SitePage] = [.home, .articleIndex(page: 1), .notFound]
         + EntityKind.allCases.map { .entityIndex($0) } + [.explore, .search]
 
     /// Articles on one page of the article list: a list of 100,000 articles on one page was
     /// 30 MB, over what static hosts take for a file (shared/DESIGN.md: 20 MiB).
-    public static let articlesPerPage = 2_000
+    static let articlesPerPage = 2_000
 
     /// How many pages the article list has.
-    public static func articleIndexPages(articles: Int) -> Int { max(1, (articles + articlesPerPage - 1) / articlesPerPage) }
+    static func articleIndexPages(articles: Int) -> Int { max(1, (articles + articlesPerPage - 1) / articlesPerPage) }
 
     /// The article list's later pages (the first is one of `fixed`).
-    public static func laterArticleIndexPages(articles: Int) -> [SitePage] {
+    static func laterArticleIndexPages(articles: Int) -> [SitePage] {
         let count = articleIndexPages(articles: articles)
         return count < 2 ? [] : (2...count).map { .articleIndex(page: $0) }
     }
 
     /// Every page but the entity pages (those need the graph to know how many there are).
-    public static func all(articles: Int) -> [SitePage] {
+    static func all(articles: Int) -> [SitePage] {
         fixed + laterArticleIndexPages(articles: articles) + (0..<articles).map { .article(Int32($0)) }
     }
 
     /// Every page of the site, in a fixed order.
-    public static func all(_ graph: SiteGraph, pagination: EntityPagination) -> [SitePage] {
+    static func all(_ graph: SiteGraph, pagination: EntityPagination) -> [SitePage] {
         all(articles: graph.content.articles.count) + entityPages(pagination)
     }
 
     /// Each entity's pages.
-    public static func entityPages(_ pagination: EntityPagination) -> [SitePage] {
+    static func entityPages(_ pagination: EntityPagination) -> [SitePage] {
         var pages: [SitePage] = []
         for (index, ranges) in pagination.pages.enumerated() {
             pages += (1...ranges.count).map { .entity(EntityIndex(index), page: $0) }

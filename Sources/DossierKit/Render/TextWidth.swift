@@ -1,8 +1,8 @@
 /// Estimated width of a line of text, for laying out SVG labels at build time (no font
 /// files are read). Errs wide, so labels placed apart by it do not touch on screen.
-public enum TextWidth {
+enum TextWidth {
     /// Width in the units of `fontSize` (SVG user units).
-    public static func estimate(_ text: String, fontSize: Double) -> Double {
+    static func estimate(_ text: String, fontSize: Double) -> Double {
         var ems = 0.0
         for scalar in text.unicodeScalars { ems += advance(scalar) }
         return ems * fontSize

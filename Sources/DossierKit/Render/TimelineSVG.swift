@@ -2,16 +2,16 @@
 /// names and participants in stacked lanes above it, and optionally a bar per month below
 /// it (an entity's mentions). Pure: the same input gives the same bytes. Every text and
 /// attribute value is escaped.
-public enum TimelineSVG {
-    public struct Event: Sendable, Hashable {
+enum TimelineSVG {
+    struct Event: Sendable, Hashable {
         /// ISO `YYYY-MM-DD`; events without a valid date are left out.
-        public var date: String
-        public var name: String
+        var date: String
+        var name: String
         /// Second, smaller line (participants).
-        public var detail: String
-        public var url: String
+        var detail: String
+        var url: String
 
-        public init(date: String, name: String, detail: String, url: String) {
+        init(date: String, name: String, detail: String, url: String) {
             self.date = date
             self.name = name
             self.detail = detail
@@ -19,12 +19,12 @@ public enum TimelineSVG {
         }
     }
 
-    public struct MonthCount: Sendable, Hashable {
+    struct MonthCount: Sendable, Hashable {
         /// `YYYY-MM`.
-        public var month: String
-        public var count: Int
+        var month: String
+        var count: Int
 
-        public init(month: String, count: Int) {
+        init(month: String, count: Int) {
             self.month = month
             self.count = count
         }
@@ -39,7 +39,7 @@ public enum TimelineSVG {
     static let barsHeight = 52.0
 
     /// The SVG, or nil when there is nothing dated to draw.
-    public static func render(events: [Event], months: [MonthCount] = [], label: String) -> String? {
+    static func render(events: [Event], months: [MonthCount] = [], label: String) -> String? {
         let dated = events.filter { ISODate.isValid($0.date) }
             .sorted { ($0.date, $0.name, $0.url) < ($1.date, $1.name, $1.url) }
         let counted = months.filter { $0.count > 0 && DateAxis.monthIndex($0.month) != nil }

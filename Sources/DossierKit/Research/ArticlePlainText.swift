@@ -5,27 +5,27 @@
 /// a sentence that holds mentions is byte for byte the annotated one and its mentions' byte
 /// ranges apply to it. `text` is the blocks joined by a line feed; ranges are UTF-8 offsets
 /// into it.
-public struct ArticlePlainText: Sendable {
-    public struct Sentence: Sendable, Hashable {
-        public var text: String
+struct ArticlePlainText: Sendable {
+    struct Sentence: Sendable, Hashable {
+        var text: String
         /// The leaf block (paragraph, heading, table cell) it belongs to, in document order.
-        public var block: Int32
+        var block: Int32
         /// UTF-8 byte range in `ArticlePlainText.text`.
-        public var range: Range<Int>
+        var range: Range<Int>
         /// Its index in `AnnotatedArticle.sentences` when it holds mentions.
-        public var annotated: Int32?
+        var annotated: Int32?
         /// Its mentions: a range of indices into `AnnotatedArticle.mentions` (empty if none).
-        public var mentions: Range<Int>
+        var mentions: Range<Int>
     }
 
-    public let text: String
-    public let sentences: [Sentence]
+    let text: String
+    let sentences: [Sentence]
     /// Per block, the range of its sentences in `sentences`.
-    public let blocks: [Range<Int>]
+    let blocks: [Range<Int>]
 
     /// The plain text of `article`, its sentences matched to those of `annotation` (the
     /// article annotated by `Annotator`).
-    public init(article: Article, annotation: AnnotatedArticle) {
+    init(article: Article, annotation: AnnotatedArticle) {
         let (markdown, _) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
         let document = MarkdownDocument(parsing: markdown)
         _ = Annotator.removeDecodedControls(document, body: article.body, file: article.file, bodyLine: article.bodyLine)
@@ -35,7 +35,7 @@ public struct ArticlePlainText: Sendable {
     }
 
     /// Plain text from its blocks' UTF-8 (for tests and for callers that have the blocks).
-    public init(blocks: [[UInt8]], annotation: AnnotatedArticle) {
+    init(blocks: [[UInt8]], annotation: AnnotatedArticle) {
         var bytes: [UInt8] = []
         var sentences: [Sentence] = []
         var blockRanges: [Range<Int>] = []

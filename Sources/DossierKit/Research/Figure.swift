@@ -1,30 +1,30 @@
 /// A figure an article reports: a count of troops, casualties, weapons, money or people, with
 /// its unit noun and who claims it. Found by `FigureFinder`.
-public struct Figure: Sendable, Hashable {
+struct Figure: Sendable, Hashable {
     /// Index of the article in `Content.articles`.
-    public var article: Int32
+    var article: Int32
     /// Who claims it: the speaker of the statement that holds it (`संयुक्त राज्य अमेरिका ने दावा
     /// किया कि …`, `खुफिया सेवा ने कहा कि …`, `X के मुताबिक …`), nil when none is named.
-    public var claimant: EntityIndex?
+    var claimant: EntityIndex?
     /// The statement that holds it: an index into the statements given to the finder.
-    public var claim: Int?
+    var claim: Int?
     /// As written: `10,000`, `10 हजार`, `हजारों`.
-    public var number: String
+    var number: String
     /// Its value; nil for an indefinite number (`हजारों`: thousands).
-    public var value: Double?
+    var value: Double?
     /// `लगभग`, `करीब`, `तकरीबन`, `अनुमानित` before it.
-    public var approximate: Bool
+    var approximate: Bool
     /// The unit noun as written (`सैनिक`, `सैनिकों`, `डॉलर`); a figure that takes its unit from
     /// an earlier one (`जिनमें से 8,000`) has that one's.
-    public var unit: String
-    public var subject: FigureSubject
+    var unit: String
+    var subject: FigureSubject
     /// UTF-8 byte range of the number and its unit in the article's `ArticlePlainText.text`.
-    public var range: Range<Int>
-    public var sentence: ArticlePlainText.Sentence
+    var range: Range<Int>
+    var sentence: ArticlePlainText.Sentence
     /// The entities the sentence names, in text order, each once.
-    public var entities: [EntityIndex]
+    var entities: [EntityIndex]
 
-    public init(article: Int32, claimant: EntityIndex?, claim: Int?, number: String, value: Double?, approximate: Bool,
+    init(article: Int32, claimant: EntityIndex?, claim: Int?, number: String, value: Double?, approximate: Bool,
                 unit: String, subject: FigureSubject, range: Range<Int>, sentence: ArticlePlainText.Sentence, entities: [EntityIndex]) {
         self.article = article
         self.claimant = claimant
@@ -42,7 +42,7 @@ public struct Figure: Sendable, Hashable {
 
 /// What a figure counts: the unit noun's class, refined by the verb after it (`भेजे`: sent,
 /// `तैनात`: deployed, `मारे गए`: killed). The vocabulary is `FigureVocabulary`.
-public enum FigureSubject: String, Sendable, Hashable, CaseIterable {
+enum FigureSubject: String, Sendable, Hashable, CaseIterable {
     /// Troops sent (`सैनिक भेजे`, `सैनिक भेजने का फैसला`).
     case troopsSent = "troops-sent"
     /// Troops deployed or present (`तैनात`, `मौजूद`, `रूस में … सैनिक हैं`).

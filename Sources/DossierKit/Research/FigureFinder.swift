@@ -5,7 +5,7 @@
 /// figures. The subject comes from the unit and the first verb of the vocabulary after it in
 /// its clause; the claimant is the speaker of the statement whose words hold the number.
 /// Linear in the article.
-public enum FigureFinder {
+enum FigureFinder {
     /// Words allowed between a number and its unit noun.
     static let modifiers = 3
     /// How far after the unit its verb is looked for, in tokens (within the clause).
@@ -15,7 +15,7 @@ public enum FigureFinder {
 
     /// The figures of `annotation`, in text order; `statements` are the article's (from
     /// `StatementFinder`), for the claimants.
-    public static func figures(in annotation: AnnotatedArticle, text: ArticlePlainText, article: Int32,
+    static func figures(in annotation: AnnotatedArticle, text: ArticlePlainText, article: Int32,
                                statements: [Statement]) -> [Figure] {
         var result: [Figure] = []
         // Statements by start, to find the one holding a number as the text is read in order.
@@ -104,7 +104,7 @@ public enum FigureFinder {
     }
 
     /// The figures of every article of `analysis`, given each article's statements.
-    public static func figures(in analysis: Analysis, statements: [[Statement]]) -> [[Figure]] {
+    static func figures(in analysis: Analysis, statements: [[Statement]]) -> [[Figure]] {
         let articles = analysis.content.articles
         let annotated = analysis.annotated
         return parallelMap(Array(articles.indices)) { index in

@@ -1,28 +1,28 @@
 /// The statements and figures of a whole dossier, indexed the way pages list them: per
 /// entity the statements it made and those that came through it, per subject and per entity
 /// the figures. Built once from the content and its annotated articles (on all cores).
-public struct ResearchIndex: Sendable {
+struct ResearchIndex: Sendable {
     /// A statement or figure: the article and its position in that article's list.
-    public struct Ref: Sendable, Hashable {
-        public var article: Int32
-        public var index: Int32
+    struct Ref: Sendable, Hashable {
+        var article: Int32
+        var index: Int32
     }
 
     /// Per article (the order of `Content.articles`), in text order.
-    public let statements: [[Statement]]
-    public let figures: [[Figure]]
+    let statements: [[Statement]]
+    let figures: [[Figure]]
     /// Per entity: the statements it made (as speaker or co-speaker), newest article first
     /// (date descending, then id, as `SiteGraph.articlesByDate`), then in text order.
-    public let statementsBySpeaker: [[Ref]]
+    let statementsBySpeaker: [[Ref]]
     /// Per entity: the statements that reached their article through it (`via`), same order.
-    public let statementsVia: [[Ref]]
+    let statementsVia: [[Ref]]
     /// Per subject: its figures in date order (oldest first, then article id, then text order),
     /// so that claims of different sources stand side by side.
-    public let figuresBySubject: [FigureSubject: [Ref]]
+    let figuresBySubject: [FigureSubject: [Ref]]
     /// Per entity: the figures it claims or whose sentence names it, in date order.
-    public let figuresByEntity: [[Ref]]
+    let figuresByEntity: [[Ref]]
 
-    public init(content: Content, annotated: [AnnotatedArticle]) {
+    init(content: Content, annotated: [AnnotatedArticle]) {
         precondition(content.articles.count == annotated.count)
         let articles = content.articles
         let registry = content.registry
@@ -68,8 +68,8 @@ public struct ResearchIndex: Sendable {
         figuresByEntity = byEntity
     }
 
-    public init(analysis: Analysis) { self.init(content: analysis.content, annotated: analysis.annotated) }
+    init(analysis: Analysis) { self.init(content: analysis.content, annotated: analysis.annotated) }
 
-    public subscript(statement ref: Ref) -> Statement { statements[Int(ref.article)][Int(ref.index)] }
-    public subscript(figure ref: Ref) -> Figure { figures[Int(ref.article)][Int(ref.index)] }
+    subscript(statement ref: Ref) -> Statement { statements[Int(ref.article)][Int(ref.index)] }
+    subscript(figure ref: Ref) -> Figure { figures[Int(ref.article)][Int(ref.index)] }
 }

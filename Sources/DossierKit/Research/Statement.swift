@@ -1,7 +1,7 @@
 /// A statement an article reports: words a speaker said, quoted or reported, with the
 /// channel the article got them through. Found by `StatementFinder`.
-public struct Statement: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+struct Statement: Sendable, Hashable {
+    enum Kind: String, Sendable, Hashable {
         /// The words themselves, in quotation marks (“…”, "…", '…').
         case quote
         /// Reported speech: `X ने कहा कि …`, `X के मुताबिक …`, `X ने Y को Z बताया`, `X ने … की निंदा की`.
@@ -9,31 +9,31 @@ public struct Statement: Sendable, Hashable {
     }
 
     /// Index of the article in `Content.articles`.
-    public var article: Int32
+    var article: Int32
     /// Whose words they are: a registered person, organisation or country (a government),
     /// nil when the article does not name a registered one or a pronoun's referent is not
     /// decided by the sentence before.
-    public var speaker: EntityIndex?
+    var speaker: EntityIndex?
     /// The other speakers of a joint statement (`X और Y ने कहा`), in text order.
-    public var coSpeakers: [EntityIndex]
+    var coSpeakers: [EntityIndex]
     /// Through whom the words reached the article (`केसीएनए ने बताया कि किम ने कहा …`: KCNA;
     /// `A ने B के हवाले से कहा`: A; `X के मुताबिक, Y ने कहा`: X).
-    public var via: EntityIndex?
-    public var kind: Kind
+    var via: EntityIndex?
+    var kind: Kind
     /// The words said, as written (a quote without its quotation marks).
-    public var text: String
+    var text: String
     /// UTF-8 byte range of `text` in the article's `ArticlePlainText.text`.
-    public var range: Range<Int>
+    var range: Range<Int>
     /// The sentence that holds the statement's frame (where the speaker is named).
-    public var sentence: ArticlePlainText.Sentence
+    var sentence: ArticlePlainText.Sentence
     /// The speaker's mention in that sentence: an index into `AnnotatedArticle.mentions`, and
     /// its anchor on the article page (`#m<anchor>`); nil for a pronoun or an unnamed speaker.
-    public var speakerMention: Int32?
-    public var anchor: Int32?
+    var speakerMention: Int32?
+    var anchor: Int32?
     /// How the speaker was found.
-    public var attribution: Attribution
+    var attribution: Attribution
 
-    public enum Attribution: String, Sendable, Hashable {
+    enum Attribution: String, Sendable, Hashable {
         /// Named in the statement's sentence.
         case named
         /// A pronoun (`उन्होंने`) whose referent the sentence before decides.
@@ -43,9 +43,9 @@ public struct Statement: Sendable, Hashable {
     }
 
     /// Every speaker: `speaker` then `coSpeakers`.
-    public var speakers: [EntityIndex] { (speaker.map { [$0] } ?? []) + coSpeakers }
+    var speakers: [EntityIndex] { (speaker.map { [$0] } ?? []) + coSpeakers }
 
-    public init(article: Int32, speaker: EntityIndex?, coSpeakers: [EntityIndex] = [], via: EntityIndex?, kind: Kind,
+    init(article: Int32, speaker: EntityIndex?, coSpeakers: [EntityIndex] = [], via: EntityIndex?, kind: Kind,
                 text: String, range: Range<Int>, sentence: ArticlePlainText.Sentence, speakerMention: Int32? = nil,
                 anchor: Int32? = nil, attribution: Attribution) {
         self.article = article

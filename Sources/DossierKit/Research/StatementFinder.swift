@@ -21,12 +21,12 @@
 ///
 /// Linear in the article: each sentence's tokens are read a bounded number of times
 /// (look-backs of at most `reach` tokens).
-public enum StatementFinder {
+enum StatementFinder {
     /// How far back from a speech verb its subject is looked for, in tokens.
     static let reach = 32
 
     /// The statements of `annotation` (article number `article` of the content), in text order.
-    public static func statements(in annotation: AnnotatedArticle, text: ArticlePlainText, article: Int32, registry: Registry) -> [Statement] {
+    static func statements(in annotation: AnnotatedArticle, text: ArticlePlainText, article: Int32, registry: Registry) -> [Statement] {
         var result: [Statement] = []
         var previous: [EntityIndex] = []
         for block in text.blocks.indices {
@@ -43,7 +43,7 @@ public enum StatementFinder {
     }
 
     /// The statements of every article of `analysis`, in article order then text order.
-    public static func statements(in analysis: Analysis) -> [[Statement]] {
+    static func statements(in analysis: Analysis) -> [[Statement]] {
         let articles = analysis.content.articles
         let registry = analysis.content.registry
         let annotated = analysis.annotated

@@ -1,6 +1,6 @@
 /// "Did you mean" hints: the known name closest to a misspelt one, when close enough.
-public enum Suggestion {
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+enum Suggestion {
+    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.unicodeScalars)
         let limit = max(2, target.count / 3)
         var best: (String, Int)?
@@ -15,7 +15,7 @@ public enum Suggestion {
     }
 
     /// "did you mean x?" or nil.
-    public static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
+    static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
         closest(to: word, among: candidates).map { "did you mean \($0)?" }
     }
 

@@ -9,22 +9,22 @@
 /// are then completed from the entity's English name: a match of a person's name part (`पुतिन`)
 /// next to words that transliterate to the other parts (`व्लादिमीर` for Vladimir) is taken
 /// whole (`NameSkeleton`).
-public struct AliasMatcher: Sendable {
+struct AliasMatcher: Sendable {
     /// One distinct alias text and the entities that carry it (more than one: ambiguous).
-    public struct Alias: Sendable, Hashable {
-        public var text: String
-        public var entities: [EntityIndex]
+    struct Alias: Sendable, Hashable {
+        var text: String
+        var entities: [EntityIndex]
         /// A spelling variant (the loose form of an alias, a derived form, a completed name),
         /// not an alias as written; `text` is the alias it comes from.
-        public var isVariant: Bool
+        var isVariant: Bool
         /// Matched only when completed to the whole name of one of `starts`: the variant
         /// equals a common word, or only begins a name.
         var completionOnly: Bool
         /// People whose whole name may start here (`पार्क` of `पार्क सनवॉन`).
         var starts: [EntityIndex] = []
-        public var isAmbiguous: Bool { entities.count > 1 }
+        var isAmbiguous: Bool { entities.count > 1 }
 
-        public init(text: String, entities: [EntityIndex], isVariant: Bool = false) {
+        init(text: String, entities: [EntityIndex], isVariant: Bool = false) {
             self.text = text
             self.entities = entities
             self.isVariant = isVariant
@@ -32,14 +32,14 @@ public struct AliasMatcher: Sendable {
         }
     }
 
-    public struct Match: Sendable, Hashable {
+    struct Match: Sendable, Hashable {
         /// Byte range in the searched text.
-        public var start: Int
-        public var end: Int
-        public var alias: Int32
+        var start: Int
+        var end: Int
+        var alias: Int32
     }
 
-    public let aliases: [Alias]
+    let aliases: [Alias]
 
     private let exact: ByteTrie
     private let loose: ByteTrie?
@@ -64,7 +64,7 @@ public struct AliasMatcher: Sendable {
 
     /// Builds the matcher from every entity's aliases and canonical name, and their variants
     /// (for entities that do not set `variants: false`).
-    public init(registry: Registry) {
+    init(registry: Registry) {
         var entries: [String: [EntityIndex]] = [:]
         for (index, entity) in registry.entities.enumerated() {
             for name in AliasMatcher.names(of: entity) {
@@ -174,7 +174,7 @@ public struct AliasMatcher: Sendable {
     }
 
     /// Exact aliases only, without variants.
-    public init(aliases: [Alias]) {
+    init(aliases: [Alias]) {
         self.aliases = aliases
         self.exact = ByteTrie(keys: aliases.enumerated().map { ($1.text, Int32($0)) })
         self.loose = nil
@@ -234,14 +234,14 @@ public struct AliasMatcher: Sendable {
     }
 
     /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
-    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+    func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
         guard aliases.count > 0 else { return [] }
         return Walk(exact: exact, loose: loose, completes: completes, covers: covers, startCovers: startCovers,
                     completionOnly: completionOnly, foldsExact: foldsExact, exactAlways: exactAlways, nameParts: nameParts,
                     completedAlias: completedAlias, aliases: aliases).matches(in: bytes)
     }
 
-    public func matches(in text: String) -> [Match] {
+    func matches(in text: String) -> [Match] {
         var copy = text
         return copy.withUTF8 { matches(in: $0) }
     }

@@ -5,13 +5,13 @@
 /// a name or title could show other text than it holds. They are removed (with a warning
 /// at their line), never escaped: none of them is visible text. Joiners (U+200C, U+200D,
 /// needed in Devanagari) and the direction marks U+200E/200F are kept.
-public enum InvisibleControls {
+enum InvisibleControls {
     /// Lines reported per file; more are summed up in one last warning.
     static let reportedLines = 20
 
     /// `text` without those characters, and one warning per line that had some.
     /// `lineOffset` is added to line numbers (a body starts below its front matter).
-    public static func removing(from text: String, file: String, lineOffset: Int = 0) -> (String, [Diagnostic]) {
+    static func removing(from text: String, file: String, lineOffset: Int = 0) -> (String, [Diagnostic]) {
         guard containsAny(text) else { return (text, []) }
         var kept = String.UnicodeScalarView()
         var line = 1

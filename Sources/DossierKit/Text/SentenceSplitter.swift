@@ -2,9 +2,9 @@
 /// (some pages type `|` for it) as well as `.`, `?` and `!`; a terminator ends a sentence
 /// only when followed by white space or the end (so `10.5` and `U.S.A` stay whole),
 /// and closing quotes and brackets after it stay with its sentence.
-public enum SentenceSplitter {
+enum SentenceSplitter {
     /// Byte ranges of the sentences of UTF-8 `bytes`, trimmed of white space.
-    public static func sentenceRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    static func sentenceRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var index = 0
@@ -30,7 +30,7 @@ public enum SentenceSplitter {
         return ranges
     }
 
-    public static func sentences(in text: String) -> [String] {
+    static func sentences(in text: String) -> [String] {
         var copy = text
         return copy.withUTF8 { bytes in
             sentenceRanges(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Unicode normalisation for matching: text and aliases are compared in NFC.
-public enum TextNormalization {
+enum TextNormalization {
     /// NFC form of `text`. Most text (ASCII, Devanagari without nukta) is already NFC,
     /// which a quick scan tells without calling the full normaliser.
-    public static func nfc(_ text: String) -> String {
+    static func nfc(_ text: String) -> String {
         isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 
@@ -55,7 +55,7 @@ public enum TextNormalization {
     }
 
     /// Runs of white space become one space; ends trimmed.
-    public static func collapsingWhitespace(_ text: String) -> String {
+    static func collapsingWhitespace(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {

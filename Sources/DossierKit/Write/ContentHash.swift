@@ -1,6 +1,6 @@
 /// XXH64 of a file's bytes, fed piece by piece: how a rebuild tells an output file is
 /// unchanged without reading the old one (several GB/s, on every core).
-public struct ContentHash: Sendable {
+struct ContentHash: Sendable {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -16,9 +16,9 @@ public struct ContentHash: Sendable {
     private var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private var tailCount = 0
 
-    public init() {}
+    init() {}
 
-    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         total += left
@@ -44,7 +44,7 @@ public struct ContentHash: Sendable {
         }
     }
 
-    public mutating func add(_ text: String) {
+    mutating func add(_ text: String) {
         var copy = text
         copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
@@ -68,7 +68,7 @@ public struct ContentHash: Sendable {
         (value << bits) | (value >> (64 - bits))
     }
 
-    public var value: UInt64 {
+    var value: UInt64 {
         var hash: UInt64
         if total >= 32 {
             hash = Self.rotate(v1, 1) &+ Self.rotate(v2, 7) &+ Self.rotate(v3, 12) &+ Self.rotate(v4, 18)

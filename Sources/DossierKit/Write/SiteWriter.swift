@@ -15,8 +15,8 @@ import Synchronization
 /// manifest it refuses, unless `clean` says to replace the contents (hidden files and
 /// `CNAME` are kept even then). Every build starts by removing the debris of killed builds
 /// of the same output, recognised by name (`OutputPaths`), under a lock (`OutputLock`).
-public final class SiteWriter: Sendable {
-    public let output: String
+final class SiteWriter: Sendable {
+    let output: String
     private let paths: OutputPaths
     /// Where new files go: the staging folder.
     private let root: String
@@ -50,7 +50,7 @@ public final class SiteWriter: Sendable {
     static let spillSize = 1 << 20
 
     /// `clean`: replace the contents of an output folder that no build wrote.
-    public init(output: String, clean: Bool = false) throws {
+    init(output: String, clean: Bool = false) throws {
         // A linked output folder is written where the link points: swapping would otherwise
         // replace the link.
         let display = OutputPaths.folder(output)
@@ -120,7 +120,7 @@ public final class SiteWriter: Sendable {
     /// Creates the folders the given files need (before writing them in parallel). When
     /// updating, folders are made as files need them: most files are unchanged, and when all
     /// are, nothing is staged at all.
-    public func prepareFolders(for paths: [String]) throws {
+    func prepareFolders(for paths: [String]) throws {
         guard previous == nil else { return }
         var folders = Set<String>()
         for path in paths {
@@ -161,7 +161,7 @@ public final class SiteWriter: Sendable {
     /// Creates the folders for `paths` on another thread, so that creating thousands of
     /// folders (all system time) overlaps with rendering. A write that comes first makes
     /// its own folder.
-    public func prepareFoldersInBackground(for paths: [String]) {
+    func prepareFoldersInBackground(for paths: [String]) {
         guard previous == nil else { return }
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
@@ -254,7 +254,7 @@ public final class SiteWriter: Sendable {
     }
 
     /// Writes one file.
-    public func write(_ text: String, to path: String) throws {
+    func write(_ text: String, to path: String) throws {
         var copy = text
         try copy.withUTF8 { bytes in try writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
     }
@@ -300,7 +300,7 @@ public final class SiteWriter: Sendable {
         try finish(file!, hash: hash.value)
     }
 
-    public func copyFile(from source: String, to path: String) throws {
+    func copyFile(from source: String, to path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: source))
         try data.withUnsafeBytes { try writeBytes($0, to: path) }
     }
@@ -330,7 +330,7 @@ public final class SiteWriter: Sendable {
     /// and the manifest put in place. A rebuild keeps the old tree as the next one's spare; a
     /// first or clean build removes it. A build killed at any point leaves the old site or
     /// the new one in place, and debris the next build removes or completes.
-    public func commit() throws {
+    func commit() throws {
         try waitForFolders()
         let entries = written.withLock { $0 }
         switch mode {
@@ -447,15 +447,15 @@ public final class SiteWriter: Sendable {
 
     /// Drops what this build wrote, leaving the output as it was (a spare tree stays: the
     /// next build brings it up to date whatever it holds).
-    public func abort() {
+    func abort() {
         try? waitForFolders()
         if case .update = mode { return }
         FileTree.remove(root)
     }
 }
 
-public struct WriteError: Error, CustomStringConvertible {
-    public var path: String
-    public var code: Int32
-    public var description: String { "\(path): cannot write: \(String(cString: strerror(code)))" }
+struct WriteError: Error, CustomStringConvertible {
+    var path: String
+    var code: Int32
+    var description: String { "\(path): cannot write: \(String(cString: strerror(code)))" }
 }
