@@ -11,6 +11,8 @@ struct BuiltSite: Sendable {
     /// How the large tables were cut, with each article's sizes (a rebuild measures only
     /// the articles it changed).
     var dataParts: DataParts
+    /// The search index, whose keys a rebuild that changed no title reuses.
+    var searchShards: SearchShards
     /// Paths of the outputs other than article pages.
     var outputPaths: Set<String>
     /// The listing of the inputs this state was built from.

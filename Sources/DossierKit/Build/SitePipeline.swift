@@ -94,7 +94,9 @@ struct SitePipeline {
                                  changedIDs: loaded.changedIDs, redone: loaded.redo)
         stage("link")
         let parts = DataParts(graph, limits: options.dataLimits, reusing: reuse?.dataParts, changed: Set(loaded.redo))
-        let search = SearchShards(graph, limits: parts.limits)
+        // The search keys stand while no name and no title or date changed.
+        let search = SearchShards(graph, limits: parts.limits,
+                                  reusingKeysOf: change.before?.listChanged == false && loaded.sameArticles ? previous?.searchShards : nil)
         stage("data parts and search shards")
 
         // Render and write what the change reaches.
@@ -120,7 +122,8 @@ struct SitePipeline {
         stage("assets")
 
         let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
-                              fragments: fragments, pagination: pagination, dataParts: parts, outputPaths: paths, scan: loaded.scan)
+                              fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, outputPaths: paths,
+                              scan: loaded.scan)
         return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
                        articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)
     }

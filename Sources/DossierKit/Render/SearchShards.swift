@@ -35,8 +35,13 @@ struct SearchShards: Sendable {
     private let articlesByShard: [[Int32]]
     private let entityRows: [String]
     private let articleRows: [String]
+    /// Each row's keys (entities in registry order, articles newest first): what a rebuild
+    /// that changed no name and no title takes over instead of normalising every title again.
+    private let entityKeys: [Set<String>]
+    private let articleKeys: [Set<String>]
 
-    init(_ graph: SiteGraph, limits: DataLimits = .standard) {
+    /// `previous`: the index of the same registry and article list (ids, titles, dates), whose keys still hold.
+    init(_ graph: SiteGraph, limits: DataLimits = .standard, reusingKeysOf previous: SearchShards? = nil) {
         self.graph = graph
         let registry = graph.content.registry
         var entityRows: [String] = []
@@ -53,10 +58,12 @@ struct SearchShards: Sendable {
                                       JSON.quote(article.pagePath)].joined(separator: ", ") + "]")
         }
         // Keys on all cores: normalising every title is most of the index's cost.
-        let entityKeys = parallelMap(Array(registry.entities.indices)) { index in
+        let entityKeys = previous?.entityKeys ?? parallelMap(Array(registry.entities.indices)) { index in
             Self.keys(of: [registry.entities[index].name] + registry.entities[index].aliases)
         }
-        let articleKeys = parallelMap(graph.articlesByDate) { index in Self.keys(of: [graph.content.articles[Int(index)].title]) }
+        let articleKeys = previous?.articleKeys ?? parallelMap(graph.articlesByDate) { index in
+            Self.keys(of: [graph.content.articles[Int(index)].title])
+        }
         let bytes = (entityRows + articleRows).reduce(0) { $0 + $1.utf8.count + 2 }
         var count = 1
         if bytes > limits.searchShardBytes {
@@ -88,6 +95,8 @@ struct SearchShards: Sendable {
         self.count = count
         self.entityRows = entityRows
         self.articleRows = articleRows
+        self.entityKeys = entityKeys
+        self.articleKeys = articleKeys
         entitiesByShard = shards(entityKeys, cap: .max)
         articlesByShard = shards(articleKeys, cap: Self.keyArticles)
         self.capped = capped.sorted()
