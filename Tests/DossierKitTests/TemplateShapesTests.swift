@@ -43,7 +43,7 @@ struct TemplateShapesTests {
         #expect(theme.shapes.isEnabled)
         for context in contexts() {
             let expected = theme.library.render(context, withTemplate: "probe")
-            #expect(theme.render("probe", context) == expected)
+            #expect(theme.render(named: "probe", context) == expected)
         }
         // Splicing was used, not only Mustache.
         #expect(theme.shapes.splicedShapes(of: "probe") > 0)
@@ -53,7 +53,7 @@ struct TemplateShapesTests {
         let theme = try theme(["probe.mustache": "<h1>{{uppercased(title)}}</h1>{{#items}}{{kind}}{{/items}}"])
         #expect(!theme.shapes.isEnabled)
         for context in contexts() {
-            #expect(theme.render("probe", context) == theme.library.render(context, withTemplate: "probe"))
+            #expect(theme.render(named: "probe", context) == theme.library.render(context, withTemplate: "probe"))
         }
     }
 

@@ -15,7 +15,7 @@ struct ArticlePage: Sendable {
         let root = page.root(in: content)
         var context = PageRenderer.base(content: content, fragments: fragments, root: root, page: page)
         fill(&context, article: index, annotation: annotation, root: root)
-        return theme.render("article", context)
+        return theme.render(.article, context)
     }
 
     func fill(_ context: inout [String: Any], article index: Int, annotation: AnnotatedArticle, root: String) {

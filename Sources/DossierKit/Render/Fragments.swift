@@ -21,23 +21,23 @@ struct Fragments: Sendable {
         let sections: [String?] = [nil, "home", "articles"] + EntityKind.allCases.map { $0.folder } + ["explore", "search"]
         for root in ["", "../", "../../"] {
             for section in sections {
-                headers[Fragments.key(root, section)] = theme.render("header", Fragments.headerContext(content, root: root, section: section))
+                headers[Fragments.key(root, section)] = theme.render(.header, Fragments.headerContext(content, root: root, section: section))
             }
         }
         self.headers = headers
         self.footers = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map {
-            ($0, theme.render("footer", Fragments.headerContext(content, root: $0, section: nil)))
+            ($0, theme.render(.footer, Fragments.headerContext(content, root: $0, section: nil)))
         })
         let registry = content.registry
         let renderChip = { @Sendable (index: Int) in
-            theme.render("chip", PageRenderer.link(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
+            theme.render(.chip, PageRenderer.link(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
         }
         self.chips = parallelMap(Array(registry.entities.indices), renderChip)
         self.previews = parallelMap(Array(registry.entities.indices)) { index in
-            theme.render("preview", Fragments.previewContext(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
+            theme.render(.preview, Fragments.previewContext(EntityIndex(index), registry: registry, root: Fragments.pageRoot))
         }
         self.headings = parallelMap(Array(content.articles.indices)) { index in
-            theme.render("source", PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
+            theme.render(.source, PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
         }
     }
 
@@ -50,7 +50,7 @@ struct Fragments: Sendable {
         copy.content = content
         let theme = self.theme
         let fresh = parallelMap(changed) { index in
-            theme.render("source", PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
+            theme.render(.source, PageRenderer.articleSummary(content: content, index: Int32(index), root: Fragments.pageRoot))
         }
         for (index, heading) in zip(changed, fresh) { copy.headings[index] = heading }
         return copy
@@ -71,16 +71,16 @@ struct Fragments: Sendable {
     }
 
     func header(root: String, section: String?) -> String {
-        headers[Fragments.key(root, section)] ?? theme.render("header", Fragments.headerContext(content, root: root, section: section))
+        headers[Fragments.key(root, section)] ?? theme.render(.header, Fragments.headerContext(content, root: root, section: section))
     }
 
     func footer(root: String) -> String {
-        footers[root] ?? theme.render("footer", Fragments.headerContext(content, root: root, section: nil))
+        footers[root] ?? theme.render(.footer, Fragments.headerContext(content, root: root, section: nil))
     }
 
     func chip(_ entity: EntityIndex, root: String) -> String {
         if root == Fragments.pageRoot { return chips[Int(entity)] }
-        return theme.render("chip", PageRenderer.link(entity, registry: content.registry, root: root))
+        return theme.render(.chip, PageRenderer.link(entity, registry: content.registry, root: root))
     }
 
     /// What the hover preview script shows for an entity.
@@ -95,11 +95,11 @@ struct Fragments: Sendable {
 
     func preview(_ entity: EntityIndex, root: String) -> String {
         if root == Fragments.pageRoot { return previews[Int(entity)] }
-        return theme.render("preview", Fragments.previewContext(entity, registry: content.registry, root: root))
+        return theme.render(.preview, Fragments.previewContext(entity, registry: content.registry, root: root))
     }
 
     func heading(_ article: Int32, root: String) -> String {
         if root == Fragments.pageRoot { return headings[Int(article)] }
-        return theme.render("source", PageRenderer.articleSummary(content: content, index: article, root: root))
+        return theme.render(.source, PageRenderer.articleSummary(content: content, index: article, root: root))
     }
 }

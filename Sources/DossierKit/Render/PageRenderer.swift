@@ -44,13 +44,13 @@ struct PageRenderer: Sendable {
     func render(_ page: SitePage) -> String {
         let root = page.root(in: content)
         var context = base(root: root, page: page)
-        let template: String
+        let template: TemplateName
         switch page {
         case .home:
-            template = "home"
+            template = .home
             home(&context, root: root)
         case .articleIndex(let number):
-            template = "articles"
+            template = .articles
             context["pageTitle"] = number == 1 ? "Articles" : "Articles, page \(number)"
             let pages = SitePage.articleIndexPages(articles: graph.articlesByDate.count)
             let first = (number - 1) * SitePage.articlesPerPage
@@ -60,10 +60,10 @@ struct PageRenderer: Sendable {
                 context["pagination"] = paginationContext(page: number, pages: pages, root: root) { .articleIndex(page: $0) }
             }
         case .article(let index):
-            template = "article"
+            template = .article
             article(Int(index), &context, root: root)
         case .entityIndex(let kind):
-            template = "index"
+            template = .index
             context["pageTitle"] = kind.title
             context["kindTitle"] = kind.title
             context["isMeetings"] = kind == .meeting
@@ -72,20 +72,20 @@ struct PageRenderer: Sendable {
             context["entities"] = order.map { entityRow($0, root: root) }
         case .entity(let index, let number):
             if registry[index].kind == .meeting {
-                template = "meeting"
+                template = .meeting
                 meeting(index, &context, root: root)
             } else {
-                template = "entity"
+                template = .entity
                 entity(index, page: number, &context, root: root)
             }
         case .notFound:
-            template = "notfound"
+            template = .notfound
             context["pageTitle"] = "Page not found"
         case .explore:
-            template = "explore"
+            template = .explore
             explore(&context, root: root)
         case .search:
-            template = "search"
+            template = .search
             context["pageTitle"] = "Search"
         }
         return theme.render(template, context)

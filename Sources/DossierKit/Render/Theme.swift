@@ -3,9 +3,8 @@ import Mustache
 
 /// The templates of a theme (`templates/*.mustache`) and its `assets/` folder.
 public struct Theme: Sendable {
-    /// Templates every theme must have: one per kind of page, and the shared layout.
-    public static let requiredTemplates = ["layout", "header", "footer", "chip", "source", "preview", "home", "article", "articles", "entity",
-                                           "meeting", "index", "notfound", "explore", "search"]
+    /// Templates every theme must have (`TemplateName`): one per kind of page, the shared layout and the reused parts.
+    public static let requiredTemplates = TemplateName.allCases.map(\.rawValue)
 
     let library: MustacheLibrary
     let shapes: TemplateShapes
@@ -79,7 +78,10 @@ public struct Theme: Sendable {
     }
 
     /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, bools).
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    public func render(_ template: TemplateName, _ context: [String: Any]) -> String { render(named: template.rawValue, context) }
+
+    /// Any template of the folder by its name (tests render templates of their own).
+    func render(named name: String, _ context: [String: Any]) -> String {
         shapes.render(name, context) { library.render($0, withTemplate: name) ?? "" }
     }
 

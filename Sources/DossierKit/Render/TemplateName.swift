@@ -1,0 +1,34 @@
+/// The templates a theme provides (`templates/<name>.mustache`), each with what it renders:
+/// the theme's contract. Every one is required; a theme that lacks one is refused when it is
+/// loaded, naming the file. The README's Themes section is this list (`markdownTable`; a
+/// test keeps the two equal).
+public enum TemplateName: String, CaseIterable, Sendable {
+    case layout, header, footer, chip, source, preview
+    case home, article, articles, index, entity, meeting, notfound, explore, search
+
+    /// What the template renders, for the README.
+    var purpose: String {
+        switch self {
+        case .layout: "the page around every page's `main` (head, header, footer); the pages fill its blocks"
+        case .header: "site title and navigation; rendered once per depth and section, then reused"
+        case .footer: "the footer with the data links; rendered once per depth, then reused"
+        case .chip: "an entity as a small link; rendered once per entity, then reused"
+        case .source: "an article's heading above its sentences on entity pages; once per article"
+        case .preview: "the hover card of a mention link on article pages; once per entity"
+        case .home: "`index.html`: overview, meetings timeline, most-mentioned entities"
+        case .article: "`articles/<id>/index.html`: the annotated article and its aside"
+        case .articles: "`articles/index.html` and `articles/page-N.html`: the article list, 2,000 a page"
+        case .index: "`people/index.html` and the other kinds' lists, `meetings/index.html` with its timeline"
+        case .entity: "a person's, country's or organisation's pages (`people/<id>/index.html`, `page-N.html`)"
+        case .meeting: "a meeting's page: facts, participants, the sentences that report it"
+        case .notfound: "`404.html`"
+        case .explore: "`explore/index.html`: the dossier's network and the downloads (every data part)"
+        case .search: "`search/index.html`: Pagefind's full text, or the sharded names-and-titles index"
+        }
+    }
+
+    /// The README's table of templates.
+    static var markdownTable: String {
+        "| template | renders |\n|---|---|\n" + allCases.map { "| `\($0.rawValue)` | \($0.purpose) |\n" }.joined()
+    }
+}
