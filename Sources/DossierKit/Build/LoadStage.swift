@@ -44,38 +44,55 @@ struct LoadStage {
 
         var diagnostics: [Diagnostic] = []
         var content = previous.content
-        var byID = Dictionary(uniqueKeysWithValues: content.articles.map { ($0.id, $0) })
+        let oldIndex = Dictionary(uniqueKeysWithValues: previous.content.articles.enumerated().map { ($1.id, $0) })
         let folder = OutputPaths.folder(options.content)
         let changedIDs = changes.articles
+        // Each changed article as read now; nil when it is gone (deleted, or made a draft).
+        var read: [String: Article?] = [:]
         for id in changedIDs.sorted() {
             let display = folder + "/articles/" + id + ".md"
             guard FileManager.default.fileExists(atPath: display) else {
-                byID[id] = nil
+                read[id] = .some(nil)
                 continue
             }
             switch ContentFile.readText(display, display: display) {
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                read[id] = .some(nil)
             case .success(let text):
                 let (article, found) = ArticleLoader.parse(text, id: id, file: display)
                 diagnostics += found
                 // A draft counts as deleted, as a full build leaves it out.
                 if let article, let leftOut = ContentLoader.draftWarning(article, include: options.drafts) {
                     diagnostics.append(leftOut)
-                    byID[id] = nil
+                    read[id] = .some(nil)
                 } else {
-                    byID[id] = article
+                    read[id] = .some(article)
                 }
             }
         }
-        content.articles = byID.keys.sorted().map { byID[$0]! }
-        diagnostics += ContentLoader.validateReferences(content)
+        let inPlace = read.allSatisfy { id, article in article != nil && oldIndex[id] != nil }
+        if inPlace {
+            // Edits only: each in its place, the list's order unchanged.
+            for (id, article) in read { content.articles[oldIndex[id]!] = article! }
+        } else {
+            var byID = Dictionary(uniqueKeysWithValues: content.articles.map { ($0.id, $0) })
+            for (id, article) in read { byID[id] = article }
+            content.articles = byID.keys.sorted().map { byID[$0]! }
+        }
+        diagnostics += ContentLoader.validateReferences(of: read.values.compactMap { $0 }, registry: content.registry)
 
-        let oldIndex = Dictionary(uniqueKeysWithValues: previous.content.articles.enumerated().map { ($1.id, $0) })
-        let kept = content.articles.map { article in
-            changedIDs.contains(article.id) ? nil : oldIndex[article.id].map { previous.annotated[$0] }
+        var kept: [AnnotatedArticle?]
+        if inPlace {
+            kept = previous.annotated.map { $0 }
+            for id in changedIDs { kept[oldIndex[id]!] = nil }
+        } else {
+            kept = content.articles.map { article in
+                changedIDs.contains(article.id) ? nil : oldIndex[article.id].map { previous.annotated[$0] }
+            }
         }
         return LoadStage(content: content, theme: previous.theme, diagnostics: diagnostics, draftsLeftOut: [], scan: scan,
                          redo: kept.indices.filter { kept[$0] == nil }, kept: kept, changedIDs: changedIDs,
-                         sameArticles: previous.content.articles.map(\.id) == content.articles.map(\.id))
+                         sameArticles: inPlace || previous.content.articles.map(\.id) == content.articles.map(\.id))
     }
 }

@@ -91,7 +91,7 @@ struct SitePipeline {
         let reports = MeetingReports(graph)
         let change = GraphChange(graph: graph, pagination: pagination,
                                  previous: changes.reloadsAll ? nil : previous.map { ($0.content, $0.annotated, $0.graph, $0.pagination) },
-                                 changedIDs: loaded.changedIDs, redone: loaded.redo)
+                                 changedIDs: loaded.changedIDs, redone: loaded.redo, sameArticles: loaded.sameArticles)
         stage("link")
         let parts = DataParts(graph, limits: options.dataLimits, reusing: reuse?.dataParts, changed: Set(loaded.redo))
         // The search keys stand while no name and no title or date changed.
@@ -114,8 +114,11 @@ struct SitePipeline {
         let paths = Set(outputs.map(\.path))
         var removed = Set<String>()
         if let previous {
-            let articles = Set(content.articles.map(\.id))
-            removed = Set(previous.content.articles.filter { !articles.contains($0.id) }.map { $0.pagePath })
+            // Pages of removed articles (none when the list is the same), and outputs the site no longer has.
+            if !loaded.sameArticles {
+                let articles = Set(content.articles.map(\.id))
+                removed = Set(previous.content.articles.filter { !articles.contains($0.id) }.map { $0.pagePath })
+            }
             removed.formUnion(previous.outputPaths.subtracting(paths))
             sink.remove(removed)
         }

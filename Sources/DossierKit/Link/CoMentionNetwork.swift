@@ -37,32 +37,38 @@ struct CoMentionNetwork: Sendable, Hashable {
         // Node of each entity (0 for none; the centre is not counted in sentences).
         var position = [Int](repeating: 0, count: graph.content.registry.entities.count)
         for (index, node) in nodes.enumerated() where index > 0 { position[Int(node)] = index }
-        var weights: [Int: Int] = [:]
-        for (index, count) in related.enumerated() { weights[index + 1] = count.count }  // centre–neighbour: key b (a = 0)
+        // Sentences naming both of two nodes, in a flat matrix (a < b); row 0 is the centre's.
+        let width = nodes.count
+        var weights = [Int](repeating: 0, count: width * width)
+        for (index, count) in related.enumerated() { weights[index + 1] = count.count }
         var inSentence: [Int] = []
-        for ref in graph.sentences[Int(entity)] {
-            graph.annotated[Int(ref.article)].mentions.withUnsafeBufferPointer { mentions in
-                // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
-                var low = 0, high = mentions.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
+        graph.annotated.withUnsafeBufferPointer { annotated in
+            for ref in graph.sentences[Int(entity)] {
+                // Through the buffer: `graph.annotated[i]` copied the whole annotation for each sentence.
+                annotated[Int(ref.article)].mentions.withUnsafeBufferPointer { mentions in
+                    // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
+                    var low = 0, high = mentions.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
+                    }
+                    var end = low
+                    while end < mentions.count && mentions[end].sentence == ref.sentence { end += 1 }
+                    let sentence = UnsafeBufferPointer(rebasing: mentions[low..<end])
+                    guard !SentencePairs.isList(sentence) else { return }
+                    inSentence.removeAll(keepingCapacity: true)
+                    for mention in sentence {
+                        let node = position[Int(mention.entity)]
+                        if node > 0, !inSentence.contains(node) { inSentence.append(node) }
+                    }
+                    for a in inSentence { for b in inSentence where a < b { weights[a * width + b] += 1 } }
                 }
-                var end = low
-                while end < mentions.count && mentions[end].sentence == ref.sentence { end += 1 }
-                let sentence = UnsafeBufferPointer(rebasing: mentions[low..<end])
-                guard !SentencePairs.isList(sentence) else { return }
-                inSentence.removeAll(keepingCapacity: true)
-                for mention in sentence {
-                    let node = position[Int(mention.entity)]
-                    if node > 0, !inSentence.contains(node) { inSentence.append(node) }
-                }
-                for a in inSentence { for b in inSentence where a < b { weights[a * nodes.count + b, default: 0] += 1 } }
             }
         }
-        let edges = weights.map { key, weight -> Edge in
-            key < nodes.count ? Edge(a: 0, b: key, weight: weight) : Edge(a: key / nodes.count, b: key % nodes.count, weight: weight)
-        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        var edges: [Edge] = []
+        for a in 0..<width { for b in (a + 1)..<max(a + 1, width) where weights[a * width + b] > 0 {
+            edges.append(Edge(a: a, b: b, weight: weights[a * width + b]))
+        } }
         return CoMentionNetwork(nodes: nodes, edges: edges, sizes: [graph.mentionCount(entity)] + related.map(\.count))
     }
 

@@ -46,10 +46,11 @@ struct GraphChange: Sendable {
 
 extension GraphChange {
     /// The change from `previous` (its content, annotations and graph) to the new site, when
-    /// only the articles `changedIDs` were read again.
+    /// only the articles `changedIDs` were read again; `sameArticles`: the same ids in the
+    /// same order, so that positions match and nothing was removed.
     init(graph: SiteGraph, pagination: EntityPagination, previous: (content: Content, annotated: [AnnotatedArticle], graph: SiteGraph,
                                                                       pagination: EntityPagination)?,
-         changedIDs: Set<String>, redone: [Int]) {
+         changedIDs: Set<String>, redone: [Int], sameArticles: Bool = false) {
         self.graph = graph
         self.pagination = pagination
         guard let previous else {
@@ -58,7 +59,9 @@ extension GraphChange {
         }
         let content = graph.content
         let articles = content.articles
-        let oldIndex = Dictionary(uniqueKeysWithValues: previous.content.articles.enumerated().map { ($1.id, $0) })
+        // Where each article was before (the same place when the list is the same).
+        let oldIndex = sameArticles ? [:] : Dictionary(uniqueKeysWithValues: previous.content.articles.enumerated().map { ($1.id, $0) })
+        func old(_ index: Int) -> Int? { sameArticles ? index : oldIndex[articles[index].id] }
         var touched = Set<String>()
         func touch(_ annotation: AnnotatedArticle, _ article: Article, _ registry: Registry) {
             for mention in annotation.mentions {
@@ -67,19 +70,19 @@ extension GraphChange {
             }
             for meeting in article.meetings { touched.insert("meeting:" + meeting) }
         }
-        let removedIDs = Set(previous.content.articles.map(\.id)).subtracting(articles.map(\.id))
-        let changedOld = Set(previous.content.articles.indices.filter {
+        let removedIDs = sameArticles ? [] : Set(previous.content.articles.map(\.id)).subtracting(articles.map(\.id))
+        let changedOld = sameArticles ? Set(redone) : Set(previous.content.articles.indices.filter {
             changedIDs.contains(previous.content.articles[$0].id) || removedIDs.contains(previous.content.articles[$0].id)
         })
         for index in changedOld { touch(previous.annotated[index], previous.content.articles[index], previous.content.registry) }
         for index in redone { touch(graph.annotated[index], articles[index], content.registry) }
         let listChanged = !removedIDs.isEmpty || redone.contains { index in
-            guard let old = oldIndex[articles[index].id] else { return true }
+            guard let old = old(index) else { return true }
             let (a, b) = (previous.content.articles[old], articles[index])
             return a.title != b.title || a.date != b.date || a.source != b.source || a.url != b.url || a.raw != b.raw
         }
         let datesChanged = redone.contains { index in
-            oldIndex[articles[index].id].map { previous.content.articles[$0].date != articles[index].date } ?? true
+            old(index).map { previous.content.articles[$0].date != articles[index].date } ?? true
         }
         before = Before(graph: previous.graph, pagination: previous.pagination, touched: touched, listChanged: listChanged,
                         datesChanged: datesChanged, changedNew: Set(redone), changedOld: changedOld)

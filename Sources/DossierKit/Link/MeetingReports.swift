@@ -11,11 +11,12 @@ struct MeetingReports: Sendable {
         for (position, meeting) in registry.entities.enumerated() where meeting.kind == .meeting {
             let index = EntityIndex(position)
             let participants = Set(meeting.participants.compactMap { registry.index(of: .person, $0) })
-            let own = graph.sentences[position]
+            // Its own sentences by article, in one pass (filtering them once per article was quadratic).
+            var own: [Int32: [SiteGraph.SentenceRef]] = [:]
+            for ref in graph.sentences[position] { own[ref.article, default: []].append(ref) }
             var refs: [SiteGraph.SentenceRef] = []
             for article in graph.articles[position] {
-                let mine = own.filter { $0.article == article }
-                if !mine.isEmpty {
+                if let mine = own[article] {
                     refs += mine
                     continue
                 }

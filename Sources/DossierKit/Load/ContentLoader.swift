@@ -85,9 +85,18 @@ enum ContentLoader {
                 check(country, .country, file: entity.file, line: entity.line, what: "\(entity.id)'s countries")
             }
         }
-        for article in content.articles {
-            for meeting in article.meetings {
-                check(meeting, .meeting, file: article.file, line: article.keyLines["meetings"] ?? 2, what: "meetings")
+        return diagnostics + validateReferences(of: content.articles, registry: registry)
+    }
+
+    /// The meetings `articles` report, each checked against the registry (a rebuild checks
+    /// only the articles it read again: the others and the registry were checked before).
+    static func validateReferences(of articles: [Article], registry: Registry) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for article in articles {
+            for meeting in article.meetings where registry.index(of: .meeting, meeting) == nil {
+                diagnostics.append(.error(article.file, article.keyLines["meetings"] ?? 2, "unknown meeting \"\(meeting)\" in meetings",
+                                          hint: Suggestion.hint(for: meeting, among: registry.ids(of: .meeting))
+                                              ?? "add it to content/entities/\(EntityKind.meeting.registryFile)"))
             }
         }
         return diagnostics
