@@ -66,6 +66,21 @@ import Testing
                 ["यूक्रेनी=ukraine", "अमेरिकी=united-states", "उत्तर कोरियाई=north-korea"])
     }
 
+    @Test func aCompassWordAsNounOrAdjectiveBeginsTheSameName() {
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("उत्तर कोरिया")) == [TextNormalization.nfc("उत्तरी कोरिया")])
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("दक्षिणी अफ्रीका")) == [TextNormalization.nfc("दक्षिण अफ्रीका")])
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("उत्तर")) == [])
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("नॉर्थ कोरिया")) == [])
+        #expect(found("उत्तरी कोरिया ने कहा") == ["उत्तरी कोरिया=north-korea"])
+        #expect(found("उत्तरी कोरियाई सैनिक") == ["उत्तरी कोरियाई=north-korea"])
+        // The adjective alone is no place, and a compass word before another word is no name.
+        #expect(found("उत्तरी इलाके में") == [])
+        #expect(found("उत्तरी यूक्रेन में") == ["यूक्रेन=ukraine"])
+        // Only places: a person's or organisation's alias is not respelled.
+        let registry = Registry([Entity(kind: .org, id: "eastern-command", name: "Eastern Command", aliases: ["पूर्व कमान"])])
+        #expect(found("पूर्वी कमान", AliasMatcher(registry: registry), registry) == [])
+    }
+
     @Test func aGivenNameBeforeARegisteredSurnameIsLinkedWhole() {
         #expect(found("व्लादिमीर पुतिन ने कहा") == ["व्लादिमीर पुतिन=vladimir-putin"])
         #expect(found("व्लादिमिर पुतिन") == ["व्लादिमिर पुतिन=vladimir-putin"])
