@@ -81,6 +81,20 @@ import Testing
         #expect(found("पूर्वी कमान", AliasMatcher(registry: registry), registry) == [])
     }
 
+    @Test func pinyinSpellingsCompleteAChineseName() {
+        // `च`/`ज` and `ch`/`j` are one; a Latin `x` that starts a word is `s` (`Xi` is `शी`).
+        #expect(NameSkeleton.of(TextNormalization.nfc("चिनफिंग")) == NameSkeleton.of("Jinping"))
+        #expect(NameSkeleton.of(TextNormalization.nfc("शी")) == NameSkeleton.of("Xi"))
+        #expect(NameSkeleton.of("Alex") == Array("_lks".utf8))
+        let registry = Registry([person("xi-jinping", "Xi Jinping", ["शी जिनपिंग"])])
+        let matcher = AliasMatcher(registry: registry)
+        #expect(found("शी चिनफिंग ने कहा", matcher, registry) == ["शी चिनफिंग=xi-jinping"])
+        #expect(found("शी जिनपिंग ने", matcher, registry) == ["शी जिनपिंग=xi-jinping"])
+        // The surname alone, or before another word, is not the name.
+        #expect(found("शी ने कहा", matcher, registry) == [])
+        #expect(found("शी चांग ने", matcher, registry) == [])
+    }
+
     @Test func aGivenNameBeforeARegisteredSurnameIsLinkedWhole() {
         #expect(found("व्लादिमीर पुतिन ने कहा") == ["व्लादिमीर पुतिन=vladimir-putin"])
         #expect(found("व्लादिमिर पुतिन") == ["व्लादिमिर पुतिन=vladimir-putin"])
