@@ -66,6 +66,35 @@ import Testing
                 ["यूक्रेनी=ukraine", "अमेरिकी=united-states", "उत्तर कोरियाई=north-korea"])
     }
 
+    @Test func aCompassWordAsNounOrAdjectiveBeginsTheSameName() {
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("उत्तर कोरिया")) == [TextNormalization.nfc("उत्तरी कोरिया")])
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("दक्षिणी अफ्रीका")) == [TextNormalization.nfc("दक्षिण अफ्रीका")])
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("उत्तर")) == [])
+        #expect(LooseSpelling.compassForms(TextNormalization.nfc("नॉर्थ कोरिया")) == [])
+        #expect(found("उत्तरी कोरिया ने कहा") == ["उत्तरी कोरिया=north-korea"])
+        #expect(found("उत्तरी कोरियाई सैनिक") == ["उत्तरी कोरियाई=north-korea"])
+        // The adjective alone is no place, and a compass word before another word is no name.
+        #expect(found("उत्तरी इलाके में") == [])
+        #expect(found("उत्तरी यूक्रेन में") == ["यूक्रेन=ukraine"])
+        // Only places: a person's or organisation's alias is not respelled.
+        let registry = Registry([Entity(kind: .org, id: "eastern-command", name: "Eastern Command", aliases: ["पूर्व कमान"])])
+        #expect(found("पूर्वी कमान", AliasMatcher(registry: registry), registry) == [])
+    }
+
+    @Test func pinyinSpellingsCompleteAChineseName() {
+        // `च`/`ज` and `ch`/`j` are one; a Latin `x` that starts a word is `s` (`Xi` is `शी`).
+        #expect(NameSkeleton.of(TextNormalization.nfc("चिनफिंग")) == NameSkeleton.of("Jinping"))
+        #expect(NameSkeleton.of(TextNormalization.nfc("शी")) == NameSkeleton.of("Xi"))
+        #expect(NameSkeleton.of("Alex") == Array("_lks".utf8))
+        let registry = Registry([person("xi-jinping", "Xi Jinping", ["शी जिनपिंग"])])
+        let matcher = AliasMatcher(registry: registry)
+        #expect(found("शी चिनफिंग ने कहा", matcher, registry) == ["शी चिनफिंग=xi-jinping"])
+        #expect(found("शी जिनपिंग ने", matcher, registry) == ["शी जिनपिंग=xi-jinping"])
+        // The surname alone, or before another word, is not the name.
+        #expect(found("शी ने कहा", matcher, registry) == [])
+        #expect(found("शी चांग ने", matcher, registry) == [])
+    }
+
     @Test func aGivenNameBeforeARegisteredSurnameIsLinkedWhole() {
         #expect(found("व्लादिमीर पुतिन ने कहा") == ["व्लादिमीर पुतिन=vladimir-putin"])
         #expect(found("व्लादिमिर पुतिन") == ["व्लादिमिर पुतिन=vladimir-putin"])

@@ -89,9 +89,15 @@ struct AliasMatcher: Sendable {
                 forms += LooseSpelling.respellings(name).map { ($0, false) }
                 if let acronym = LooseSpelling.acronym(name) { forms.append((acronym, true)) }
                 if entity.kind == .country {
-                    for demonym in LooseSpelling.demonyms(name) {
+                    let demonyms = LooseSpelling.demonyms(name)
+                    for demonym in demonyms {
                         forms.append((demonym, true))
                         forms += LooseSpelling.respellings(demonym).map { ($0, false) }
+                    }
+                    // `उत्तरी कोरिया` for `उत्तर कोरिया` (and its adjective, `उत्तरी कोरियाई`).
+                    for compass in ([name] + demonyms).flatMap(LooseSpelling.compassForms) {
+                        forms.append((compass, true))
+                        forms += LooseSpelling.respellings(compass).map { ($0, false) }
                     }
                 }
             }

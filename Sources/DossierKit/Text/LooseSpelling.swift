@@ -188,6 +188,26 @@ enum LooseSpelling {
         return []
     }
 
+    /// A compass word that begins a place's name and its adjective: `उत्तर`/`उत्तरी`,
+    /// `दक्षिण`/`दक्षिणी`, `पूर्व`/`पूर्वी`, `पश्चिम`/`पश्चिमी`. Outlets write either before the
+    /// rest of the name (`उत्तर कोरिया`, `उत्तरी कोरिया`; `दक्षिण अफ्रीका`, `दक्षिणी अफ्रीका`).
+    static let compassWords: [(noun: String, adjective: String)] = [
+        ("उत्तर", "उत्तरी"), ("दक्षिण", "दक्षिणी"), ("पूर्व", "पूर्वी"), ("पश्चिम", "पश्चिमी"),
+    ].map { (TextNormalization.nfc($0.0), TextNormalization.nfc($0.1)) }
+
+    /// A place's name with its first word, a compass word, in the other form (noun for
+    /// adjective and back); none for a one-word name or another first word. The compass word
+    /// alone is never a form: only the whole name.
+    static func compassForms(_ alias: String) -> [String] {
+        let words = alias.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        guard words.count == 2, !words[1].isEmpty else { return [] }
+        for (noun, adjective) in compassWords {
+            if words[0] == noun { return [adjective + " " + words[1]] }
+            if words[0] == adjective { return [noun + " " + words[1]] }
+        }
+        return []
+    }
+
     /// Latin letters as Hindi writes their names (`NIS` is `एनआईएस`).
     static let letterNames: [Character: [String]] = [
         "A": ["ए"], "B": ["बी"], "C": ["सी"], "D": ["डी"], "E": ["ई"], "F": ["एफ"], "G": ["जी"], "H": ["एच"],

@@ -2,6 +2,9 @@
 /// to a part of an entity's English name (`व्लादिमीर`, `वलोडिमिर` and `Vladimir`,
 /// `Volodymyr` are all `vldmr`). Vowels go (outlets disagree on them most), aspirates are
 /// their plain consonants, `त`/`ट` are one, as are `द`/`ड`, `श`/`ष`/`स`, `z`/`j`, `w`/`v`;
+/// `च`/`ज` and `ch`/`j` are one (Pinyin's `j`, `zh`, `q` are written either way: `शी चिनफिंग`
+/// and `शी जिनपिंग` for Xi Jinping), and a Latin `x` that starts a word is `s` (Pinyin's `x`:
+/// `Xi` is `शी`), elsewhere `ks`;
 /// a `y` counts only at the start of a word; doubled letters are one; a word that starts
 /// with a vowel begins with `_`.
 enum NameSkeleton {
@@ -85,13 +88,13 @@ enum NameSkeleton {
                     if (97...122).contains(before) && !"aeiouy".utf8.contains(before) { continue }
                 }
                 letters.0 = ascii
-            case UInt8(ascii: "c"): letters.0 = following == UInt8(ascii: "h") ? UInt8(ascii: "c") : UInt8(ascii: "k")
+            case UInt8(ascii: "c"): letters.0 = following == UInt8(ascii: "h") ? UInt8(ascii: "j") : UInt8(ascii: "k")
             case UInt8(ascii: "p"): letters.0 = following == UInt8(ascii: "h") ? UInt8(ascii: "f") : ascii
             case UInt8(ascii: "s"): letters.0 = ascii
             case UInt8(ascii: "z"): letters.0 = UInt8(ascii: "j")
             case UInt8(ascii: "q"): letters.0 = UInt8(ascii: "k")
             case UInt8(ascii: "w"): letters.0 = UInt8(ascii: "v")
-            case UInt8(ascii: "x"): letters = (UInt8(ascii: "k"), UInt8(ascii: "s"))
+            case UInt8(ascii: "x"): letters = wasStart ? (UInt8(ascii: "s"), 0) : (UInt8(ascii: "k"), UInt8(ascii: "s"))
             default: letters.0 = ascii
             }
             if !add(letters.0) { return }
@@ -110,8 +113,7 @@ enum NameSkeleton {
         switch value {
         case 0x915, 0x916, 0x958, 0x959: return letter("k")
         case 0x917, 0x918, 0x95A: return letter("g")
-        case 0x91A, 0x91B: return letter("c")
-        case 0x91C, 0x91D, 0x95B: return letter("j")
+        case 0x91A, 0x91B, 0x91C, 0x91D, 0x95B: return letter("j")
         case 0x91F, 0x920, 0x924, 0x925: return letter("t")
         case 0x921, 0x922, 0x926, 0x927, 0x95C, 0x95D: return letter("d")
         case 0x919, 0x91E, 0x923, 0x928, 0x929, 0x901, 0x902: return letter("n")
