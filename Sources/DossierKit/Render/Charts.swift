@@ -2,8 +2,23 @@
 /// templates show on the home page, the meetings index, entity pages and `explore`.
 struct Charts: Sendable {
     let graph: SiteGraph
+    /// Each article's month (`YYYY-MM`) as an index into `months`: a timeline counts tens of
+    /// thousands of mentions, and reading each one's article date copied the whole article.
+    private let articleMonth: [Int32]
+    private let months: [String]
 
-    init(graph: SiteGraph) { self.graph = graph }
+    init(graph: SiteGraph) {
+        self.graph = graph
+        var months: [String] = [], index: [String: Int32] = [:]
+        articleMonth = graph.content.articles.map { article in
+            let month = ISODate.month(article.date)
+            if let known = index[month] { return known }
+            index[month] = Int32(months.count)
+            months.append(month)
+            return Int32(months.count - 1)
+        }
+        self.months = months
+    }
 
     var registry: Registry { graph.content.registry }
 
@@ -17,12 +32,11 @@ struct Charts: Sendable {
     /// says no more than the dates beside its sentences (and was a quarter of the page of
     /// each name in a long list).
     func timeline(of entity: EntityIndex, root: String) -> String? {
-        var perMonth: [String: Int] = [:]
-        for ref in graph.mentions[Int(entity)] {
-            perMonth[ISODate.month(graph.content.articles[Int(ref.article)].date), default: 0] += 1
-        }
-        if graph.meetings[Int(entity)].isEmpty && perMonth.count < 2 { return nil }
-        let months = perMonth.keys.sorted().map { TimelineSVG.MonthCount(month: $0, count: perMonth[$0]!) }
+        var counts = [Int](repeating: 0, count: self.months.count)
+        for ref in graph.mentions[Int(entity)] { counts[Int(articleMonth[Int(ref.article)])] += 1 }
+        let counted = counts.indices.filter { counts[$0] > 0 }
+        if graph.meetings[Int(entity)].isEmpty && counted.count < 2 { return nil }
+        let months = counted.map { TimelineSVG.MonthCount(month: self.months[$0], count: counts[$0]) }.sorted { $0.month < $1.month }
         return TimelineSVG.render(events: graph.meetings[Int(entity)].map { event($0, root: root) }, months: months,
                                   label: "Timeline of \(registry[entity].name): meetings and mentions per month")
     }
