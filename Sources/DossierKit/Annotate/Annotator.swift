@@ -24,8 +24,9 @@ struct Annotator: Sendable {
         }
     }
 
-    /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`).
-    func annotate(_ article: Article, root: String = "../../") -> AnnotatedArticle {
+    /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`), and
+    /// finds its statements and figures unless `research` is false.
+    func annotate(_ article: Article, root: String = "../../", research: Bool = true) -> AnnotatedArticle {
         // What reaches cmark-gfm is bounded first: constructs it is super-linear on become text.
         let (markdown, guarded) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
         let document = MarkdownDocument(parsing: markdown)
@@ -219,8 +220,14 @@ struct Annotator: Sendable {
             link.node.unwrap()
         }
 
-        return AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: sentences, mentions: mentions,
-                                diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
+        var annotated = AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: sentences, mentions: mentions,
+                                         diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
+        if research {
+            // From the blocks just scanned: the plain text's sentences are the annotator's.
+            let text = ArticlePlainText(blocks: scan.blocks.map(\.bytes), sentenceRanges: blockSentences, annotation: annotated)
+            annotated.research = ArticleResearch(text: text, annotation: annotated, registry: registry)
+        }
+        return annotated
     }
 
     /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`,

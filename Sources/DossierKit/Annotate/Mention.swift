@@ -25,6 +25,8 @@ public struct AnnotatedArticle: Sendable {
     public var diagnostics: [Diagnostic]
     /// The start of the body as plain text, for feeds and lists.
     public var summary: String
+    /// The statements and figures the article reports (found while annotating).
+    var research = ArticleResearch.none
 
     /// The surface of a mention as written.
     public func text(of mention: Mention) -> String {

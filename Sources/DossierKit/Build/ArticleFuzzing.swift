@@ -134,10 +134,14 @@ public struct ArticleFuzzing: Sendable {
     /// where its byte ranges say, within the article's plain text.
     static func researchProblems(article: Article, annotation: AnnotatedArticle, registry: Registry) -> [String] {
         let text = ArticlePlainText(article: article, annotation: annotation)
-        let statements = StatementFinder.statements(in: annotation, text: text, article: 0, registry: registry)
-        let figures = FigureFinder.figures(in: annotation, text: text, article: 0, statements: statements)
+        let statements = annotation.research.statements
+        let figures = annotation.research.figures
         let count = text.text.utf8.count
         var problems: [String] = []
+        // What the annotator found from its own blocks is what the article's plain text gives.
+        if ArticleResearch(text: text, annotation: annotation, registry: registry) != annotation.research {
+            problems.append("statements or figures differ from those of the article's plain text")
+        }
         for statement in statements {
             guard statement.range.upperBound <= count, statement.sentence.range.upperBound <= count,
                   FigureFinder.slice(text.text, statement.range) == statement.text, !statement.text.isEmpty else {

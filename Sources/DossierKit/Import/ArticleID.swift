@@ -41,7 +41,7 @@ enum ArticleID {
         for match in matcher.matches(in: TextNormalization.nfc(title)) where !matcher.aliases[Int(match.alias)].isAmbiguous {
             note(matcher.aliases[Int(match.alias)].entities[0])
         }
-        let annotated = annotator.annotate(Article(id: "import", title: title, date: "", body: body))
+        let annotated = annotator.annotate(Article(id: "import", title: title, date: "", body: body), research: false)
         for mention in annotated.mentions where annotator.registry[mention.entity].kind != .meeting { note(mention.entity) }
         return count.keys.sorted { a, b in
             count[a]! != count[b]! ? count[a]! > count[b]! : first[a]! < first[b]!

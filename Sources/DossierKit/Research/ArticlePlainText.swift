@@ -19,6 +19,8 @@ struct ArticlePlainText: Sendable {
     }
 
     let text: String
+    /// `text`'s UTF-8, which the finders' tokens are slices of.
+    let bytes: [UInt8]
     let sentences: [Sentence]
     /// Per block, the range of its sentences in `sentences`.
     let blocks: [Range<Int>]
@@ -34,8 +36,9 @@ struct ArticlePlainText: Sendable {
         self.init(blocks: scan.blocks.map(\.bytes), annotation: annotation)
     }
 
-    /// Plain text from its blocks' UTF-8 (for tests and for callers that have the blocks).
-    init(blocks: [[UInt8]], annotation: AnnotatedArticle) {
+    /// Plain text from its blocks' UTF-8 (for tests and for callers that have the blocks),
+    /// and their sentences when already split (`SentenceSplitter.sentenceRanges`).
+    init(blocks: [[UInt8]], sentenceRanges: [[Range<Int>]]? = nil, annotation: AnnotatedArticle) {
         var bytes: [UInt8] = []
         var sentences: [Sentence] = []
         var blockRanges: [Range<Int>] = []
@@ -46,13 +49,14 @@ struct ArticlePlainText: Sendable {
             let base = bytes.count
             bytes += block
             let first = sentences.count
-            let ranges = block.withUnsafeBufferPointer { SentenceSplitter.sentenceRanges(in: $0) }
+            let ranges = sentenceRanges?[blockIndex] ?? block.withUnsafeBufferPointer { SentenceSplitter.sentenceRanges(in: $0) }
             for range in ranges {
                 let text = String(decoding: block[range], as: UTF8.self)
                 var annotated: Int32?
                 var mentions = nextMention..<nextMention
                 // Annotated sentences are a subsequence of these, in the same order.
-                if nextAnnotated < annotation.sentences.count, annotation.sentences[nextAnnotated] == text {
+                // Compared as bytes: both are the same NFC text (String's == normalizes again).
+                if nextAnnotated < annotation.sentences.count, annotation.sentences[nextAnnotated].utf8.elementsEqual(block[range]) {
                     annotated = Int32(nextAnnotated)
                     var end = nextMention
                     while end < annotation.mentions.count, annotation.mentions[end].sentence == Int32(nextAnnotated) { end += 1 }
@@ -66,6 +70,7 @@ struct ArticlePlainText: Sendable {
             blockRanges.append(first..<sentences.count)
         }
         self.text = String(decoding: bytes, as: UTF8.self)
+        self.bytes = bytes
         self.sentences = sentences
         self.blocks = blockRanges
     }

@@ -1,8 +1,6 @@
 /// A figure an article reports: a count of troops, casualties, weapons, money or people, with
 /// its unit noun and who claims it. Found by `FigureFinder`.
 struct Figure: Sendable, Hashable {
-    /// Index of the article in `Content.articles`.
-    var article: Int32
     /// Who claims it: the speaker of the statement that holds it (`संयुक्त राज्य अमेरिका ने दावा
     /// किया कि …`, `खुफिया सेवा ने कहा कि …`, `X के मुताबिक …`), nil when none is named.
     var claimant: EntityIndex?
@@ -24,9 +22,8 @@ struct Figure: Sendable, Hashable {
     /// The entities the sentence names, in text order, each once.
     var entities: [EntityIndex]
 
-    init(article: Int32, claimant: EntityIndex?, claim: Int?, number: String, value: Double?, approximate: Bool,
+    init(claimant: EntityIndex?, claim: Int?, number: String, value: Double?, approximate: Bool,
                 unit: String, subject: FigureSubject, range: Range<Int>, sentence: ArticlePlainText.Sentence, entities: [EntityIndex]) {
-        self.article = article
         self.claimant = claimant
         self.claim = claim
         self.number = number

@@ -15,15 +15,14 @@ enum FigureFinder {
 
     /// The figures of `annotation`, in text order; `statements` are the article's (from
     /// `StatementFinder`), for the claimants.
-    static func figures(in annotation: AnnotatedArticle, text: ArticlePlainText, article: Int32,
-                               statements: [Statement]) -> [Figure] {
+    static func figures(in annotation: AnnotatedArticle, text: ArticlePlainText, tokens blocks: [ResearchTokens],
+                        statements: [Statement]) -> [Figure] {
         var result: [Figure] = []
         // Statements by start, to find the one holding a number as the text is read in order.
-        let claims = statements.indices.filter { statements[$0].article == article }.sorted { statements[$0].range.lowerBound < statements[$1].range.lowerBound }
+        let claims = statements.indices.sorted { statements[$0].range.lowerBound < statements[$1].range.lowerBound }
         var nextClaim = 0
         var entitiesOf: (sentence: Int, entities: [EntityIndex]) = (-1, [])
-        for block in text.blocks.indices {
-            let tokens = ResearchTokens(block: block, text: text, annotation: annotation)
+        for tokens in blocks {
             let all = tokens.tokens
             for range in tokens.sentences {
                 var lastUnit: (text: String, unit: FigureVocabulary.UnitClass)?
@@ -34,13 +33,13 @@ enum FigureFinder {
                     var cursor = number.tokens.upperBound
                     while cursor < range.upperBound, cursor - number.tokens.upperBound <= modifiers {
                         let token = all[cursor]
-                        if token.kind == .word, FigureVocabulary.units[token.text] != nil { unitIndex = cursor; break }
-                        if cursor == number.tokens.upperBound, token.kind == .word, FigureVocabulary.impliedUnits[token.text] != nil {
+                        if token.kind == .word, FigureVocabulary.units[token.word] != nil { unitIndex = cursor; break }
+                        if cursor == number.tokens.upperBound, token.kind == .word, FigureVocabulary.impliedUnits[token.word] != nil {
                             unitIndex = cursor
                             break
                         }
-                        if token.kind == .punctuation || token.kind == .number || SpeechVocabulary.postpositions.contains(token.text)
-                            && !(token.text == "से" && ["अधिक", "ज्यादा", "ज़्यादा", "कम"].contains(cursor + 1 < all.count ? all[cursor + 1].text : "")) {
+                        if token.kind == .punctuation || token.kind == .number || SpeechVocabulary.postpositions.contains(token.word)
+                            && !(token.word == SpeechVocabulary.se && FigureVocabulary.comparatives.contains(cursor + 1 < all.count ? all[cursor + 1].word : .none)) {
                             break
                         }
                         cursor += 1
@@ -48,10 +47,10 @@ enum FigureFinder {
                     var unit: (text: String, unit: FigureVocabulary.UnitClass)?
                     var end = number.tokens.upperBound
                     let partitive = (1...3).contains { number.tokens.lowerBound - $0 >= range.lowerBound
-                        && FigureVocabulary.partitive.contains(all[number.tokens.lowerBound - $0].text) }
-                    let implied = unitIndex >= 0 && FigureVocabulary.units[all[unitIndex].text] == nil
+                        && FigureVocabulary.partitive.contains(all[number.tokens.lowerBound - $0].word) }
+                    let implied = unitIndex >= 0 && FigureVocabulary.units[all[unitIndex].word] == nil
                     if unitIndex >= 0, !(implied && partitive && lastUnit != nil),
-                       let unitClass = FigureVocabulary.units[all[unitIndex].text] ?? FigureVocabulary.impliedUnits[all[unitIndex].text] {
+                       let unitClass = FigureVocabulary.units[all[unitIndex].word] ?? FigureVocabulary.impliedUnits[all[unitIndex].word] {
                         unit = (all[unitIndex].text, unitClass)
                         end = unitIndex + 1
                     } else if let last = lastUnit, number.value != nil, partitive {
@@ -63,16 +62,16 @@ enum FigureFinder {
 
                     // The verb of its clause.
                     var event: FigureVocabulary.Event?
-                    if end < range.upperBound, FigureVocabulary.presence.contains(all[end].text) { event = .deployed }
+                    if end < range.upperBound, FigureVocabulary.presence.contains(all[end].word) { event = .deployed }
                     var scan = end
                     while event == nil, scan < min(range.upperBound, end + verbReach) {
                         let token = all[scan]
-                        if token.kind == .punctuation && token.text != "(" && token.text != ")" || token.kind == .number { break }
-                        if token.kind == .word, let verb = FigureVocabulary.event(of: token.text) { event = verb }
+                        if token.kind == .punctuation && !SpeechVocabulary.brackets.contains(token.word) || token.kind == .number { break }
+                        if token.kind == .word, let verb = FigureVocabulary.event(of: token.word) { event = verb }
                         scan += 1
                     }
                     let lower = number.tokens.lowerBound
-                    let approximate = (1...2).contains { lower - $0 >= range.lowerBound && FigureVocabulary.approximate.contains(all[lower - $0].text) }
+                    let approximate = (1...2).contains { lower - $0 >= range.lowerBound && FigureVocabulary.approximate.contains(all[lower - $0].word) }
 
                     // The claim holding it.
                     let position = all[lower].start
@@ -92,7 +91,7 @@ enum FigureFinder {
                     }
                     let entities = entitiesOf.entities
                     let numberBytes = all[lower].start..<all[number.tokens.upperBound - 1].end
-                    result.append(Figure(article: article, claimant: claim.flatMap { statements[$0].speaker }, claim: claim,
+                    result.append(Figure(claimant: claim.flatMap { statements[$0].speaker }, claim: claim,
                                          number: slice(text.text, numberBytes), value: number.value, approximate: approximate,
                                          unit: found.text, subject: FigureVocabulary.subject(found.unit, event),
                                          range: all[lower].start..<all[end - 1].end, sentence: sentence, entities: entities))
@@ -101,16 +100,6 @@ enum FigureFinder {
             }
         }
         return result
-    }
-
-    /// The figures of every article of `analysis`, given each article's statements.
-    static func figures(in analysis: Analysis, statements: [[Statement]]) -> [[Figure]] {
-        let articles = analysis.content.articles
-        let annotated = analysis.annotated
-        return parallelMap(Array(articles.indices)) { index in
-            let text = ArticlePlainText(article: articles[index], annotation: annotated[index])
-            return figures(in: annotated[index], text: text, article: Int32(index), statements: statements[index])
-        }
     }
 
     static func slice(_ text: String, _ range: Range<Int>) -> String {

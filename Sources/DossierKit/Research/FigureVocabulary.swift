@@ -3,7 +3,7 @@
 enum FigureVocabulary {
     enum UnitClass: Sendable { case troops, people, casualties, killed, wounded, prisoners, missiles, drones, shells, tanks, aircraft, money }
 
-    static let units: [String: UnitClass] = [
+    static let units: WordMap<UnitClass> = [
         "सैनिक": .troops, "सैनिकों": .troops, "सैन्यकर्मी": .troops, "सैन्यकर्मियों": .troops, "जवान": .troops,
         "जवानों": .troops, "सिपाही": .troops, "सिपाहियों": .troops, "फौजी": .troops, "फौजियों": .troops, "सैनिकें": .troops,
         "लड़ाके": .troops, "लड़ाकों": .troops, "सुरक्षाकर्मी": .troops, "सुरक्षाकर्मियों": .troops,
@@ -19,7 +19,7 @@ enum FigureVocabulary {
     ]
 
     /// Words that count people without a unit noun: `दो हजार घायल हुए`, `20 मारे गए`.
-    static let impliedUnits: [String: UnitClass] = ["घायल": .wounded, "मारे": .killed, "मृत": .killed, "शहीद": .killed, "जख्मी": .wounded, "ज़ख्मी": .wounded]
+    static let impliedUnits: WordMap<UnitClass> = ["घायल": .wounded, "मारे": .killed, "मृत": .killed, "शहीद": .killed, "जख्मी": .wounded, "ज़ख्मी": .wounded]
 
     enum Event: Sendable { case sent, deployed, killed, wounded, casualties, captured, displaced }
 
@@ -31,15 +31,18 @@ enum FigureVocabulary {
     ]
 
     /// Right after the unit, presence: `रूस में 10,000 सैनिक हैं`.
-    static let presence: Set<String> = ["है", "हैं", "था", "थे"]
+    static let presence: WordSet = ["है", "हैं", "था", "थे"]
 
-    static let approximate: Set<String> = ["लगभग", "करीब", "क़रीब", "तकरीबन", "तक़रीबन", "अनुमानित", "लगभाग"]
+    static let approximate: WordSet = ["लगभग", "करीब", "क़रीब", "तकरीबन", "तक़रीबन", "अनुमानित", "लगभाग"]
 
     /// `जिनमें से 8,000`: of whom; the figure counts the earlier figure's unit.
-    static let partitive: Set<String> = ["जिनमें", "इनमें", "उनमें", "जिसमें", "इसमें"]
+    static let partitive: WordSet = ["जिनमें", "इनमें", "उनमें", "जिसमें", "इसमें"]
+
+    /// `1,000 से अधिक सैनिक`: more than; `से` here does not end the figure.
+    static let comparatives: WordSet = ["अधिक", "ज्यादा", "ज़्यादा", "कम"]
 
     /// Prefixes compared as UTF-8: as characters `भेज` would not begin `भेजे`.
-    static func event(of word: String) -> Event? { events.first { word.utf8.starts(with: $0.0.utf8) }?.1 }
+    static func event(of word: Word) -> Event? { events.first { word.starts(with: $0.0) }?.1 }
 
     static func subject(_ unit: UnitClass, _ event: Event?) -> FigureSubject {
         switch (unit, event) {

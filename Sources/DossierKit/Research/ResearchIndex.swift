@@ -1,6 +1,6 @@
 /// The statements and figures of a whole dossier, indexed the way pages list them: per
 /// entity the statements it made and those that came through it, per subject and per entity
-/// the figures. Built once from the content and its annotated articles (on all cores).
+/// the figures, from what the annotator found in each article.
 struct ResearchIndex: Sendable {
     /// A statement or figure: the article and its position in that article's list.
     struct Ref: Sendable, Hashable {
@@ -9,8 +9,9 @@ struct ResearchIndex: Sendable {
     }
 
     /// Per article (the order of `Content.articles`), in text order.
-    let statements: [[Statement]]
-    let figures: [[Figure]]
+    var statements: [[Statement]] { annotated.map(\.research.statements) }
+    var figures: [[Figure]] { annotated.map(\.research.figures) }
+    private let annotated: [AnnotatedArticle]
     /// Per entity: the statements it made (as speaker or co-speaker), newest article first
     /// (date descending, then id, as `SiteGraph.articlesByDate`), then in text order.
     let statementsBySpeaker: [[Ref]]
@@ -22,17 +23,12 @@ struct ResearchIndex: Sendable {
     /// Per entity: the figures it claims or whose sentence names it, in date order.
     let figuresByEntity: [[Ref]]
 
+    /// Indexes what the annotator found in each article (`AnnotatedArticle.research`).
     init(content: Content, annotated: [AnnotatedArticle]) {
         precondition(content.articles.count == annotated.count)
         let articles = content.articles
         let registry = content.registry
-        let found = parallelMap(Array(articles.indices)) { index -> ([Statement], [Figure]) in
-            let text = ArticlePlainText(article: articles[index], annotation: annotated[index])
-            let statements = StatementFinder.statements(in: annotated[index], text: text, article: Int32(index), registry: registry)
-            return (statements, FigureFinder.figures(in: annotated[index], text: text, article: Int32(index), statements: statements))
-        }
-        statements = found.map(\.0)
-        figures = found.map(\.1)
+        self.annotated = annotated
 
         let newestFirst = articles.indices.sorted { a, b in
             articles[a].date != articles[b].date ? articles[a].date > articles[b].date : articles[a].id < articles[b].id
@@ -41,7 +37,7 @@ struct ResearchIndex: Sendable {
         var bySpeaker = [[Ref]](repeating: [], count: count)
         var via = [[Ref]](repeating: [], count: count)
         for article in newestFirst {
-            for (index, statement) in statements[article].enumerated() {
+            for (index, statement) in annotated[article].research.statements.enumerated() {
                 let ref = Ref(article: Int32(article), index: Int32(index))
                 for speaker in statement.speakers { bySpeaker[Int(speaker)].append(ref) }
                 if let channel = statement.via { via[Int(channel)].append(ref) }
@@ -56,7 +52,7 @@ struct ResearchIndex: Sendable {
             articles[a].date != articles[b].date ? articles[a].date < articles[b].date : articles[a].id < articles[b].id
         }
         for article in oldestFirst {
-            for (index, figure) in figures[article].enumerated() {
+            for (index, figure) in annotated[article].research.figures.enumerated() {
                 let ref = Ref(article: Int32(article), index: Int32(index))
                 bySubject[figure.subject, default: []].append(ref)
                 var entities = figure.entities
@@ -70,6 +66,6 @@ struct ResearchIndex: Sendable {
 
     init(analysis: Analysis) { self.init(content: analysis.content, annotated: analysis.annotated) }
 
-    subscript(statement ref: Ref) -> Statement { statements[Int(ref.article)][Int(ref.index)] }
-    subscript(figure ref: Ref) -> Figure { figures[Int(ref.article)][Int(ref.index)] }
+    subscript(statement ref: Ref) -> Statement { annotated[Int(ref.article)].research.statements[Int(ref.index)] }
+    subscript(figure ref: Ref) -> Figure { annotated[Int(ref.article)].research.figures[Int(ref.index)] }
 }

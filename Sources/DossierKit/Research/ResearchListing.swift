@@ -6,34 +6,37 @@ public enum ResearchListing {
     public static func json(_ analysis: Analysis, statements: Bool = true, figures: Bool = true) -> String {
         let registry = analysis.content.registry
         let articles = analysis.content.articles
-        let found = StatementFinder.statements(in: analysis)
         func id(_ entity: EntityIndex?) -> String { entity.map { JSON.quote(registry[$0].id) } ?? "null" }
         func ids(_ entities: [EntityIndex]) -> String { "[" + entities.map { id($0) }.joined(separator: ",") + "]" }
         var lines: [String] = []
         lines.append("{\"statements\": [")
         if statements {
             var rows: [String] = []
-            for statement in found.joined() {
-                rows.append("{\"article\":\(JSON.quote(articles[Int(statement.article)].id)),\"speaker\":\(id(statement.speaker)),"
-                    + "\"with\":\(ids(statement.coSpeakers)),\"via\":\(id(statement.via)),\"kind\":\"\(statement.kind.rawValue)\","
-                    + "\"attribution\":\"\(statement.attribution.rawValue)\",\"text\":\(JSON.quote(statement.text)),"
-                    + "\"sentence\":\(JSON.quote(statement.sentence.text)),"
-                    + "\"annotated\":\(statement.sentence.annotated.map { String($0) } ?? "null"),"
-                    + "\"range\":[\(statement.range.lowerBound),\(statement.range.upperBound)],"
-                    + "\"anchor\":\(statement.anchor.map { String($0) } ?? "null")}")
+            for (article, annotation) in analysis.annotated.enumerated() {
+                for statement in annotation.research.statements {
+                    rows.append("{\"article\":\(JSON.quote(articles[article].id)),\"speaker\":\(id(statement.speaker)),"
+                        + "\"with\":\(ids(statement.coSpeakers)),\"via\":\(id(statement.via)),\"kind\":\"\(statement.kind.rawValue)\","
+                        + "\"attribution\":\"\(statement.attribution.rawValue)\",\"text\":\(JSON.quote(statement.text)),"
+                        + "\"sentence\":\(JSON.quote(statement.sentence.text)),"
+                        + "\"annotated\":\(statement.sentence.annotated.map { String($0) } ?? "null"),"
+                        + "\"range\":[\(statement.range.lowerBound),\(statement.range.upperBound)],"
+                        + "\"anchor\":\(statement.anchor.map { String($0) } ?? "null")}")
+                }
             }
             lines.append(rows.joined(separator: ",\n"))
         }
         lines.append("], \"figures\": [")
         if figures {
             var rows: [String] = []
-            for figure in FigureFinder.figures(in: analysis, statements: found).joined() {
-                let value = figure.value.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "null"
-                rows.append("{\"article\":\(JSON.quote(articles[Int(figure.article)].id)),\"claimant\":\(id(figure.claimant)),"
-                    + "\"number\":\(JSON.quote(figure.number)),\"value\":\(value),\"approximate\":\(figure.approximate),"
-                    + "\"unit\":\(JSON.quote(figure.unit)),\"subject\":\"\(figure.subject.rawValue)\","
-                    + "\"sentence\":\(JSON.quote(figure.sentence.text)),\"entities\":\(ids(figure.entities)),"
-                    + "\"range\":[\(figure.range.lowerBound),\(figure.range.upperBound)]}")
+            for (article, annotation) in analysis.annotated.enumerated() {
+                for figure in annotation.research.figures {
+                    let value = figure.value.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "null"
+                    rows.append("{\"article\":\(JSON.quote(articles[article].id)),\"claimant\":\(id(figure.claimant)),"
+                        + "\"number\":\(JSON.quote(figure.number)),\"value\":\(value),\"approximate\":\(figure.approximate),"
+                        + "\"unit\":\(JSON.quote(figure.unit)),\"subject\":\"\(figure.subject.rawValue)\","
+                        + "\"sentence\":\(JSON.quote(figure.sentence.text)),\"entities\":\(ids(figure.entities)),"
+                        + "\"range\":[\(figure.range.lowerBound),\(figure.range.upperBound)]}")
+                }
             }
             lines.append(rows.joined(separator: ",\n"))
         }

@@ -3,7 +3,8 @@
 struct ResearchToken: Sendable {
     enum Kind: Sendable { case word, number, mention, punctuation }
     var kind: Kind
-    var text: String
+    /// Its bytes in `ArticlePlainText.bytes` (valid while the finders run: see `Word`), and their hash.
+    var word: Word
     /// UTF-8 byte range in `ArticlePlainText.text`.
     var start: Int
     var end: Int
@@ -14,6 +15,7 @@ struct ResearchToken: Sendable {
     var entity: EntityIndex = -1
 
     var isMention: Bool { kind == .mention }
+    var text: String { word.text }
 }
 
 /// A block's tokens, sentence by sentence.
@@ -22,22 +24,27 @@ struct ResearchTokens: Sendable {
     /// Per sentence of the block (in order), its range of tokens.
     var sentences: [Range<Int>] = []
 
+    /// The tokens of every block of `text`, in order; `bytes` is `text.bytes`, whose memory
+    /// the tokens' words point into.
+    static func blocks(of text: ArticlePlainText, bytes: UnsafeBufferPointer<UInt8>, annotation: AnnotatedArticle) -> [ResearchTokens] {
+        text.blocks.indices.map { ResearchTokens(block: $0, text: text, bytes: bytes, annotation: annotation) }
+    }
+
     /// The tokens of block `block` of `text`. Linear in the block's bytes.
-    init(block: Int, text: ArticlePlainText, annotation: AnnotatedArticle) {
+    init(block: Int, text: ArticlePlainText, bytes: UnsafeBufferPointer<UInt8>, annotation: AnnotatedArticle) {
         for sentenceIndex in text.blocks[block] {
             let sentence = text.sentences[sentenceIndex]
             let first = tokens.count
-            var copy = sentence.text
-            let mentions = sentence.mentions
-            copy.withUTF8 { bytes in
-                tokenize(bytes, base: sentence.range.lowerBound, sentence: sentenceIndex, mentions: mentions, annotation: annotation)
-            }
+            tokenize(UnsafeBufferPointer(rebasing: bytes[sentence.range]), base: sentence.range.lowerBound,
+                     sentence: sentenceIndex, mentions: sentence.mentions, annotation: annotation)
             sentences.append(first..<tokens.count)
         }
     }
 
+    /// `bytes` are the sentence's, from `base` on in the plain text.
     private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, sentence: Int, mentions: Range<Int>,
                                    annotation: AnnotatedArticle) {
+        func word(_ range: Range<Int>) -> Word { Word(bytes: UnsafeBufferPointer(rebasing: bytes[range])) }
         var nextMention = mentions.lowerBound
         var index = 0
         let count = bytes.count
@@ -45,8 +52,7 @@ struct ResearchTokens: Sendable {
         var wordIsNumber = true
         func flush(_ end: Int) {
             guard wordStart >= 0 else { return }
-            tokens.append(ResearchToken(kind: wordIsNumber ? .number : .word,
-                                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self),
+            tokens.append(ResearchToken(kind: wordIsNumber ? .number : .word, word: word(wordStart..<end),
                                         start: base + wordStart, end: base + end, sentence: sentence))
             wordStart = -1
             wordIsNumber = true
@@ -57,8 +63,7 @@ struct ResearchTokens: Sendable {
                 let end = min(count, max(index, Int(mention.end)))
                 if Int(mention.start) == index, end > index {
                     flush(index)
-                    tokens.append(ResearchToken(kind: .mention,
-                                                text: String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self),
+                    tokens.append(ResearchToken(kind: .mention, word: word(index..<end),
                                                 start: base + index, end: base + end, sentence: sentence,
                                                 mention: Int32(nextMention), entity: mention.entity))
                     index = end
@@ -75,8 +80,7 @@ struct ResearchTokens: Sendable {
             } else {
                 flush(index)
                 if !(value == 32 || value == 9 || value == 10 || value == 13 || value == 0xA0) {
-                    tokens.append(ResearchToken(kind: .punctuation,
-                                                text: String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self),
+                    tokens.append(ResearchToken(kind: .punctuation, word: word(index..<(index + length)),
                                                 start: base + index, end: base + index + length, sentence: sentence))
                 }
             }

@@ -8,8 +8,6 @@ struct Statement: Sendable, Hashable {
         case reported
     }
 
-    /// Index of the article in `Content.articles`.
-    var article: Int32
     /// Whose words they are: a registered person, organisation or country (a government),
     /// nil when the article does not name a registered one or a pronoun's referent is not
     /// decided by the sentence before.
@@ -45,10 +43,9 @@ struct Statement: Sendable, Hashable {
     /// Every speaker: `speaker` then `coSpeakers`.
     var speakers: [EntityIndex] { (speaker.map { [$0] } ?? []) + coSpeakers }
 
-    init(article: Int32, speaker: EntityIndex?, coSpeakers: [EntityIndex] = [], via: EntityIndex?, kind: Kind,
+    init(speaker: EntityIndex?, coSpeakers: [EntityIndex] = [], via: EntityIndex?, kind: Kind,
                 text: String, range: Range<Int>, sentence: ArticlePlainText.Sentence, speakerMention: Int32? = nil,
                 anchor: Int32? = nil, attribution: Attribution) {
-        self.article = article
         self.speaker = speaker
         self.coSpeakers = coSpeakers
         self.via = via

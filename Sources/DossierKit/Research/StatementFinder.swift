@@ -25,32 +25,21 @@ enum StatementFinder {
     /// How far back from a speech verb its subject is looked for, in tokens.
     static let reach = 32
 
-    /// The statements of `annotation` (article number `article` of the content), in text order.
-    static func statements(in annotation: AnnotatedArticle, text: ArticlePlainText, article: Int32, registry: Registry) -> [Statement] {
+    /// The statements of `annotation`, in text order; `tokens` are its blocks' (`ResearchTokens.blocks`).
+    static func statements(in annotation: AnnotatedArticle, text: ArticlePlainText, tokens blocks: [ResearchTokens],
+                           registry: Registry) -> [Statement] {
         var result: [Statement] = []
         var previous: [EntityIndex] = []
-        for block in text.blocks.indices {
-            let tokens = ResearchTokens(block: block, text: text, annotation: annotation)
+        for tokens in blocks {
             var reader = BlockReader(tokens: tokens.tokens, registry: registry, annotation: annotation)
             for range in tokens.sentences {
                 let found = reader.read(sentence: range, previous: previous)
-                for frame in found.frames { result.append(reader.statement(frame, article: article, text: text)) }
+                for frame in found.frames { result.append(reader.statement(frame, text: text)) }
                 previous = found.subject
             }
-            for frame in reader.freeQuotes() { result.append(reader.statement(frame, article: article, text: text)) }
+            for frame in reader.freeQuotes() { result.append(reader.statement(frame, text: text)) }
         }
         return result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-    }
-
-    /// The statements of every article of `analysis`, in article order then text order.
-    static func statements(in analysis: Analysis) -> [[Statement]] {
-        let articles = analysis.content.articles
-        let registry = analysis.content.registry
-        let annotated = analysis.annotated
-        return parallelMap(Array(articles.indices)) { index in
-            let text = ArticlePlainText(article: articles[index], annotation: annotated[index])
-            return statements(in: annotated[index], text: text, article: Int32(index), registry: registry)
-        }
     }
 
     static let speakerKinds: Set<EntityKind> = [.person, .org, .country]
@@ -102,7 +91,7 @@ struct BlockReader {
         self.coveredEdges = [Int32](repeating: 0, count: tokens.count + 1)
     }
 
-    func word(_ index: Int) -> String { index >= 0 && index < tokens.count && tokens[index].kind != .mention ? tokens[index].text : "" }
+    func word(_ index: Int) -> Word { index >= 0 && index < tokens.count && tokens[index].kind != .mention ? tokens[index].word : .none }
 
     func isSpeakerMention(_ index: Int) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].isMention
@@ -147,8 +136,8 @@ struct BlockReader {
         let floor = max(range.lowerBound, start - StatementFinder.reach)
         while index >= floor {
             let text = word(index)
-            if text == "कि" { return nil }
-            if text == "ने" { return index }
+            if text == SpeechVocabulary.ki { return nil }
+            if text == SpeechVocabulary.ne { return index }
             if SpeechVocabulary.honorificPronouns.contains(text) || SpeechVocabulary.plainPronouns.contains(text)
                 || SpeechVocabulary.firstPersonPronouns.contains(text) { return index }
             index -= 1
@@ -159,7 +148,7 @@ struct BlockReader {
     /// Skips closing brackets backwards.
     func skipClosers(_ index: Int) -> Int {
         var index = index
-        while index >= 0, tokens[index].kind == .punctuation, tokens[index].text == ")" || tokens[index].text == "]" { index -= 1 }
+        while index >= 0, tokens[index].kind == .punctuation, SpeechVocabulary.closers.contains(tokens[index].word) { index -= 1 }
         return index
     }
 
@@ -172,10 +161,10 @@ struct BlockReader {
             if body >= floor, isSpeakerMention(body), registry[tokens[body].entity].kind != .person { head = body }
         }
         // An apposition: `X, जो …, ने`.
-        if head >= floor, word(head) == "," {
+        if head >= floor, word(head) == SpeechVocabulary.comma {
             var index = head - 1
             while index > floor, head - index < StatementFinder.reach {
-                if word(index) == ",", SpeechVocabulary.relatives.contains(word(index + 1)) { head = skipClosers(index - 1); break }
+                if word(index) == SpeechVocabulary.comma, SpeechVocabulary.relatives.contains(word(index + 1)) { head = skipClosers(index - 1); break }
                 index -= 1
             }
         }
@@ -187,7 +176,7 @@ struct BlockReader {
         var steps = 0
         while index >= floor, steps < 10 {
             let text = word(index)
-            if SpeechVocabulary.conjunctions.contains(text) || text == "," {
+            if SpeechVocabulary.conjunctions.contains(text) || text == SpeechVocabulary.comma {
                 let other = skipClosers(index - 1)
                 guard other >= floor, isSpeakerMention(other), registry[tokens[other].entity].kind == kind else { break }
                 if !read.entities.contains(tokens[other].entity) { read.entities.insert(tokens[other].entity, at: 0) }
@@ -196,8 +185,9 @@ struct BlockReader {
                 continue
             }
             // Modifiers of the conjunct after the conjunction: names, titles, genitives, brackets.
-            if text == "ने" || text == "कि" || SpeechVocabulary.verbs.contains(text) || SpeechVocabulary.lightVerbs.contains(text) && text != "की" { break }
-            if tokens[index].kind == .punctuation && !["(", ")"].contains(tokens[index].text) { break }
+            if text == SpeechVocabulary.ne || text == SpeechVocabulary.ki || SpeechVocabulary.verbs.contains(text)
+                || SpeechVocabulary.lightVerbs.contains(text) && text != SpeechVocabulary.kii { break }
+            if tokens[index].kind == .punctuation && !SpeechVocabulary.brackets.contains(tokens[index].word) { break }
             index -= 1
             steps += 1
         }
@@ -207,7 +197,7 @@ struct BlockReader {
     /// The speaker of the frame whose subject token is `subject`.
     func speaker(subject: Int, range: Range<Int>, previous: [EntityIndex]) -> SpeakerRead {
         let text = word(subject)
-        if text == "ने" { return nounPhrase(endingAt: subject - 1, floor: range.lowerBound) }
+        if text == SpeechVocabulary.ne { return nounPhrase(endingAt: subject - 1, floor: range.lowerBound) }
         if SpeechVocabulary.firstPersonPronouns.contains(text) { return SpeakerRead() }
         return pronounSpeaker(honorific: SpeechVocabulary.honorificPronouns.contains(text), previous: previous)
     }
@@ -227,7 +217,7 @@ struct BlockReader {
     /// `X के मुताबिक/अनुसार` ending at token `marker`: the source (nil entity when unregistered)
     /// and where its noun phrase starts, or nil when it is no source (`योजना के अनुसार`).
     func accordingSource(marker: Int, floor: Int) -> (source: SpeakerRead, start: Int)? {
-        guard marker - 1 >= floor, word(marker - 1) == "के" else { return nil }
+        guard marker - 1 >= floor, word(marker - 1) == SpeechVocabulary.ke else { return nil }
         var index = skipClosers(marker - 2)
         if index - 1 >= floor, SpeechVocabulary.sourceFillers.contains(word(index)), SpeechVocabulary.genitives.contains(word(index - 1)) {
             index = skipClosers(index - 2)
@@ -238,7 +228,7 @@ struct BlockReader {
             let read = nounPhrase(endingAt: index, floor: floor)
             return (read, index)
         }
-        guard tokens[index].kind == .word, SpeechVocabulary.isSourceHead(tokens[index].text) else { return nil }
+        guard tokens[index].kind == .word, SpeechVocabulary.isSourceHead(tokens[index].word) else { return nil }
         return (SpeakerRead(), index)
     }
 
@@ -248,17 +238,19 @@ struct BlockReader {
     /// thousands of speech verbs).
     static let nearby = 8
 
-    static let timeWords: Set<String> = [
+    static let timeWords: WordSet = [
         "को", "भी", "ही", "आज", "कल", "फिर", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",
         "यह", "ये", "यही", "इस", "वह", "बात", "ऐसा", "ऐसी",
     ]
 
+    static let trimmedMarks: WordSet = [",", "।", "॥", ".", "|", ":", ";", "-", "–", "—"]
+
     /// Trims punctuation off both ends of a token range (quotation marks stay unless `marks`).
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
-        let drop: Set<String> = [",", "।", "॥", ".", "|", ":", ";", "-", "–", "—"]
-        while lower < upper, tokens[lower].kind == .punctuation, drop.contains(tokens[lower].text) { lower += 1 }
-        while upper > lower, tokens[upper - 1].kind == .punctuation, drop.contains(tokens[upper - 1].text) { upper -= 1 }
+        let drop = BlockReader.trimmedMarks
+        while lower < upper, tokens[lower].kind == .punctuation, drop.contains(tokens[lower].word) { lower += 1 }
+        while upper > lower, tokens[upper - 1].kind == .punctuation, drop.contains(tokens[upper - 1].word) { upper -= 1 }
         return lower..<upper
     }
 
@@ -272,7 +264,7 @@ struct BlockReader {
         for group in groups(in: range) {
             var frame = SpeechFrame(shape: .object, sentence: sentence, subject: nil, content: group, group: group)
             var next = group.upperBound
-            if word(next) == "कि" {
+            if word(next) == SpeechVocabulary.ki {
                 frame.shape = .clause
                 frame.content = trimmed((next + 1)..<range.upperBound)
                 // A clause that is one quotation is a quote.
@@ -282,7 +274,7 @@ struct BlockReader {
                     frame.content = quotes[quote].inner
                 }
             } else {
-                if word(next) == "," || word(next) == ":" { next += 1 }
+                if word(next) == SpeechVocabulary.comma || word(next) == SpeechVocabulary.colon { next += 1 }
                 if let quote = quoteIndex(at: next), !usedQuotes.contains(quote) {
                     frame.shape = .quote
                     frame.kind = .quote
@@ -296,7 +288,7 @@ struct BlockReader {
                 // `A ने B के हवाले से कहा`: B's words, via A.
                 var index = subject + 1
                 while index + 1 < group.lowerBound {
-                    if word(index) == "हवाले", word(index + 1) == "से", word(index - 1) == "के" {
+                    if word(index) == SpeechVocabulary.havale, word(index + 1) == SpeechVocabulary.se, word(index - 1) == SpeechVocabulary.ke {
                         let cited = nounPhrase(endingAt: index - 2, floor: subject + 1)
                         frame.via = frame.speaker.entities.first
                         frame.speaker = cited
@@ -304,7 +296,7 @@ struct BlockReader {
                     }
                     index += 1
                 }
-            } else if SpeechVocabulary.verbalNouns.contains(word(group.lowerBound)), word(group.lowerBound - 1) == "का" {
+            } else if SpeechVocabulary.verbalNouns.contains(word(group.lowerBound)), word(group.lowerBound - 1) == SpeechVocabulary.ka {
                 // `X का कहना है कि`, `X का मानना है कि`.
                 frame.speaker = nounPhrase(endingAt: group.lowerBound - 2, floor: range.lowerBound)
             } else if SpeechVocabulary.verbalNouns.contains(word(group.lowerBound)),
@@ -324,7 +316,7 @@ struct BlockReader {
                 let said = (subject + 1)..<group.lowerBound
                 var saysSomething = said.contains { tokens[$0].kind != .punctuation && !BlockReader.timeWords.contains(word($0)) }
                 // `पत्रकारों को बताया`, `लावरोव से कहा`: whom it was told, not what.
-                if saysSomething, SpeechVocabulary.verbs.contains(word(group.lowerBound)), ["को", "से"].contains(word(group.lowerBound - 1)) {
+                if saysSomething, SpeechVocabulary.verbs.contains(word(group.lowerBound)), SpeechVocabulary.toWhom.contains(word(group.lowerBound - 1)) {
                     saysSomething = false
                 }
                 if saysSomething {
@@ -415,7 +407,7 @@ struct BlockReader {
             subject = last.speaker.entities
         } else if result.contains(where: { $0.subject != nil }) {
             subject = []
-        } else if let ne = range.first(where: { word($0) == "ने" }) {
+        } else if let ne = range.first(where: { word($0) == SpeechVocabulary.ne }) {
             subject = nounPhrase(endingAt: ne - 1, floor: range.lowerBound).entities
         } else if let pronoun = range.first(where: { SpeechVocabulary.honorificPronouns.contains(word($0)) || SpeechVocabulary.plainPronouns.contains(word($0)) }) {
             subject = speaker(subject: pronoun, range: range, previous: previous).entities
@@ -464,7 +456,7 @@ struct BlockReader {
 
     // MARK: Output
 
-    func statement(_ frame: SpeechFrame, article: Int32, text: ArticlePlainText) -> Statement {
+    func statement(_ frame: SpeechFrame, text: ArticlePlainText) -> Statement {
         let content = trimmed(frame.content)
         let bytes = content.isEmpty ? frame.content.isEmpty ? 0..<0 : tokens[frame.content.lowerBound].start..<tokens[frame.content.lowerBound].start
             : tokens[content.lowerBound].start..<tokens[content.upperBound - 1].end
@@ -472,7 +464,7 @@ struct BlockReader {
         let said = String(text.text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
         let entities = frame.speaker.entities
         let anchor = frame.speaker.mention.map { annotation.mentions[Int($0)].anchor }
-        return Statement(article: article, speaker: entities.first, coSpeakers: Array(entities.dropFirst()), via: frame.via,
+        return Statement(speaker: entities.first, coSpeakers: Array(entities.dropFirst()), via: frame.via,
                          kind: frame.kind, text: said, range: bytes, sentence: text.sentences[frame.sentence],
                          speakerMention: frame.speaker.mention, anchor: anchor,
                          attribution: entities.isEmpty ? .none : frame.speaker.attribution)
