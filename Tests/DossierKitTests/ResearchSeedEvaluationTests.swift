@@ -51,15 +51,15 @@ import Testing
         let analysis = SiteBuilder.analyse(contentDirectory: repositoryRoot + "/content")
         let registry = analysis.content.registry
         let articles = analysis.content.articles
-        let statements = StatementFinder.statements(in: analysis)
-        let figures = FigureFinder.figures(in: analysis, statements: statements)
+        let statements = analysis.annotated.map(\.research.statements)
+        let figures = analysis.annotated.map(\.research.figures)
         func id(_ entity: EntityIndex?) -> String { entity.map { registry[$0].id } ?? "null" }
 
         // Statements: text held, same speakers and channel; each matched once.
         let expected = try Self.rows("seed-statements.yml")
         #expect(expected.count == 38)
-        let found = statements.joined().map { statement in
-            (article: articles[Int(statement.article)].id, text: Self.normalized(statement.text),
+        let found = statements.enumerated().flatMap { article, list in list.map { (article, $0) } }.map { article, statement in
+            (article: articles[article].id, text: Self.normalized(statement.text),
              speakers: Set(statement.speakers.map { registry[$0].id }), via: id(statement.via))
         }
         var used = Set<Int>()
@@ -86,8 +86,8 @@ import Testing
 
         // Figures: number as written, unit, subject and claimant.
         let expectedFigures = try Self.rows("seed-figures.yml")
-        var foundFigures = figures.joined().map { figure in
-            [articles[Int(figure.article)].id, figure.number, figure.unit, figure.subject.rawValue, id(figure.claimant)]
+        var foundFigures = figures.enumerated().flatMap { article, list in list.map { (article, $0) } }.map { article, figure in
+            [articles[article].id, figure.number, figure.unit, figure.subject.rawValue, id(figure.claimant)]
         }
         let total = foundFigures.count
         var figureMatches = 0
@@ -122,7 +122,7 @@ import Testing
         #expect(sent.map(\.number) == ["12,000", "1,500", "हजारों", "हजारों"])
         let claimed = index.figuresByEntity[entity(.country, "united-states")].map { index[figure: $0].number }
         #expect(claimed == ["10,000", "8,000"])
-        #expect(index.statements == StatementFinder.statements(in: analysis))
+        #expect(index.statements == analysis.annotated.map(\.research.statements))
     }
 
     /// Every statement's text and sentence are where their ranges say, and a sentence that
@@ -133,7 +133,8 @@ import Testing
             let annotation = analysis.annotated[index]
             let text = ArticlePlainText(article: item, annotation: annotation)
             #expect(text.sentences.compactMap(\.annotated) == annotation.sentences.indices.map { Int32($0) })
-            let statements = StatementFinder.statements(in: annotation, text: text, article: Int32(index), registry: analysis.content.registry)
+            let statements = annotation.research.statements
+            #expect(ArticleResearch(text: text, annotation: annotation, registry: analysis.content.registry) == annotation.research)
             for statement in statements {
                 #expect(FigureFinder.slice(text.text, statement.range) == statement.text)
                 #expect(FigureFinder.slice(text.text, statement.sentence.range) == statement.sentence.text)

@@ -28,9 +28,7 @@ import Testing
         let item = article(body)
         let annotation = Annotator(registry: registry).annotate(item)
         let text = ArticlePlainText(article: item, annotation: annotation)
-        let statements = StatementFinder.statements(in: annotation, text: text, article: 0, registry: registry)
-        let figures = FigureFinder.figures(in: annotation, text: text, article: 0, statements: statements)
-        return Found(statements: statements, figures: figures, annotation: annotation, text: text)
+        return Found(statements: annotation.research.statements, figures: annotation.research.figures, annotation: annotation, text: text)
     }
 
     func id(_ entity: EntityIndex?) -> String? { entity.map { registry[$0].id } }
