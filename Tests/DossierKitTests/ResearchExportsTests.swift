@@ -134,7 +134,8 @@ import Testing
         let kimArticle = try #require(graph.articles[Int(kim)].first)
         let change = GraphChange(graph: graph, pagination: renderer.pagination, before: GraphChange.Before(
             graph: graph, pagination: renderer.pagination, touched: ["person:kim-jong-un"], listChanged: false, datesChanged: false,
-            changedNew: [Int(kimArticle)], changedOld: [Int(kimArticle)]))
+            changedNew: [Int(kimArticle)], changedOld: [Int(kimArticle)], researchTouched: [], figureSubjects: [],
+            statementsChanged: false, figuresChanged: false))
         for path in ["data/mentions/part-0001.csv", "data/mentions/part-0001.jsonl", "data/sentences/part-0001.csv"] {
             #expect(outputs[path]?.isLarge == true && outputs[path]?.isAffected(change) == true, "\(path)")
         }

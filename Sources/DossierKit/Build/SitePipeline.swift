@@ -89,6 +89,7 @@ struct SitePipeline {
         let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo))
         let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
         let reports = MeetingReports(graph)
+        let research = ResearchIndex(content: content, annotated: graph.annotated)
         let change = GraphChange(graph: graph, pagination: pagination,
                                  previous: changes.reloadsAll ? nil : previous.map { ($0.content, $0.annotated, $0.graph, $0.pagination) },
                                  changedIDs: loaded.changedIDs, redone: loaded.redo, sameArticles: loaded.sameArticles)
@@ -101,7 +102,7 @@ struct SitePipeline {
 
         // Render and write what the change reaches.
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pagination: pagination, reports: reports,
-                                    parts: parts, search: search)
+                                    research: research, parts: parts, search: search)
         let outputs = SiteEmitters.outputs(renderer)
         let made = change.isEverything ? outputs : outputs.filter { $0.isAffected(change) }
         if previous == nil { progress("rendering \(made.count) more files") }

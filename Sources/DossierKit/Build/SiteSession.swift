@@ -7,6 +7,8 @@ public struct RebuildReport: Sendable {
     public var changedInputs: [String]
     /// Output files made again.
     public var rendered: Int
+    /// The files made again (or to be made when asked for), sorted.
+    public var renderedPaths: [String] = []
     /// Output files that no longer exist.
     public var removed: Int
     public var milliseconds: Double
@@ -101,6 +103,7 @@ public struct SiteSession: Sendable {
         }
         snapshot = SiteSnapshot(root: snapshot.root, generation: snapshot.generation + 1, overrides: overrides, lazy: lazy, removed: removed)
         report.rendered = result.made.count + result.lazy.count
+        report.renderedPaths = (result.made.map(\.0) + result.lazy.map(\.0)).sorted()
         report.removed = result.removed.count
     }
 }

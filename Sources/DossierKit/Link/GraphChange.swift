@@ -18,6 +18,14 @@ struct GraphChange: Sendable {
         /// those removed).
         var changedNew: Set<Int>
         var changedOld: Set<Int>
+        /// Entities ("kind:id") that speak, pass words on, claim or are named by a figure in a
+        /// changed article, before or after: their first pages list those.
+        var researchTouched: Set<String>
+        /// The subjects of the changed articles' figures, before or after.
+        var figureSubjects: Set<FigureSubject>
+        /// Whether a changed article's statements, or figures, as the data tables write them, differ.
+        var statementsChanged: Bool
+        var figuresChanged: Bool
     }
 
     let graph: SiteGraph
@@ -35,6 +43,26 @@ struct GraphChange: Sendable {
     }
 
     var listChanged: Bool { before?.listChanged ?? true }
+
+    /// Whether the change reaches the statements or figures `entity`'s first page lists.
+    func touchesResearch(of entity: EntityIndex) -> Bool {
+        guard let before else { return true }
+        let target = graph.content.registry[entity]
+        return before.researchTouched.contains(target.kind.rawValue + ":" + target.id)
+    }
+
+    /// The figure subjects the change reaches (every one for a full build).
+    var figureSubjects: Set<FigureSubject> { before?.figureSubjects ?? Set(FigureSubject.allCases) }
+
+    /// Whether the rows of the statements or figures table change.
+    func changesRows(of table: DataTable) -> Bool {
+        guard let before else { return true }
+        switch table {
+        case .statements: return before.statementsChanged
+        case .figures: return before.figuresChanged
+        case .mentions, .sentences, .articles: return true
+        }
+    }
 
     /// Whether the number of some entity's pages changed (the sitemap lists them).
     var pageCountsChanged: Bool {
@@ -84,7 +112,64 @@ extension GraphChange {
         let datesChanged = redone.contains { index in
             old(index).map { previous.content.articles[$0].date != articles[index].date } ?? true
         }
+        // Statements and figures as pages show them, by entity and subject, before and after:
+        // what differs (or all of an article whose title, date or outlet changed) is touched.
+        var researchTouched = Set<String>()
+        var figureSubjects = Set<FigureSubject>()
+        var statementsChanged = false, figuresChanged = false
+        let newOf = Dictionary(redone.compactMap { index in old(index).map { ($0, index) } }, uniquingKeysWith: { a, _ in a })
+        var pairs: [(old: Int?, new: Int?)] = changedOld.map { ($0, newOf[$0]) }
+        pairs += redone.filter { old($0) == nil }.map { (nil, $0) }
+        for (oldIndex, newIndex) in pairs {
+            let before = oldIndex.map { ResearchShown(previous.annotated[$0], previous.content.articles[$0], previous.content.registry) }
+            let after = newIndex.map { ResearchShown(graph.annotated[$0], articles[$0], content.registry) }
+            let whole = before?.article != after?.article
+            if before?.article.first != after?.article.first || before?.statementRows != after?.statementRows { statementsChanged = true }
+            if before?.article.first != after?.article.first || before?.figureRows != after?.figureRows { figuresChanged = true }
+            for key in Set((before?.byEntity.keys).map(Array.init) ?? []).union((after?.byEntity.keys).map(Array.init) ?? [])
+            where whole || before?.byEntity[key] != after?.byEntity[key] {
+                researchTouched.insert(key)
+            }
+            for subject in Set((before?.bySubject.keys).map(Array.init) ?? []).union((after?.bySubject.keys).map(Array.init) ?? [])
+            where whole || before?.bySubject[subject] != after?.bySubject[subject] {
+                figureSubjects.insert(subject)
+            }
+        }
         before = Before(graph: previous.graph, pagination: previous.pagination, touched: touched, listChanged: listChanged,
-                        datesChanged: datesChanged, changedNew: Set(redone), changedOld: changedOld)
+                        datesChanged: datesChanged, changedNew: Set(redone), changedOld: changedOld,
+                        researchTouched: researchTouched, figureSubjects: figureSubjects,
+                        statementsChanged: statementsChanged, figuresChanged: figuresChanged)
+    }
+}
+
+/// What the pages show of one article's statements and figures, per entity ("kind:id") and
+/// per figure subject, to tell whether an edit changed it.
+private struct ResearchShown {
+    /// Id, title, date and outlet: shown beside each statement and figure.
+    let article: [String?]
+    var byEntity: [String: [String]] = [:]
+    var bySubject: [FigureSubject: [String]] = [:]
+    /// Every statement and figure with its sentence, as the data tables write them.
+    var statementRows: [String] = []
+    var figureRows: [String] = []
+
+    init(_ annotation: AnnotatedArticle, _ article: Article, _ registry: Registry) {
+        self.article = [article.id, article.title, article.date, article.source]
+        func key(_ entity: EntityIndex) -> String { registry[entity].kind.rawValue + ":" + registry[entity].id }
+        func anchor(_ mentions: Range<Int>) -> String { mentions.first.map { String(annotation.mentions[$0].anchor) } ?? "" }
+        for statement in annotation.research.statements {
+            let shown = [statement.text, statement.kind.rawValue, statement.anchor.map(String.init) ?? "",
+                         statement.via.map(key) ?? "", statement.speakers.map(key).joined(separator: " "),
+                         statement.attribution.rawValue].joined(separator: "\u{1F}")
+            for entity in statement.speakers + (statement.via.map { [$0] } ?? []) { byEntity[key(entity), default: []].append(shown) }
+            statementRows.append(shown + "\u{1F}" + statement.sentence.text)
+        }
+        for figure in annotation.research.figures {
+            let shown = [figure.number, figure.unit, figure.subject.rawValue, figure.approximate ? "~" : "", figure.claimant.map(key) ?? "",
+                         anchor(figure.sentence.mentions), figure.sentence.text, figure.value.map(Figure.decimal) ?? ""].joined(separator: "\u{1F}")
+            for entity in figure.entities + (figure.claimant.map { [$0] } ?? []) { byEntity[key(entity), default: []].append(shown) }
+            bySubject[figure.subject, default: []].append(shown)
+            figureRows.append(shown)
+        }
     }
 }

@@ -56,6 +56,16 @@ struct ArticlePage: Sendable {
             item["dateDisplay"] = ISODate.display(registry[meeting].date ?? "")
             return item
         }
+        // Its statements, in text order: who said what, and through whom (issue 16).
+        let statements = annotation.research.statements.map { statement -> [String: Any] in
+            var item: [String: Any] = ["text": statement.text, "quote": statement.kind == .quote, "kind": statement.kind.rawValue,
+                                       "speakers": statement.speakers.map { fragments.chip($0, root: root) },
+                                       "pronoun": statement.attribution == .pronoun]
+            if let anchor = statement.anchor { item["url"] = "#m" + String(anchor) }
+            if let via = statement.via { item["via"] = fragments.chip(via, root: root) }
+            return item
+        }
+        model["statements"] = statements
         context["article"] = model
     }
 }

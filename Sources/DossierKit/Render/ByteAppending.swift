@@ -21,6 +21,10 @@ extension ByteSink {
 
     @inline(__always)
     mutating func put(_ text: StaticString) { text.withUTF8Buffer { put($0) } }
+    mutating func put(_ text: String) {
+        var copy = text
+        copy.withUTF8 { put($0) }
+    }
 }
 
 extension Array: ByteSink where Element == UInt8 {

@@ -32,9 +32,10 @@ struct DataParts: Sendable {
     let limits: DataLimits
     /// What the rows need of the registry, made once for the plan and every part's file.
     let context: DataTable.Context
-    let mentions: [Part]
-    let sentences: [Part]
-    let articles: [Part]
+    /// Per table, its parts.
+    private let partsByTable: [DataTable: [Part]]
+    var mentions: [Part] { parts(of: .mentions) }
+    var articles: [Part] { parts(of: .articles) }
     /// Per table, each article's rows and bytes: what a rebuild reuses for the articles it
     /// did not change.
     private let sizes: [DataTable: [Size]]
@@ -51,18 +52,14 @@ struct DataParts: Sendable {
                                         changed: changed)
         }
         self.sizes = sizes
-        mentions = Self.plan(.mentions, sizes[.mentions]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
-        sentences = Self.plan(.sentences, sizes[.sentences]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
-        articles = Self.plan(.articles, sizes[.articles]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        var parts: [DataTable: [Part]] = [:]
+        for table in DataTable.allCases {
+            parts[table] = Self.plan(table, sizes[table]!, context, byteLimit: limits.partBytes, rowLimit: limits.partRows)
+        }
+        partsByTable = parts
     }
 
-    func parts(of table: DataTable) -> [Part] {
-        switch table {
-        case .mentions: mentions
-        case .sentences: sentences
-        case .articles: articles
-        }
-    }
+    func parts(of table: DataTable) -> [Part] { partsByTable[table] ?? [] }
 
     /// `data/mentions/part-0001.jsonl`: numbered with at least four digits, so that the
     /// parts sort by name.

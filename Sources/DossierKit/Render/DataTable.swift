@@ -8,10 +8,18 @@
 /// - mentions: `{"article", "entity", "type", "text", "sentence", "auto", "link"}`
 /// - sentences: `{"article", "sentence", "text"}`
 /// - articles: `{"id", "title", "date", "source", "url"?, "raw"?, "path"}`
+/// - statements: `{"article", "speaker", "via", "kind", "text", "sentence", "link"}` (speaker and
+///   via as `type:id` or null; sentence is the statement's sentence as text; link is the article
+///   page at the speaker's mention `#m<n>`, or the article page)
+/// - figures: `{"article", "claimant", "number", "value", "unit", "subject", "sentence", "link"}`
+///   (number as written, value null when indefinite; link at the sentence's first mention)
+/// Statements and figures are those the annotator found (`AnnotatedArticle.research`), in
+/// article order then text order (shared/DESIGN.md's `data/statements.json` and
+/// `data/figures.json`, in parts).
 ///
 /// CSV (see `CSV`), with a header line in every part: the columns of `csvHeader`.
 enum DataTable: String, CaseIterable, Sendable {
-    case mentions, sentences, articles
+    case mentions, sentences, articles, statements, figures
 
     enum Format: String, CaseIterable, Sendable {
         case json = "jsonl"
@@ -23,6 +31,8 @@ enum DataTable: String, CaseIterable, Sendable {
         case .mentions: ["article", "date", "source", "entity", "type", "name", "text", "sentence", "auto", "link"]
         case .sentences: ["article", "sentence", "text"]
         case .articles: ["id", "title", "date", "source", "url", "raw", "path"]
+        case .statements: ["article", "speaker", "via", "kind", "text", "sentence", "link"]
+        case .figures: ["article", "claimant", "number", "value", "unit", "subject", "sentence", "link"]
         }
     }
 
@@ -31,6 +41,8 @@ enum DataTable: String, CaseIterable, Sendable {
         case .mentions: annotation.mentions.count
         case .sentences: annotation.sentences.count
         case .articles: 1
+        case .statements: annotation.research.statements.count
+        case .figures: annotation.research.figures.count
         }
     }
 
@@ -41,9 +53,12 @@ enum DataTable: String, CaseIterable, Sendable {
         let entityJSON: [[UInt8]]
         /// Per entity: `id,kind,name,` (CSV).
         let entityCSV: [[UInt8]]
+        /// Per entity: `type:id` (statements and figures).
+        let entityRef: [String]
 
         init(_ graph: SiteGraph) {
             self.graph = graph
+            entityRef = graph.content.registry.entities.map { $0.kind.rawValue + ":" + $0.id }
             entityJSON = graph.content.registry.entities.map { entity in
                 var part = Array("\"entity\": ".utf8)
                 JSON.appendQuoted(entity.id, to: &part)
@@ -140,6 +155,58 @@ enum DataTable: String, CaseIterable, Sendable {
                 bytes.put(44)
                 var sentence = annotation.sentences[number]
                 sentence.withUTF8 { CSV.appendField(&bytes, $0[...]) }
+                bytes.put("\r\n")
+            }
+        case (.statements, _), (.figures, _):
+            appendResearch(rows, of: index, format: format, context: context, to: &bytes)
+        }
+    }
+
+    /// Rows of the statements and figures tables: the same fields in both formats.
+    private func appendResearch<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, format: Format, context: Context,
+                                                to bytes: inout Sink) {
+        let article = context.graph.content.articles[index]
+        let annotation = context.graph.annotated[index]
+        let page = article.pagePath
+        func ref(_ entity: EntityIndex?) -> String? { entity.map { context.entityRef[Int($0)] } }
+        func link(_ anchor: Int32?) -> String { anchor.map { page + "#m" + String($0) } ?? page }
+        for number in rows {
+            let fields: [(String, String?)]
+            if self == .statements {
+                let statement = annotation.research.statements[number]
+                fields = [("article", article.id), ("speaker", ref(statement.speaker)), ("via", ref(statement.via)),
+                          ("kind", statement.kind.rawValue), ("text", statement.text), ("sentence", statement.sentence.text),
+                          ("link", link(statement.anchor))]
+            } else {
+                let figure = annotation.research.figures[number]
+                let mentions = figure.sentence.mentions
+                let anchor = mentions.isEmpty ? nil : annotation.mentions[mentions.lowerBound].anchor
+                fields = [("article", article.id), ("claimant", ref(figure.claimant)), ("number", figure.number),
+                          ("value", figure.value.map(Figure.decimal)), ("unit", figure.unit),
+                          ("subject", figure.subject.rawValue), ("sentence", figure.sentence.text), ("link", link(anchor))]
+            }
+            switch format {
+            case .json:
+                bytes.put(123)
+                for (position, (name, value)) in fields.enumerated() {
+                    if position > 0 { bytes.put(", ") }
+                    bytes.put(34)
+                    bytes.put(name)
+                    bytes.put("\": ")
+                    if name == "value", let value {
+                        bytes.put(value)
+                    } else if let value {
+                        JSON.appendQuoted(value, to: &bytes)
+                    } else {
+                        bytes.put("null")
+                    }
+                }
+                bytes.put("}\n")
+            case .csv:
+                for (position, (_, value)) in fields.enumerated() {
+                    if position > 0 { bytes.put(44) }
+                    CSV.appendField(&bytes, value ?? "")
+                }
                 bytes.put("\r\n")
             }
         }

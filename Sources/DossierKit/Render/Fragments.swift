@@ -63,6 +63,7 @@ struct Fragments: Sendable {
         for kind in EntityKind.allCases {
             nav.append(["label": kind.title, "url": url(.entityIndex(kind)), "current": section == kind.folder])
         }
+        nav.append(["label": "Figures", "url": url(.figures), "current": section == "figures"])
         nav.append(["label": "Explore", "url": url(.explore), "current": section == "explore"])
         nav.append(["label": "Search", "url": url(.search), "current": section == "search"])
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,

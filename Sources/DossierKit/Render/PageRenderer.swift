@@ -13,6 +13,8 @@ struct PageRenderer: Sendable {
     let searchShards: SearchShards
     /// The sentences each meeting's page quotes.
     let reports: MeetingReports
+    /// The statements and figures, per speaker, channel, entity and subject.
+    let research: ResearchIndex
     /// Each article's page, from the site root: entity pages link one per group of sentences
     /// (reading `Article.path` there copied the whole article each time).
     let articlePaths: [String]
@@ -21,14 +23,16 @@ struct PageRenderer: Sendable {
     init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
         let parts = DataParts(graph)
         self.init(graph: graph, theme: theme, fragments: fragments, pagination: EntityPagination(graph: graph, pageSize: pageSize),
-                  reports: MeetingReports(graph), parts: parts, search: SearchShards(graph, limits: parts.limits))
+                  reports: MeetingReports(graph), research: ResearchIndex(content: graph.content, annotated: graph.annotated),
+                  parts: parts, search: SearchShards(graph, limits: parts.limits))
     }
 
     /// Renders only: everything it shows was linked before (`SitePipeline`'s link stage).
     init(graph: SiteGraph, theme: Theme, fragments: Fragments, pagination: EntityPagination, reports: MeetingReports,
-         parts: DataParts, search: SearchShards) {
+         research: ResearchIndex, parts: DataParts, search: SearchShards) {
         self.graph = graph
         self.reports = reports
+        self.research = research
         self.dataParts = parts
         self.searchShards = search
         self.charts = Charts(graph: graph)
@@ -87,6 +91,12 @@ struct PageRenderer: Sendable {
         case .search:
             template = .search
             context["pageTitle"] = "Search"
+        case .figures:
+            template = .figures
+            figureIndex(&context, root: root)
+        case .figureSubject(let subject, let number):
+            template = .figures
+            figureSubject(subject, page: number, &context, root: root)
         }
         return theme.render(template, context)
     }
@@ -108,6 +118,7 @@ struct PageRenderer: Sendable {
             case .notFound: return nil
             case .explore: return "explore"
             case .search: return "search"
+            case .figures, .figureSubject: return "figures"
             }
         }()
         let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
@@ -175,8 +186,14 @@ struct PageRenderer: Sendable {
     /// place in the article, appended to `html`. Built as a String from slices of the
     /// sentence (no text is checked as UTF-8 again); only a slice with markup characters is
     /// escaped through a copy.
-    func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: String) {
-        html += "<li>"
+    /// `only`: the outlet that alone says it (a meeting's reports), noted after it.
+    func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: String,
+                            only: String? = nil) {
+        html += only == nil ? "<li>" : "<li class=\"only\">"
+        func close() {
+            if let only { html += " <span class=\"only-note\" lang=\"en\">only " + HTML.escape(only) + "</span>" }
+            html += "</li>\n"
+        }
         let text = annotation.sentences[Int(sentence)]
         let utf8 = text.utf8
         func append(_ start: Int, _ end: Int) {
@@ -207,7 +224,7 @@ struct PageRenderer: Sendable {
         guard utf8.count > SentenceExcerpt.limit else {
             for index in marked { mark(index) }
             append(cursor, utf8.count)
-            html += "</li>\n"
+            close()
             return
         }
         // A long sentence: only the excerpts around these mentions (see SentenceExcerpt).
@@ -223,7 +240,7 @@ struct PageRenderer: Sendable {
             cursor = segment.upperBound
         }
         if cursor < utf8.count { html += "…" }
-        html += "</li>\n"
+        close()
     }
 
     /// The sentences of an entity or meeting page, grouped by article: each group's heading
@@ -231,7 +248,7 @@ struct PageRenderer: Sendable {
     /// Made here rather than by a template: entity pages hold hundreds of thousands of
     /// sentences, and a Mustache section per sentence, then per article, was most of their
     /// rendering time. Empty when there are none.
-    func sentenceGroups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String) -> String {
+    func sentenceGroups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String, only: [SiteGraph.SentenceRef: String] = [:]) -> String {
         var html = ""
         html.reserveCapacity(refs.count * 400)
         var current: Int32 = -1
@@ -247,7 +264,8 @@ struct PageRenderer: Sendable {
                 html += fragments.heading(current, root: root)
                 html += "\n<ul class=\"sentences\">\n"
             }
-            appendSentenceItem(to: &html, annotation: annotation!, sentence: ref.sentence, first: ref.first, others: ref.others, href: href)
+            appendSentenceItem(to: &html, annotation: annotation!, sentence: ref.sentence, first: ref.first, others: ref.others, href: href,
+                               only: only.isEmpty ? nil : only[ref])
         }
         if current >= 0 { html += "\n</ul>\n</section>\n" }
         return html
@@ -298,6 +316,7 @@ struct PageRenderer: Sendable {
             context["entity"] = model
             context["meetings"] = [[String: Any]]()
             context["related"] = [[String: Any]]()
+            context["figureGroups"] = [[String: Any]]()
             return
         }
         var model = entityRow(index, root: root)
@@ -324,6 +343,10 @@ struct PageRenderer: Sendable {
         context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
             ["chip": fragments.chip(count.entity, root: root), "count": count.count]
         }
+        if entity.kind == .person || entity.kind == .org, let statements = statementsSection(of: index, root: root) {
+            context["statements"] = statements
+        }
+        context["figureGroups"] = figuresSection(of: index, root: root) ?? []
     }
 
     /// An entity's own feed and mentions, and the dossier-wide files it appears in.
@@ -397,8 +420,33 @@ struct PageRenderer: Sendable {
         context["meeting"] = model
         context["indexed"] = true
         context["data"] = dataLinks(meeting, root: root)
-        let groups = sentenceGroups(reports[index][...], root: root)
+        let groups = sentenceGroups(reports[index][...], root: root, only: reports.onlyOutlets(of: index))
         if !groups.isEmpty { context["sentenceGroups"] = groups }
         context["otherMeetings"] = graph.otherMeetings(of: index).map { entityRow($0, root: root) }
+        context["figureGroups"] = figuresSection(of: index, root: root) ?? []
+    }
+
+    func figureIndex(_ context: inout [String: Any], root: String) {
+        context["pageTitle"] = "Figures"
+        context["isIndex"] = true
+        context["subjects"] = FigureSubject.allCases.compactMap { subject -> [String: Any]? in
+            guard let refs = research.figuresBySubject[subject] else { return nil }
+            return figureSummary(subject, refs, root: root)
+        }
+    }
+
+    /// A subject's figures, oldest first, `SitePage.figuresPerPage` a page.
+    func figureSubject(_ subject: FigureSubject, page number: Int, _ context: inout [String: Any], root: String) {
+        let refs = research.figuresBySubject[subject] ?? []
+        let pages = SitePage.figureSubjectPages(refs.count)
+        context["pageTitle"] = pages > 1 ? "\(subject.title) (page \(number) of \(pages))" : subject.title
+        var group = figureSummary(subject, refs, root: root)
+        let first = min(refs.count, (number - 1) * SitePage.figuresPerPage)
+        group["rows"] = refs[first..<min(refs.count, first + SitePage.figuresPerPage)].map { figureRow($0, root: root, sentence: true) }
+        context["group"] = group
+        context["indexURL"] = root + PageFile.of("figures/")
+        if pages > 1 {
+            context["pagination"] = paginationContext(page: number, pages: pages, root: root) { .figureSubject(subject, page: $0) }
+        }
     }
 }

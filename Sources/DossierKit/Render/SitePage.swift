@@ -12,6 +12,10 @@ enum SitePage: Sendable, Hashable {
     case explore
     /// Search over names, titles and (with Pagefind) full text.
     case search
+    /// The figures the articles report, by subject; and one subject's, side by side in date
+    /// order (`page` counts from 1, `figuresPerPage` each).
+    case figures
+    case figureSubject(FigureSubject, page: Int)
 
     /// Path under the output folder.
     func path(in content: Content) -> String {
@@ -27,6 +31,9 @@ enum SitePage: Sendable, Hashable {
         case .notFound: return "404.html"
         case .explore: return PageFile.of("explore/")
         case .search: return PageFile.of("search/")
+        case .figures: return PageFile.of("figures/")
+        case .figureSubject(let subject, let page):
+            return page == 1 ? FigureSubject.path(subject) : "figures/\(subject.rawValue)/page-\(page).html"
         }
     }
 
@@ -43,6 +50,12 @@ enum SitePage: Sendable, Hashable {
     /// Articles on one page of the article list: a list of 100,000 articles on one page was
     /// 30 MB, over what static hosts take for a file (shared/DESIGN.md: 20 MiB).
     static let articlesPerPage = 2_000
+
+    /// Figures on one page of a subject's figures.
+    static let figuresPerPage = 500
+
+    /// How many pages a subject with `figures` figures has.
+    static func figureSubjectPages(_ figures: Int) -> Int { max(1, (figures + figuresPerPage - 1) / figuresPerPage) }
 
     /// How many pages the article list has.
     static func articleIndexPages(articles: Int) -> Int { max(1, (articles + articlesPerPage - 1) / articlesPerPage) }

@@ -3,8 +3,8 @@
 /// loaded, naming the file. The README's Themes section is this list (`markdownTable`; a
 /// test keeps the two equal).
 public enum TemplateName: String, CaseIterable, Sendable {
-    case layout, header, footer, chip, source, preview
-    case home, article, articles, index, entity, meeting, notfound, explore, search
+    case layout, header, footer, chip, source, preview, statement, figuregroup
+    case home, article, articles, index, entity, meeting, notfound, explore, search, figures
 
     /// What the template renders, for the README.
     var purpose: String {
@@ -15,15 +15,18 @@ public enum TemplateName: String, CaseIterable, Sendable {
         case .chip: "an entity as a small link; rendered once per entity, then reused"
         case .source: "an article's heading above its sentences on entity pages; once per article"
         case .preview: "the hover card of a mention link on article pages; once per entity"
+        case .statement: "a statement on an entity page: the words, the article, its date and outlet, the channel (a partial of `entity`)"
+        case .figuregroup: "one subject's figures as a table of claims in date order, and whether the sources differ (a partial of `entity`, `meeting`, `figures`)"
         case .home: "`index.html`: overview, meetings timeline, most-mentioned entities"
-        case .article: "`articles/<id>/index.html`: the annotated article and its aside"
+        case .article: "`articles/<id>/index.html`: the annotated article, its statements and its aside"
         case .articles: "`articles/index.html` and `articles/page-N.html`: the article list, 2,000 a page"
         case .index: "`people/index.html` and the other kinds' lists, `meetings/index.html` with its timeline"
-        case .entity: "a person's, country's or organisation's pages (`people/<id>/index.html`, `page-N.html`)"
-        case .meeting: "a meeting's page: facts, participants, the sentences that report it"
+        case .entity: "a person's, country's or organisation's pages (`people/<id>/index.html`, `page-N.html`); the first has its statements and figures"
+        case .meeting: "a meeting's page: facts, participants, each article's report side by side (what only one outlet says marked), its figures"
         case .notfound: "`404.html`"
         case .explore: "`explore/index.html`: the dossier's network and the downloads (every data part)"
         case .search: "`search/index.html`: Pagefind's full text, or the sharded names-and-titles index"
+        case .figures: "`figures/index.html`, the subjects of the figures the articles report; `figures/<subject>/index.html` (and `page-N.html`, 500 a page): one subject's claims side by side in date order"
         }
     }
 

@@ -37,6 +37,49 @@ struct Figure: Sendable, Hashable {
     }
 }
 
+extension Figure {
+    /// A value as JSON writes numbers: whole numbers without a fraction.
+    static func decimal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    /// A value for people, thousands grouped: `12,000`, `2,000,000,000`, `1.5`.
+    static func grouped(_ value: Double) -> String {
+        let plain = decimal(value)
+        guard value == value.rounded(), abs(value) < 1e15 else { return plain }
+        var digits = Array(plain.hasPrefix("-") ? String(plain.dropFirst()) : plain)
+        var index = digits.count - 3
+        while index > 0 { digits.insert(",", at: index); index -= 3 }
+        return (value < 0 ? "-" : "") + String(digits)
+    }
+}
+
+extension FigureSubject {
+    /// Its name on pages.
+    var title: String {
+        switch self {
+        case .troopsSent: "Troops sent"
+        case .troopsDeployed: "Troops deployed"
+        case .troops: "Troops"
+        case .killed: "Killed"
+        case .wounded: "Wounded"
+        case .casualties: "Casualties"
+        case .prisoners: "Prisoners and captured"
+        case .displaced: "Displaced"
+        case .people: "People"
+        case .missiles: "Missiles and rockets"
+        case .drones: "Drones"
+        case .shells: "Shells"
+        case .tanks: "Tanks"
+        case .aircraft: "Aircraft"
+        case .money: "Money"
+        }
+    }
+
+    /// Its page: `figures/troops-sent/index.html`.
+    static func path(_ subject: FigureSubject) -> String { PageFile.of("figures/" + subject.rawValue + "/") }
+}
+
 /// What a figure counts: the unit noun's class, refined by the verb after it (`भेजे`: sent,
 /// `तैनात`: deployed, `मारे गए`: killed). The vocabulary is `FigureVocabulary`.
 enum FigureSubject: String, Sendable, Hashable, CaseIterable {

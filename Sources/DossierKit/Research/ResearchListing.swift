@@ -30,7 +30,7 @@ public enum ResearchListing {
             var rows: [String] = []
             for (article, annotation) in analysis.annotated.enumerated() {
                 for figure in annotation.research.figures {
-                    let value = figure.value.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "null"
+                    let value = figure.value.map(Figure.decimal) ?? "null"
                     rows.append("{\"article\":\(JSON.quote(articles[article].id)),\"claimant\":\(id(figure.claimant)),"
                         + "\"number\":\(JSON.quote(figure.number)),\"value\":\(value),\"approximate\":\(figure.approximate),"
                         + "\"unit\":\(JSON.quote(figure.unit)),\"subject\":\"\(figure.subject.rawValue)\","

@@ -1,4 +1,4 @@
-/// The mentions and sentences tables in parts (JSON Lines and CSV, `DataParts`), and
+/// The mentions, sentences, statements and figures tables in parts (JSON Lines and CSV, `DataParts`), and
 /// `data/parts.json`, which lists every part of every table and the search shards. The
 /// articles table's parts are the article list's (`ArticleListEmitter`).
 struct DataPartsEmitter: SiteEmitter {
@@ -8,7 +8,7 @@ struct DataPartsEmitter: SiteEmitter {
         for table in DataTable.allCases where table != .articles {
             for part in parts.parts(of: table) {
                 for format in DataTable.Format.allCases {
-                    outputs.append(SiteOutput(path: parts.path(of: part, format), isLarge: true, affectedBy: SiteOutput.always) { emit in
+                    outputs.append(SiteOutput(path: parts.path(of: part, format), isLarge: true, affectedBy: { $0.changesRows(of: table) }) { emit in
                         parts.write(part, format, emit: emit)
                     })
                 }

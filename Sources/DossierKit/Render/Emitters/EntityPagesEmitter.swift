@@ -12,13 +12,13 @@ struct EntityPagesEmitter: SiteEmitter {
     }
 
     /// What `PageRenderer.entity` and `.meeting` read: on the first page the entity's
-    /// counts, articles, related entities, meetings and the dates of its articles (the
-    /// timeline); on every page its sentences there and the number of pages.
+    /// counts, articles, related entities, meetings, the dates of its articles (the
+    /// timeline) and its statements and figures; on every page its sentences there and the number of pages.
     static func isAffected(_ entity: EntityIndex, page: Int, by change: GraphChange) -> Bool {
         guard change.touches(entity) else { return false }
         guard let before = change.before else { return true }
         let e = Int(entity), old = before.graph, new = change.graph
-        if page == 1 && (before.datesChanged || old.mentions[e].count != new.mentions[e].count || old.articles[e] != new.articles[e]
+        if page == 1 && (before.datesChanged || change.touchesResearch(of: entity) || old.mentions[e].count != new.mentions[e].count || old.articles[e] != new.articles[e]
                          || old.related[e] != new.related[e] || old.meetings[e] != new.meetings[e]) {
             return true
         }

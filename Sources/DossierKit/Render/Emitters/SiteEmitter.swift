@@ -17,6 +17,7 @@ enum SiteEmitters {
         ArticleListEmitter(),
         EntityPagesEmitter(),
         EntityFeedsEmitter(),
+        FigurePagesEmitter(),
         SiteDataEmitter(),
         DataPartsEmitter(),
         SearchShardsEmitter(),

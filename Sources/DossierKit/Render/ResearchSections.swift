@@ -1,0 +1,101 @@
+/// The view models of the research views (issue 16): the statements an entity made, the
+/// figures the articles report about it side by side, the statements an article holds, and
+/// what only one outlet says of a meeting. The markup is the theme's (`entity`, `meeting`,
+/// `article` and `figures` templates).
+extension PageRenderer {
+    /// Statements an entity page lists, newest first, and figures per subject: at most this
+    /// many (every one is in the data parts and on the subject pages).
+    static let statementsShown = 50
+    static let figuresShownPerSubject = 30
+
+    /// One statement as the templates show it: the words, where the article says them, the
+    /// article's date and outlet, the speaker and the channel.
+    func statementItem(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> [String: Any] {
+        let statement = research[statement: ref]
+        let article = content.articles[Int(ref.article)]
+        var url = articleLink(ref.article, root: root)
+        if let anchor = statement.anchor { url += "#m" + String(anchor) }
+        var item: [String: Any] = ["text": statement.text, "url": url, "quote": statement.kind == .quote,
+                                   "kind": statement.kind.rawValue, "title": article.title,
+                                   "date": article.date, "dateDisplay": ISODate.display(article.date)]
+        if let source = article.source { item["source"] = source }
+        if let via = statement.via { item["via"] = fragments.chip(via, root: root) }
+        if speaker {
+            item["speakers"] = statement.speakers.map { fragments.chip($0, root: root) }
+            if statement.attribution == .pronoun { item["pronoun"] = true }
+        }
+        return item
+    }
+
+    /// The "Statements" section of a person's or organisation's first page: what it said and
+    /// what reached the articles through it; nil when the finder found neither.
+    func statementsSection(of entity: EntityIndex, root: String) -> [String: Any]? {
+        let said = research.statementsBySpeaker[Int(entity)], through = research.statementsVia[Int(entity)]
+        guard !said.isEmpty || !through.isEmpty else { return nil }
+        // Both lists always present: templates test lists with empty(), which treats a missing key as false.
+        var section: [String: Any] = ["said": [[String: Any]](), "through": [[String: Any]]()]
+        if !said.isEmpty {
+            section["said"] = said.prefix(Self.statementsShown).map { statementItem($0, root: root) }
+            section["saidCount"] = said.count
+            if said.count > Self.statementsShown { section["saidShown"] = Self.statementsShown }
+        }
+        if !through.isEmpty {
+            section["through"] = through.prefix(Self.statementsShown).map { statementItem($0, root: root, speaker: true) }
+            section["throughCount"] = through.count
+            if through.count > Self.statementsShown { section["throughShown"] = Self.statementsShown }
+        }
+        return section
+    }
+
+    /// One figure as a row of a table of claims.
+    func figureRow(_ ref: ResearchIndex.Ref, root: String, sentence: Bool = false) -> [String: Any] {
+        let figure = research[figure: ref]
+        let article = content.articles[Int(ref.article)]
+        let annotation = graph.annotated[Int(ref.article)]
+        var url = articleLink(ref.article, root: root)
+        if let first = figure.sentence.mentions.first { url += "#m" + String(annotation.mentions[first].anchor) }
+        var row: [String: Any] = ["number": figure.number, "unit": figure.unit, "approximate": figure.approximate,
+                                  "url": url, "title": article.title, "date": article.date,
+                                  "dateDisplay": ISODate.display(article.date), "subject": figure.subject.title]
+        if let source = article.source { row["source"] = source }
+        if let claimant = figure.claimant { row["claimant"] = fragments.chip(claimant, root: root) }
+        if sentence { row["sentence"] = figure.sentence.text }
+        return row
+    }
+
+    /// Figures grouped by subject, each group in date order, with whether its sources give
+    /// different values (what a reader looks for first).
+    func figureGroups(_ refs: [ResearchIndex.Ref], root: String, limit: Int) -> [[String: Any]] {
+        var bySubject: [FigureSubject: [ResearchIndex.Ref]] = [:]
+        for ref in refs { bySubject[research[figure: ref].subject, default: []].append(ref) }
+        return FigureSubject.allCases.compactMap { subject -> [String: Any]? in
+            guard let refs = bySubject[subject] else { return nil }
+            var group = figureSummary(subject, refs, root: root)
+            group["rows"] = refs.prefix(limit).map { figureRow($0, root: root) }
+            if refs.count > limit { group["shown"] = limit }
+            return group
+        }
+    }
+
+    /// A subject's name, its page, how many figures, and whether the articles disagree: two
+    /// articles that give values for it give different ones (one article that gives two, as
+    /// 12,000 to be sent and 1,500 sent, is no disagreement), with the values they give.
+    func figureSummary(_ subject: FigureSubject, _ refs: [ResearchIndex.Ref], root: String) -> [String: Any] {
+        var byArticle: [Int32: Set<Double>] = [:]
+        for ref in refs { if let value = research[figure: ref].value { byArticle[ref.article, default: []].insert(value) } }
+        var group: [String: Any] = ["subject": subject.title, "url": root + FigureSubject.path(subject), "count": refs.count,
+                                    "articleCount": Set(refs.map(\.article)).count]
+        if Set(byArticle.values).count > 1 {
+            group["differs"] = true
+            let values = byArticle.values.reduce(into: Set<Double>()) { $0.formUnion($1) }.sorted()
+            group["values"] = values.prefix(12).map { Figure.grouped($0) }.joined(separator: " · ") + (values.count > 12 ? " …" : "")
+        }
+        return group
+    }
+
+    /// An entity's or meeting's figures, for its first page; nil when there are none.
+    func figuresSection(of entity: EntityIndex, root: String) -> [[String: Any]]? {
+        let refs = research.figuresByEntity[Int(entity)]
+        return refs.isEmpty ? nil : figureGroups(refs, root: root, limit: Self.figuresShownPerSubject)
+    }
+}
