@@ -46,6 +46,9 @@ public struct Entity: Sendable, Hashable {
 
     /// Site-relative URL of the entity's page folder, e.g. `people/kim-jong-un/`.
     public var path: String { "\(kind.folder)/\(id)/" }
+
+    /// The first alias not in ASCII (the Hindi name), shown beside the English one.
+    public var native: String? { aliases.first { !$0.utf8.allSatisfy { $0 < 128 } } }
 }
 
 /// Index of an entity in `Registry.entities`.

@@ -22,7 +22,7 @@ enum NetworkGraphML {
         for index in registry.entities.indices {
             let entity = registry.entities[index]
             nodes += "    <node id=\"\(nodeID(EntityIndex(index)))\"><data key=\"label\">\(HTML.escape(entity.name))</data>"
-            if let native = entity.aliases.first(where: { !$0.utf8.allSatisfy { $0 < 128 } }) {
+            if let native = entity.native {
                 nodes += "<data key=\"native\">\(HTML.escape(native))</data>"
             }
             nodes += "<data key=\"type\">\(entity.kind.rawValue)</data><data key=\"mentions\">\(graph.mentionCount(EntityIndex(index)))</data>"

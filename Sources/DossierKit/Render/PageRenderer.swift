@@ -124,7 +124,7 @@ struct PageRenderer: Sendable {
         let target = registry[entity]
         var result: [String: Any] = ["name": target.name, "url": root + target.pagePath,
                                      "kind": target.kind.rawValue, "id": target.id]
-        if let native = target.aliases.first(where: { !$0.utf8.allSatisfy { $0 < 128 } }) { result["native"] = native }
+        if let native = target.native { result["native"] = native }
         return result
     }
 
