@@ -19,7 +19,7 @@ import Testing
     @Test func theHarnessReportsWhatItChecks() throws {
         let theme = try Theme.load(directory: repositoryRoot + "/templates").get()
         let fuzzing = ArticleFuzzing(theme: theme)
-        #expect(fuzzing.registry.entities.count == 6)
+        #expect(fuzzing.registry.entities.count == 7)
         // The checks themselves can fail: a script tag, a javascript: address, an invisible control.
         let annotation = AnnotatedArticle(bodyHTML: "", sentences: [], mentions: [], diagnostics: [], summary: "")
         #expect(ArticleFuzzing.problems(in: "<p><SCRIPT>x</SCRIPT></p>", path: "p", annotation: annotation) == ["p: <script"])

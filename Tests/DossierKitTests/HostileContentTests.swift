@@ -95,6 +95,17 @@ import Testing
         #expect(person.contains("Kim &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt; Jong\u{200D}un"))
         #expect(person.contains("कि\u{200D}म जोंग-उन"))
         #expect(article.contains("data-entity=\"person:kim-jong-un\">कि\u{200D}म जोंग-उन</a>"))
+        // A place's name where its page, a meeting held there and an article datelined there
+        // (by an alias that is markup) show it; coordinates as numbers.
+        let place = text(output + "/places/pyongyang/index.html")
+        #expect(place.contains("<h1><span lang=\"en\">Pyong&lt;script&gt;alert(40)&lt;/script&gt;yang</span>"))
+        #expect(place.contains("&lt;iframe src=javascript:alert(42)&gt;&lt;/iframe&gt; {{{place}}}"))
+        #expect(place.contains("value=\"39.03,125.75\">39.03° N, 125.75° E</data>"))
+        let placeLink = "href=\"../../places/pyongyang/index.html\">Pyong&lt;script&gt;alert(40)&lt;/script&gt;yang</a>"
+        #expect(text(output + "/meetings/2024-06-19-summit/index.html").contains("<a class=\"chip chip-place\" " + placeLink))
+        #expect(text(output + "/articles/hostile-two/index.html").contains(" · <a class=\"place\" " + placeLink))
+        #expect(article.contains(" · <span lang=\"hi\">&lt;script&gt;alert(&#39;place&#39;)&lt;/script&gt;</span>"))
+        #expect(text(output + "/places/nowhere/index.html").contains("{{#x}}Nowhere{{/x}} RLI"))
         // Raw HTML never reaches the page; link text of refused links does.
         #expect(!article.contains("raw block"))
         #expect(article.contains(">click<") == false && article.contains("click"))
@@ -124,6 +135,8 @@ import Testing
             "hostile/content/articles/hostile-one.md:34: warning: removed invisible U+FDD0 (noncharacter), U+FDD1 (noncharacter), U+FDD2 (noncharacter), U+202E (bidirectional control)",
             "hostile/content/site.yml:3: warning: removed invisible U+202E (bidirectional control)",
             "hostile/content/entities/organizations.yml:2: warning: removed invisible U+202E (bidirectional control), U+202C (bidirectional control)",
+            "hostile/content/entities/places.yml:2: warning: removed invisible U+202E (bidirectional control)",
+            "hostile/content/entities/places.yml:10: warning: removed invisible U+2066 (bidirectional control), U+2069 (bidirectional control)",
         ] {
             #expect(warnings.contains { $0.contains(expected) }, "missing: \(expected)\nin:\n\(warnings.joined(separator: "\n"))")
         }

@@ -161,6 +161,60 @@ import Testing
         try expectSame()
     }
 
+    /// An article's dateline moved from one place to another, to free text, and a places.yml
+    /// edit that makes that text a place's alias; a place's coordinates; a meeting moved:
+    /// each rebuild equals a full build, and the place pages list what they should.
+    @Test(arguments: [200, 3]) func datelineAndPlaceEditsEqualAFullBuild(pageSize: Int) throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var session = try SiteSession(options: options(root, output: "public", pageSize: pageSize))
+        let article = root + "/content/articles/2024-11-30-belousov-kim-pyongyang-talks.md"
+        let places = root + "/content/entities/places.yml"
+        func page(_ path: String) -> String { session.snapshot.bytes(of: path).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        /// The list under a heading of a place's aside ("" when there is none).
+        func list(_ heading: String, of place: String) -> String {
+            let text = page("places/\(place)/index.html")
+            guard let start = text.range(of: "<h2>\(heading)</h2>") else { return "" }
+            return String(text[start.upperBound...].components(separatedBy: "</ul>")[0])
+        }
+        func rebuild(_ input: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let report = try rebuilt(&session, sourceLocation: sourceLocation)
+            #expect(report.succeeded, "\(report.diagnostics)", sourceLocation: sourceLocation)
+            #expect(report.changedInputs == [input], sourceLocation: sourceLocation)
+            try expectEqualToFullBuild(session, root, sourceLocation: sourceLocation)
+        }
+        let link = "articles/2024-11-30-belousov-kim-pyongyang-talks/index.html\">"
+        #expect(list("Datelined here", of: "seoul").contains(link))
+
+        // Seoul (by its alias) → Ottawa (by its id): both places' pages change, not Moscow's.
+        try edit(article) { $0.replacingOccurrences(of: "place: सोल", with: "place: ottawa") }
+        try rebuild("content/articles/2024-11-30-belousov-kim-pyongyang-talks.md")
+        #expect(list("Datelined here", of: "ottawa").contains(link))
+        #expect(!list("Datelined here", of: "seoul").contains(link))
+        // The title of an article datelined there (which the place's page lists).
+        try edit(root + "/content/articles/2024-11-02-kim-blair-ottawa-talks.md") {
+            $0.replacingOccurrences(of: "title: \"साउथ कोरिया और", with: "title: \"दक्षिण कोरिया और")
+        }
+        try rebuild("content/articles/2024-11-02-kim-blair-ottawa-talks.md")
+        #expect(list("Datelined here", of: "seoul").contains("दक्षिण कोरिया और कनाडा"))
+        // → free text, then a registry edit that makes the text one of Kursk Oblast's aliases.
+        try edit(article) { $0.replacingOccurrences(of: "place: ottawa", with: "place: कुर्स्क") }
+        try rebuild("content/articles/2024-11-30-belousov-kim-pyongyang-talks.md")
+        #expect(list("Datelined here", of: "ottawa").isEmpty)
+        #expect(page("articles/2024-11-30-belousov-kim-pyongyang-talks/index.html").contains("<span lang=\"hi\">कुर्स्क</span>"))
+        try edit(places) { $0.replacingOccurrences(of: "aliases: [कुर्स्क क्षेत्र,", with: "aliases: [कुर्स्क क्षेत्र, कुर्स्क,") }
+        try rebuild("content/entities/places.yml")
+        #expect(list("Datelined here", of: "kursk-oblast").contains(link))
+        // Coordinates, and a meeting held elsewhere.
+        try edit(places) { $0.replacingOccurrences(of: "lat: 39.03", with: "lat: 39.02") }
+        try rebuild("content/entities/places.yml")
+        #expect(page("places/pyongyang/index.html").contains("39.02° N"))
+        try edit(root + "/content/entities/meetings.yml") { $0.replacingOccurrences(of: "place: ottawa", with: "place: seoul") }
+        try rebuild("content/entities/meetings.yml")
+        #expect(list("Meetings held here", of: "seoul").contains("meetings/2024-11-01-kim-blair-ottawa/index.html"))
+        #expect(list("Meetings held here", of: "ottawa").isEmpty)
+    }
+
     @Test func aFailedRebuildKeepsTheLastGoodSiteAndIsRetried() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -84,12 +84,13 @@ import Testing
         let articles = try json("articles.json")
         let tables = try SiteTables(output: output)
         let mentions = tables.mentions
-        let types: Set<String> = ["person", "country", "org", "meeting"]
+        let types: Set<String> = ["person", "country", "org", "meeting", "place"]
         for entity in entities {
             let keys = Set(entity.keys)
             var expected: Set<String> = ["id", "type", "name", "aliases", "url", "mentions"]
             if entity["wikidata"] != nil { expected.insert("wikidata") }
             if entity["type"] as? String == "meeting" { expected.formUnion(["date", "place", "participants", "countries"]) }
+            if entity["type"] as? String == "place" { expected.formUnion(["country", "lat", "lon"]) }
             #expect(keys == expected, "\(entity)")
             #expect(types.contains(entity["type"] as! String))
             #expect(FileManager.default.fileExists(atPath: output + "/" + (entity["url"] as! String) + "index.html"))

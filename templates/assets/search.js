@@ -14,7 +14,7 @@
   var manifest = window.dossierSearch || { shards: 1, key: 2, path: "data/search/shard-", capped: [] };
   var shards = {};
   var waiting = {};
-  var kinds = { person: "person", country: "country", org: "organisation", meeting: "meeting" };
+  var kinds = { person: "person", country: "country", org: "organisation", meeting: "meeting", place: "place" };
   var run = 0;
   var timer = 0;
 
@@ -162,7 +162,7 @@
         return;
       }
       var found = searchIndex(index, query);
-      if (found.entities.length) section("People, countries, organisations, meetings", found.entities.map(entityItem));
+      if (found.entities.length) section("People, countries, organisations, meetings, places", found.entities.map(entityItem));
       if (found.articles.length) section("Articles by title", found.articles.map(articleItem));
       status.textContent = found.entities.length + " entities and " + found.articles.length + " article titles match" +
         (choice.complete ? "." : " (titles: among the newest " + manifest.keyArticles + " with these words).");

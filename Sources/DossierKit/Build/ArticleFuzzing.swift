@@ -37,14 +37,16 @@ public struct ArticleFuzzing: Sendable {
         - id: 2024-11-29-talks
           name: Talks
           date: 2024-11-29
+          place: pyongyang
           participants: [kim-jong-un]
           countries: [north-korea, russia]
           aliases: [बैठक]
         """,
+        .place: "- id: pyongyang\n  name: Pyongyang\n  aliases: [प्योंगयांग]\n  country: north-korea\n  lat: 39.03\n  lon: 125.75\n",
     ]
 
     /// Front matter put before an input that has none, so that most inputs reach the body.
-    static let defaultFrontMatter = "---\ntitle: \"किम जोंग-उन और रूस\"\ndate: 2024-11-30\nurl: https://example.org/a\nmeetings: [2024-11-29-talks]\n---\n"
+    static let defaultFrontMatter = "---\ntitle: \"किम जोंग-उन और रूस\"\ndate: 2024-11-30\nurl: https://example.org/a\nplace: प्योंगयांग\nmeetings: [2024-11-29-talks]\n---\n"
 
     public init(theme: Theme) {
         self.registry = ArticleFuzzing.registry(extraPeople: "")!

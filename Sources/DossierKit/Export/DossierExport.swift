@@ -2,8 +2,9 @@ import Foundation
 
 /// `dossier export --sqlite`: the dossier as one SQLite database, for Datasette, the
 /// `sqlite3` shell or any tool that reads SQLite. Tables of articles, entities (people,
-/// countries, organisations, meetings; `key` is `type:id`), aliases, meetings with their
-/// participants and countries, the articles that report each meeting, sentences (each
+/// countries, organisations, meetings, places with their coordinates; `key` is `type:id`),
+/// aliases, meetings with their participants and countries, the articles that report each
+/// meeting, sentences (each
 /// once) and mentions (each pointing at its sentence), with foreign keys, indexes, and an
 /// FTS5 full-text index of the sentences (`sentences_fts`, Unicode word rules with Devanagari's marks inside words: Hindi and
 /// English). Written to a temporary file and renamed into place.
@@ -25,17 +26,17 @@ public enum DossierExport {
 
     static let schema = """
         PRAGMA foreign_keys = ON;
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT NOT NULL, source TEXT, url TEXT, place TEXT,
-            language TEXT, raw TEXT, path TEXT NOT NULL);
         CREATE TABLE entities (
             key TEXT PRIMARY KEY, type TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, wikidata TEXT,
-            description TEXT, country TEXT REFERENCES entities(key), iso TEXT, url TEXT NOT NULL,
+            description TEXT, country TEXT REFERENCES entities(key), iso TEXT, lat REAL, lon REAL, url TEXT NOT NULL,
             mentions INTEGER NOT NULL, UNIQUE (type, id));
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT NOT NULL, source TEXT, url TEXT, place TEXT,
+            place_entity TEXT REFERENCES entities(key), language TEXT, raw TEXT, path TEXT NOT NULL);
         CREATE TABLE aliases (
             entity TEXT NOT NULL REFERENCES entities(key), alias TEXT NOT NULL, PRIMARY KEY (entity, alias));
         CREATE TABLE meetings (
-            entity TEXT PRIMARY KEY REFERENCES entities(key), date TEXT, place TEXT);
+            entity TEXT PRIMARY KEY REFERENCES entities(key), date TEXT, place TEXT, place_entity TEXT REFERENCES entities(key));
         CREATE TABLE participants (
             meeting TEXT NOT NULL REFERENCES meetings(entity), person TEXT NOT NULL REFERENCES entities(key),
             PRIMARY KEY (meeting, person));
@@ -82,29 +83,37 @@ public enum DossierExport {
         var mentionCounts = [Int](repeating: 0, count: registry.entities.count)
         for annotation in analysis.annotated { for mention in annotation.mentions { mentionCounts[Int(mention.entity)] += 1 } }
 
-        let articles = try database.prepare("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for article in content.articles {
-            try articles.run([.text(article.id), .text(article.title), .text(article.date), optional(article.source), optional(article.url),
-                              optional(article.place), optional(article.language), optional(article.raw), .text(article.pagePath)])
+        // The place a meeting or an article names, when it is a registered one (as the site links it).
+        func placeKey(_ value: String?) -> SQLiteDatabase.Statement.Value {
+            registry.place(named: value).map { .text(key(registry[$0])) } ?? .null
         }
-        let entities = try database.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        func degrees(_ value: Double?) -> SQLiteDatabase.Statement.Value { value.map { .real($0) } ?? .null }
+
+        let entities = try database.prepare("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         // Countries first: others refer to them.
         let ordered = registry.entities.indices.sorted { (registry.entities[$0].kind == .country ? 0 : 1, $0) < (registry.entities[$1].kind == .country ? 0 : 1, $1) }
         for index in ordered {
             let entity = registry.entities[index]
             let country = entity.country.map { "country:" + $0 }
             try entities.run([.text(key(entity)), .text(entity.kind.rawValue), .text(entity.id), .text(entity.name), optional(entity.wikidata),
-                              optional(entity.description), optional(country), optional(entity.iso), .text(entity.pagePath),
-                              .integer(mentionCounts[index])])
+                              optional(entity.description), optional(country), optional(entity.iso), degrees(entity.lat), degrees(entity.lon),
+                              .text(entity.pagePath), .integer(mentionCounts[index])])
+        }
+        // After the entities: an article's place refers to one.
+        let articles = try database.prepare("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for article in content.articles {
+            try articles.run([.text(article.id), .text(article.title), .text(article.date), optional(article.source), optional(article.url),
+                              optional(article.place), placeKey(article.place), optional(article.language), optional(article.raw),
+                              .text(article.pagePath)])
         }
         let aliases = try database.prepare("INSERT OR IGNORE INTO aliases VALUES (?, ?)")
-        let meetings = try database.prepare("INSERT INTO meetings VALUES (?, ?, ?)")
+        let meetings = try database.prepare("INSERT INTO meetings VALUES (?, ?, ?, ?)")
         let participants = try database.prepare("INSERT OR IGNORE INTO participants VALUES (?, ?)")
         let countries = try database.prepare("INSERT OR IGNORE INTO meeting_countries VALUES (?, ?)")
         for entity in registry.entities {
             for alias in entity.aliases { try aliases.run([.text(key(entity)), .text(alias)]) }
             guard entity.kind == .meeting else { continue }
-            try meetings.run([.text(key(entity)), optional(entity.date), optional(entity.place)])
+            try meetings.run([.text(key(entity)), optional(entity.date), optional(entity.place), placeKey(entity.place)])
             for person in entity.participants { try participants.run([.text(key(entity)), .text("person:" + person)]) }
             for country in entity.countries { try countries.run([.text(key(entity)), .text("country:" + country)]) }
         }

@@ -53,6 +53,7 @@ final class SQLiteDatabase {
         enum Value {
             case text(String)
             case integer(Int)
+            case real(Double)
             case null
         }
 
@@ -65,6 +66,7 @@ final class SQLiteDatabase {
                 switch value {
                 case .text(let text): sqlite3_bind_text(statement, position, text, -1, transient)
                 case .integer(let number): sqlite3_bind_int64(statement, position, sqlite3_int64(number))
+                case .real(let number): sqlite3_bind_double(statement, position, number)
                 case .null: sqlite3_bind_null(statement, position)
                 }
             }

@@ -5,7 +5,8 @@ public struct NameSuggestion: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// After a title or role: `रक्षा मंत्री X`, `श्री X`.
         case person
-        /// After `राजधानी`, before `की यात्रा`, `पहुंचे`, `क्षेत्र`; an article's `place:`.
+        /// After `राजधानी`, before `शहर`, `क्षेत्र`, `की यात्रा`, `में हुई`, `पहुंचे`; a
+        /// dateline; a meeting's or an article's `place:` that names no registered place.
         case place
         /// Written in Latin letters (`Choe Son Hui`, `SRK`).
         case name
@@ -17,6 +18,8 @@ public struct NameSuggestion: Sendable, Hashable {
     public var count: Int
     /// Ids of the articles it occurs in, in order.
     public var articles: [String]
+    /// Ids of the meetings whose `place:` it is (places only).
+    public var meetings: [String] = []
     /// The text that pointed at it, e.g. `राजधानी प्योंगयांग`.
     public var cue: String
     /// Where the cue is.
@@ -25,8 +28,10 @@ public struct NameSuggestion: Sendable, Hashable {
 }
 
 /// Lists candidate people and places the registry lacks, from simple cues in the articles
-/// (titles and roles before a name, place words around one, Latin-script names), with
-/// counts and the articles they occur in: a researcher's to-do list for the registry.
+/// (titles and roles before a name, place words around one, datelines, Latin-script names)
+/// and the `place:` of meetings and articles that names no registered place, with counts
+/// and where they occur: a researcher's to-do list for the registry (`report` proposes the
+/// places as places.yml entries, `PlaceProposal`; nothing is written).
 public enum NameSuggester {
     /// Words after which a person's name comes (`रक्षा मंत्री X` is found by `मंत्री`).
     static let personCues: Set<String> = [
@@ -36,10 +41,22 @@ public enum NameSuggester {
     ].reduce(into: Set<String>()) { $0.insert(TextNormalization.nfc($1)) }
     /// Words after which a place name comes.
     static let placeCuesBefore: Set<String> = ["राजधानी", "शहर"]
-    /// Words just after a place name (`प्योंगयांग पहुंचा`, `कुर्स्क क्षेत्र`), and pairs
-    /// after it (`प्योंगयांग की यात्रा`).
-    static let placeCuesAfter: Set<String> = ["पहुंचे", "पहुंचा", "पहुंची", "पहुंचीं", "पहुँचे", "पहुँचा", "पहुँची", "क्षेत्र", "प्रांत"]
-    static let placeCuePairsAfter: Set<[String]> = [["की", "यात्रा"], ["की", "राजधानी"]]
+    /// Words just after a place name (`प्योंगयांग पहुंचा`, `कुर्स्क क्षेत्र`, `ओटावा शहर`),
+    /// and pairs after it (`प्योंगयांग की यात्रा`, `ओटावा में हुई`, `सोल में आयोजित`).
+    static let placeCuesAfter: Set<String> = ["पहुंचे", "पहुंचा", "पहुंची", "पहुंचीं", "पहुँचे", "पहुँचा", "पहुँची", "क्षेत्र", "प्रांत", "शहर"]
+    static let placeCuePairsAfter: Set<[String]> = [["की", "यात्रा"], ["की", "राजधानी"], ["में", "हुई"], ["में", "हुआ"], ["में", "हुए"],
+                                                    ["में", "आयोजित"]]
+    /// Nouns that come before those cues without being places: what happens (`बैठक में
+    /// हुई`), when (`ऐसे समय में हुई`), a field (`रक्षा क्षेत्र`: defence sector), a direction
+    /// (`पूर्वी क्षेत्र`).
+    static let notPlaces: Set<String> = [
+        "समय", "वक्त", "दिन", "दिनों", "साल", "वर्ष", "महीने", "हफ्ते", "सप्ताह", "दौर", "माहौल", "अवधि", "इतिहास",
+        "बैठक", "वार्ता", "बातचीत", "मुलाकात", "चर्चा", "सम्मेलन", "शिखर", "समारोह", "कार्यक्रम", "घटना", "हादसे", "हादसा",
+        "दुर्घटना", "हमले", "हमला", "युद्ध", "जंग", "लड़ाई", "संघर्ष", "चुनाव", "मतदान", "सत्र", "समझौते", "दौरे", "यात्रा",
+        "रक्षा", "सुरक्षा", "व्यापार", "ऊर्जा", "विज्ञान", "प्रौद्योगिकी", "उद्योग", "शिक्षा", "स्वास्थ्य", "कृषि", "आर्थिक",
+        "सैन्य", "सीमा", "सीमावर्ती", "तटीय", "ग्रामीण", "शहरी", "पूर्वी", "पश्चिमी", "उत्तरी", "दक्षिणी", "मध्य", "पूरे", "किसी",
+        "हर", "प्रभावित", "विवादित", "कब्जे", "आसपास", "वहां", "वहाँ", "यहां", "यहाँ", "देश", "दुनिया",
+    ]
     /// Function words and common verbs: never part of a name.
     static let stopWords: Set<String> = [
         "ने", "से", "को", "का", "की", "के", "में", "पर", "और", "या", "तथा", "एवं", "व", "भी", "ही", "तो", "है", "हैं", "था",
@@ -61,9 +78,25 @@ public enum NameSuggester {
             let clean = TextNormalization.collapsingWhitespace(name)
             if clean.count > 1 { raw.append((clean, (kind, cue, file, line))) }
         }
+        /// A `place:` that names no registered place or other name, written like a name.
+        func isUnregisteredPlace(_ value: String) -> Bool {
+            let text = TextNormalization.nfc(value)
+            guard content.registry.place(named: text) == nil, NameSuggester.readsLikeAPlaceName(text) else { return false }
+            return !registryMatcher.matches(in: text).contains { $0.start == 0 && Int($0.end) == text.utf8.count }
+        }
+        for meeting in content.registry.entities where meeting.kind == .meeting {
+            if let place = meeting.place, isUnregisteredPlace(place) {
+                add(TextNormalization.nfc(place), .place, cue: "place: \(place)", file: meeting.file, line: meeting.line)
+            }
+        }
         for (article, text) in zip(content.articles, texts) {
-            if let place = article.place, registryMatcher.matches(in: TextNormalization.nfc(place)).isEmpty {
+            if let place = article.place, isUnregisteredPlace(place) {
                 add(TextNormalization.nfc(place), .place, cue: "place: \(place)", file: article.file, line: article.keyLines["place"] ?? 1)
+            }
+            // A dateline left at the start of the body (`सियोल, 2 नवंबर (आईएएनएस)। ...`).
+            if let first = text.lines.dropFirst().first, let dateline = Dateline.parse(first.text, opening: true),
+               isUnregisteredPlace(dateline.place) {
+                add(dateline.place, .place, cue: "dateline \(dateline.place)", file: article.file, line: first.number)
             }
             for line in text.lines {
                 let words = Words(line.text, registry: registryMatcher)
@@ -87,6 +120,7 @@ public enum NameSuggester {
 
         // 2. Count every whole-word occurrence outside registered names.
         let names = found.keys.sorted()
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let candidateMatcher = AliasMatcher(aliases: names.enumerated().map { AliasMatcher.Alias(text: AliasMatcher.foldASCII($1), entities: [EntityIndex($0)]) })
         var counts = [Int](repeating: 0, count: names.count)
         var articlesOf = [[String]](repeating: [], count: names.count)
@@ -102,14 +136,23 @@ public enum NameSuggester {
                     occur(Int(candidateMatcher.aliases[Int(match.alias)].entities[0]), in: article)
                 }
             }
-            if let place = article.place, let index = names.firstIndex(of: TextNormalization.nfc(place)) {
+            if let place = article.place, let index = position[TextNormalization.nfc(place)] {
                 occur(index, in: article)
+            }
+        }
+        var meetingsOf = [[String]](repeating: [], count: names.count)
+        for meeting in content.registry.entities where meeting.kind == .meeting {
+            if let place = meeting.place, let index = position[TextNormalization.nfc(place)] {
+                counts[index] += 1
+                meetingsOf[index].append(meeting.id)
             }
         }
         return names.enumerated().compactMap { index, name -> NameSuggestion? in
             guard counts[index] > 0, let origin = found[name] else { return nil }
-            return NameSuggestion(text: name, kind: origin.kind, count: counts[index], articles: articlesOf[index],
-                                  cue: origin.cue, file: origin.file, line: origin.line)
+            var suggestion = NameSuggestion(text: name, kind: origin.kind, count: counts[index], articles: articlesOf[index],
+                                            cue: origin.cue, file: origin.file, line: origin.line)
+            if origin.kind == .place { suggestion.meetings = meetingsOf[index] }
+            return suggestion
         }.sorted { a, b in
             a.count != b.count ? a.count > b.count : (a.kind.rawValue, a.text) < (b.kind.rawValue, b.text)
         }
@@ -119,7 +162,7 @@ public enum NameSuggester {
     public static func report(_ content: Content) -> String {
         let suggestions = suggest(content)
         guard !suggestions.isEmpty else {
-            return "No unregistered names found by the cues (roles before names, place words, Latin-script names)."
+            return "No unregistered names found by the cues (roles before names, place words, datelines and place: values, Latin-script names)."
         }
         var lines = ["Names the registry lacks (\(suggestions.count) candidates; add the real ones to content/entities/ with their spellings as aliases):"]
         for suggestion in suggestions {
@@ -129,9 +172,33 @@ public enum NameSuggester {
             let articles = suggestion.articles.count == 1 ? "1 article" : "\(suggestion.articles.count) articles"
             lines.append("  " + String(repeating: " ", count: max(0, 4 - count.count)) + count + "  \(kind)  \(suggestion.text)"
                          + "  (cue \"\(suggestion.cue)\" at \(suggestion.file):\(suggestion.line))")
-            lines.append("              in \(articles): \(suggestion.articles.joined(separator: ", "))")
+            if !suggestion.articles.isEmpty {
+                lines.append("              in \(articles): \(suggestion.articles.joined(separator: ", "))")
+            }
+            if !suggestion.meetings.isEmpty {
+                lines.append("              place of \(suggestion.meetings.count == 1 ? "meeting" : "meetings") \(suggestion.meetings.joined(separator: ", "))")
+            }
+        }
+        let places = PlaceProposal.yaml(for: suggestions, registry: content.registry)
+        if !places.isEmpty {
+            lines.append("")
+            lines.append("Proposed for content/entities/\(EntityKind.place.registryFile) (nothing was written: keep the real places, "
+                         + "give each its country id and its lat and lon in decimal degrees, north and east positive, then add them):")
+            lines.append(places)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A `place:` value that can be a place's name: Devanagari, or Latin words that each
+    /// start with a capital (`Vladivostok`, `New Delhi`; not `By telephone`), five at most.
+    static func readsLikeAPlaceName(_ text: String) -> Bool {
+        let words = text.split { $0 == " " || $0 == "-" }
+        guard !words.isEmpty, words.count <= 5, !words.contains(where: { stopWords.contains(String($0)) }) else { return false }
+        if text.unicodeScalars.contains(where: { (0x900...0x97F).contains($0.value) }) { return true }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first else { return false }
+            return first.properties.isUppercase || ["of", "de", "da", "del", "la", "le", "am", "on", "upon"].contains(word)
+        }
     }
 
     /// A name after a role takes up to three words, so it may run on (`चोए सोन-हुई मॉस्को`):
@@ -165,16 +232,18 @@ public enum NameSuggester {
                 let limit = placeCuesBefore.contains(word) ? 2 : 3
                 while end < segment.upperBound, end - position - 1 < limit, isNameWord(tokens[end].text),
                       end == position + 1 || !words.isRegistered(end) { end += 1 }
-                guard end > position + 1, !words.isRegistered(position + 1) else { continue }
-                let name = tokens[(position + 1)..<end].map(\.text).joined(separator: " ")
-                let kind: NameSuggestion.Kind = placeCuesBefore.contains(word) ? .place : .person
-                found(name, kind, word + " " + name)
+                // `शहर` is a cue both ways: a word after it that is no name leaves the one before.
+                if end > position + 1, !words.isRegistered(position + 1) {
+                    let name = tokens[(position + 1)..<end].map(\.text).joined(separator: " ")
+                    let kind: NameSuggestion.Kind = placeCuesBefore.contains(word) ? .place : .person
+                    found(name, kind, word + " " + name)
+                }
             }
             guard position > segment.lowerBound else { continue }
             let before = position - 1
             let isAfterCue = placeCuesAfter.contains(word)
                 || (position + 1 < segment.upperBound && placeCuePairsAfter.contains([word, tokens[position + 1].text]))
-            if isAfterCue, isNameWord(tokens[before].text), !words.isRegistered(before) {
+            if isAfterCue, isNameWord(tokens[before].text), !notPlaces.contains(tokens[before].text), !words.isRegistered(before) {
                 let cue = position + 1 < segment.upperBound && !placeCuesAfter.contains(word)
                     ? "\(tokens[before].text) \(word) \(tokens[position + 1].text)" : "\(tokens[before].text) \(word)"
                 found(tokens[before].text, .place, cue)

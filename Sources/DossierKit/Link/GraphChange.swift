@@ -7,7 +7,7 @@ struct GraphChange: Sendable {
         var graph: SiteGraph
         var pagination: EntityPagination
         /// Entities ("kind:id", stable across a registry reload) the changed articles
-        /// mention or report, before or after the change.
+        /// mention, report or are datelined at, before or after the change.
         var touched: Set<String>
         /// Whether an article was added or removed, or its title, date, source, address or
         /// raw page changed: what article lists show.
@@ -97,6 +97,8 @@ extension GraphChange {
                 touched.insert(entity.kind.rawValue + ":" + entity.id)
             }
             for meeting in article.meetings { touched.insert("meeting:" + meeting) }
+            // The place's page lists the articles datelined there.
+            if let place = registry.place(named: article.place) { touched.insert("place:" + registry[place].id) }
         }
         let removedIDs = sameArticles ? [] : Set(previous.content.articles.map(\.id)).subtracting(articles.map(\.id))
         let changedOld = sameArticles ? Set(redone) : Set(previous.content.articles.indices.filter {

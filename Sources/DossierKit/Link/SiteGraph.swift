@@ -1,6 +1,7 @@
 /// The site as a graph, built once from the loaded content and the annotated articles:
 /// every entity's mentions and articles, who is mentioned with whom, which meetings
-/// each person and country took part in, and which articles report each meeting.
+/// each person and country took part in and each place saw, which articles report each
+/// meeting and which are datelined at each place.
 /// All lists are in a fixed order so that output is deterministic.
 struct SiteGraph: Sendable {
     struct MentionRef: Sendable, Hashable {
@@ -44,8 +45,13 @@ struct SiteGraph: Sendable {
     let articles: [[Int32]]
     /// Per entity: the entities most often mentioned in the same sentences, most first.
     let related: [[Count]]
-    /// Per entity: meetings it took part in (participant or country), by date.
+    /// Per entity: meetings it took part in (participant or country) or that were held
+    /// there (a place: the meeting's `place:` names it), by date.
     let meetings: [[EntityIndex]]
+    /// Per entity: the articles whose dateline (`place:`) names it (a place), newest first.
+    let datelined: [[Int32]]
+    /// Per entity: the places in it (a country: the places whose `country:` it is), by name.
+    let places: [[EntityIndex]]
     /// Meetings by date, then id.
     let meetingsByDate: [EntityIndex]
 
@@ -117,8 +123,20 @@ struct SiteGraph: Sendable {
             let entity = registry[meeting]
             for id in entity.participants { if let person = registry.index(of: .person, id) { meetingsOf[Int(person)].append(meeting) } }
             for id in entity.countries { if let country = registry.index(of: .country, id) { meetingsOf[Int(country)].append(meeting) } }
+            if let place = registry.place(named: entity.place) { meetingsOf[Int(place)].append(meeting) }
         }
         self.meetings = meetingsOf
+        var datelined = [[Int32]](repeating: [], count: entityCount)
+        for article in byDate {
+            if let place = registry.place(named: articles[Int(article)].place) { datelined[Int(place)].append(article) }
+        }
+        self.datelined = datelined
+        var placesOf = [[EntityIndex]](repeating: [], count: entityCount)
+        let places = registry.indices(of: .place).sorted { (registry[$0].name, registry[$0].id) < (registry[$1].name, registry[$1].id) }
+        for place in places {
+            if let id = registry[place].country, let country = registry.index(of: .country, id) { placesOf[Int(country)].append(place) }
+        }
+        self.places = placesOf
     }
 
     /// Count of mentions of an entity.

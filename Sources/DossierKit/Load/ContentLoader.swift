@@ -84,6 +84,9 @@ enum ContentLoader {
             for country in entity.countries {
                 check(country, .country, file: entity.file, line: entity.line, what: "\(entity.id)'s countries")
             }
+            if entity.kind == .meeting, let warning = misspeltPlace(entity.place, registry: registry, file: entity.file, line: entity.line) {
+                diagnostics.append(warning)
+            }
         }
         return diagnostics + validateReferences(of: content.articles, registry: registry)
     }
@@ -98,7 +101,18 @@ enum ContentLoader {
                                           hint: Suggestion.hint(for: meeting, among: registry.ids(of: .meeting))
                                               ?? "add it to content/entities/\(EntityKind.meeting.registryFile)"))
             }
+            if let warning = misspeltPlace(article.place, registry: registry, file: article.file, line: article.keyLines["place"]) {
+                diagnostics.append(warning)
+            }
         }
         return diagnostics
+    }
+
+    /// A `place:` may be free text, so one that names no place is no error; but one written
+    /// like an id and close to a place's id is likely that id misspelt, and is shown as text.
+    static func misspeltPlace(_ value: String?, registry: Registry, file: String, line: Int?) -> Diagnostic? {
+        guard let value, Slug.isValid(value), registry.place(named: value) == nil,
+              let hint = Suggestion.hint(for: value, among: registry.ids(of: .place)) else { return nil }
+        return .warning(file, line, "place \"\(value)\" is no registered place and is shown as written", hint: hint)
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Yams
 
-/// Loads `content/entities/{people,countries,organizations,meetings}.yml`.
+/// Loads `content/entities/{people,countries,organizations,meetings,places}.yml` (each optional).
 enum RegistryLoader {
     static let knownKeys: [EntityKind: [String]] = [
         .person: ["id", "name", "aliases", "variants", "wikidata", "description", "country"],
         .country: ["id", "name", "aliases", "variants", "wikidata", "description", "iso"],
         .org: ["id", "name", "aliases", "variants", "wikidata", "description", "country"],
         .meeting: ["id", "name", "aliases", "variants", "wikidata", "description", "date", "place", "participants", "countries"],
+        .place: ["id", "name", "aliases", "variants", "wikidata", "description", "country", "lat", "lon"],
     ]
 
     /// Entities of one kind from YAML text. `file` is the path shown in messages.
@@ -64,6 +65,9 @@ enum RegistryLoader {
                 entity.place = fields.string("place")
                 entity.participants = fields.list("participants")
                 entity.countries = fields.list("countries")
+            case .place:
+                entity.country = fields.string("country")
+                (entity.lat, entity.lon) = PlaceCoordinates.read(&fields)
             }
             diagnostics += fields.diagnostics
             guard let id else { continue }

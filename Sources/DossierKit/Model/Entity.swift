@@ -1,4 +1,4 @@
-/// A registered person, country, organisation or meeting.
+/// A registered person, country, organisation, meeting or place.
 public struct Entity: Sendable, Hashable {
     public var kind: EntityKind
     public var id: String
@@ -8,15 +8,19 @@ public struct Entity: Sendable, Hashable {
     public var aliases: [String]
     public var wikidata: String?
     public var description: String?
-    /// People and organisations: the country id they belong to.
+    /// People, organisations and places: the country id they belong to.
     public var country: String?
     /// Countries: ISO 3166-1 alpha-2.
     public var iso: String?
-    /// Meetings: ISO date, place, participant (person) ids and country ids.
+    /// Meetings: ISO date, place (a place id or free text: `Registry.place(named:)`),
+    /// participant (person) ids and country ids.
     public var date: String?
     public var place: String?
     public var participants: [String]
     public var countries: [String]
+    /// Places: latitude and longitude in decimal degrees (north and east positive), both or neither.
+    public var lat: Double?
+    public var lon: Double?
     /// Whether spelling variants of the aliases are matched too (`variants: false` in the
     /// registry turns them off: only the aliases as written are).
     public var variants = true
@@ -27,7 +31,7 @@ public struct Entity: Sendable, Hashable {
     public init(kind: EntityKind, id: String, name: String, aliases: [String] = [], wikidata: String? = nil,
                 description: String? = nil, country: String? = nil, iso: String? = nil, date: String? = nil,
                 place: String? = nil, participants: [String] = [], countries: [String] = [],
-                file: String = "", line: Int = 0) {
+                lat: Double? = nil, lon: Double? = nil, file: String = "", line: Int = 0) {
         self.kind = kind
         self.id = id
         self.name = name
@@ -40,12 +44,17 @@ public struct Entity: Sendable, Hashable {
         self.place = place
         self.participants = participants
         self.countries = countries
+        self.lat = lat
+        self.lon = lon
         self.file = file
         self.line = line
     }
 
     /// Site-relative URL of the entity's page folder, e.g. `people/kim-jong-un/`.
     public var path: String { "\(kind.folder)/\(id)/" }
+
+    /// The first alias not in ASCII (the Hindi name), shown beside the English one.
+    public var native: String? { aliases.first { !$0.utf8.allSatisfy { $0 < 128 } } }
 }
 
 /// Index of an entity in `Registry.entities`.

@@ -1,7 +1,9 @@
-/// The four kinds of thing a dossier keeps a registry of. The raw value is the
-/// annotation scheme and the `type` of the data files.
+/// The five kinds of thing a dossier keeps a registry of. The raw value is the
+/// annotation scheme and the `type` of the data files. The order is the order of every
+/// list by kind (navigation, an article's aside, the data files): `place` came last so
+/// that the others kept theirs.
 public enum EntityKind: String, Sendable, CaseIterable, Hashable, Comparable {
-    case person, country, org, meeting
+    case person, country, org, meeting, place
 
     /// Output folder and URL segment.
     public var folder: String {
@@ -10,6 +12,7 @@ public enum EntityKind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .country: "countries"
         case .org: "organizations"
         case .meeting: "meetings"
+        case .place: "places"
         }
     }
 
@@ -22,6 +25,7 @@ public enum EntityKind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .country: "country"
         case .org: "organisation"
         case .meeting: "meeting"
+        case .place: "place"
         }
     }
 
@@ -31,6 +35,7 @@ public enum EntityKind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .country: "Countries"
         case .org: "Organisations"
         case .meeting: "Meetings"
+        case .place: "Places"
         }
     }
 

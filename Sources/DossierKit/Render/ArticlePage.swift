@@ -24,9 +24,15 @@ struct ArticlePage: Sendable {
         context["pageTitle"] = article.title
         var model: [String: Any] = ["id": article.id, "title": article.title, "date": article.date,
                                     "dateDisplay": ISODate.display(article.date), "body": annotation.bodyHTML]
-        for (key, value) in [("source", article.source), ("url", article.url), ("place", article.place),
+        for (key, value) in [("source", article.source), ("url", article.url),
                              ("author", article.author), ("raw", article.raw)] {
             if let value { model[key] = value }
+        }
+        // The dateline: the place's page when it names a registered place, else as written.
+        if let place = registry.place(named: article.place) {
+            model["placeLink"] = PageRenderer.link(place, registry: registry, root: root)
+        } else if let place = article.place {
+            model["place"] = place
         }
         context["indexed"] = true
         let citation = Citation(article: article, site: content.site)

@@ -21,6 +21,11 @@ enum DataFiles {
                 fields.append(("participants", JSON.array(entity.participants)))
                 fields.append(("countries", JSON.array(entity.countries)))
             }
+            if entity.kind == .place {
+                fields.append(("country", JSON.quote(entity.country)))
+                fields.append(("lat", entity.lat.map(DegreesText.number) ?? "null"))
+                fields.append(("lon", entity.lon.map(DegreesText.number) ?? "null"))
+            }
             return JSON.object(fields)
         }
         return wrap(rows)

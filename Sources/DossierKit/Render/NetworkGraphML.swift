@@ -1,6 +1,6 @@
 /// `data/network.graphml`: the whole co-mention network for Gephi, yEd or NetworkX. One
 /// node per registered entity (id `type:id`, with label, Hindi name, type, mentions and
-/// page), one undirected edge per pair of entities named in the same sentence (at most ten
+/// page; a place's `lat` and `lon` too, which Gephi's GeoLayout reads), one undirected edge per pair of entities named in the same sentence (at most ten
 /// mentions apart in a long one: `SentencePairs`), weighted by the number of such sentences.
 enum NetworkGraphML {
     static func document(_ graph: SiteGraph) -> [String] {
@@ -13,6 +13,8 @@ enum NetworkGraphML {
           <key id="type" for="node" attr.name="type" attr.type="string"/>
           <key id="mentions" for="node" attr.name="mentions" attr.type="int"/>
           <key id="url" for="node" attr.name="url" attr.type="string"/>
+          <key id="lat" for="node" attr.name="lat" attr.type="double"/>
+          <key id="lon" for="node" attr.name="lon" attr.type="double"/>
           <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
           <graph id="dossier" edgedefault="undirected">
 
@@ -22,11 +24,15 @@ enum NetworkGraphML {
         for index in registry.entities.indices {
             let entity = registry.entities[index]
             nodes += "    <node id=\"\(nodeID(EntityIndex(index)))\"><data key=\"label\">\(HTML.escape(entity.name))</data>"
-            if let native = entity.aliases.first(where: { !$0.utf8.allSatisfy { $0 < 128 } }) {
+            if let native = entity.native {
                 nodes += "<data key=\"native\">\(HTML.escape(native))</data>"
             }
             nodes += "<data key=\"type\">\(entity.kind.rawValue)</data><data key=\"mentions\">\(graph.mentionCount(EntityIndex(index)))</data>"
-            nodes += "<data key=\"url\">\(HTML.escape(entity.path))</data></node>\n"
+            nodes += "<data key=\"url\">\(HTML.escape(entity.path))</data>"
+            if let lat = entity.lat, let lon = entity.lon {
+                nodes += "<data key=\"lat\">\(DegreesText.number(lat))</data><data key=\"lon\">\(DegreesText.number(lon))</data>"
+            }
+            nodes += "</node>\n"
         }
         chunks.append(nodes)
         var edges = ""

@@ -135,7 +135,7 @@ struct PageRenderer: Sendable {
         let target = registry[entity]
         var result: [String: Any] = ["name": target.name, "url": root + target.pagePath,
                                      "kind": target.kind.rawValue, "id": target.id]
-        if let native = target.aliases.first(where: { !$0.utf8.allSatisfy { $0 < 128 } }) { result["native"] = native }
+        if let native = target.native { result["native"] = native }
         return result
     }
 
@@ -317,6 +317,8 @@ struct PageRenderer: Sendable {
             context["meetings"] = [[String: Any]]()
             context["related"] = [[String: Any]]()
             context["figureGroups"] = [[String: Any]]()
+            context["datelined"] = [[String: Any]]()
+            context["places"] = [[String: Any]]()
             return
         }
         var model = entityRow(index, root: root)
@@ -331,7 +333,12 @@ struct PageRenderer: Sendable {
         if let country = entity.country, let countryIndex = registry.index(of: .country, country) {
             model["country"] = link(countryIndex, root: root)
         }
+        if let lat = entity.lat, let lon = entity.lon {
+            model["coordinates"] = ["lat": DegreesText.number(lat), "lon": DegreesText.number(lon),
+                                    "display": DegreesText.display(lat: lat, lon: lon)]
+        }
         context["entity"] = model
+        context["isPlace"] = entity.kind == .place
         context["indexed"] = true
         context["data"] = dataLinks(entity, root: root)
         if number == 1 {
@@ -340,6 +347,12 @@ struct PageRenderer: Sendable {
             if let network = charts.network(of: index, root: root) { context["network"] = network }
         }
         context["meetings"] = graph.meetings[Int(index)].map { entityRow($0, root: root) }
+        // A place's datelined articles: the newest as many as an article list page holds
+        // (one place may be the dateline of most of a dossier), and how many more.
+        let datelined = graph.datelined[Int(index)]
+        context["datelined"] = datelined.prefix(SitePage.articlesPerPage).map { articleSummary($0, root: root) }
+        if datelined.count > SitePage.articlesPerPage { context["moreDatelined"] = datelined.count - SitePage.articlesPerPage }
+        context["places"] = graph.places[Int(index)].map { link($0, root: root) }
         context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
             ["chip": fragments.chip(count.entity, root: root), "count": count.count]
         }
@@ -410,7 +423,11 @@ struct PageRenderer: Sendable {
         var model = entityRow(index, root: root)
         model["participants"] = meeting.participants.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
         model["moreParticipants"] = nil
-        if let place = meeting.place { model["place"] = place }
+        if let place = registry.place(named: meeting.place) {
+            model["placeLink"] = link(place, root: root)
+        } else if let place = meeting.place {
+            model["place"] = place
+        }
         model["countries"] = meeting.countries.compactMap { registry.index(of: .country, $0) }.map { link($0, root: root) }
         model["aliasList"] = meeting.aliases
         if let wikidata = meeting.wikidata {

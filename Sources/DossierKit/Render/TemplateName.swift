@@ -21,7 +21,7 @@ public enum TemplateName: String, CaseIterable, Sendable {
         case .article: "`articles/<id>/index.html`: the annotated article, its statements and its aside"
         case .articles: "`articles/index.html` and `articles/page-N.html`: the article list, 2,000 a page"
         case .index: "`people/index.html` and the other kinds' lists, `meetings/index.html` with its timeline"
-        case .entity: "a person's, country's or organisation's pages (`people/<id>/index.html`, `page-N.html`); the first has its statements and figures"
+        case .entity: "a person's, country's, organisation's or place's pages (`people/<id>/index.html`, `page-N.html`); the first has its statements and figures"
         case .meeting: "a meeting's page: facts, participants, each article's report side by side (what only one outlet says marked), its figures"
         case .notfound: "`404.html`"
         case .explore: "`explore/index.html`: the dossier's network and the downloads (every data part)"

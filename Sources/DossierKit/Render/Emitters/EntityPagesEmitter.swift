@@ -13,13 +13,16 @@ struct EntityPagesEmitter: SiteEmitter {
 
     /// What `PageRenderer.entity` and `.meeting` read: on the first page the entity's
     /// counts, articles, related entities, meetings, the dates of its articles (the
-    /// timeline) and its statements and figures; on every page its sentences there and the number of pages.
+    /// timeline) its statements and figures and the articles datelined there (their titles, dates and sources); on
+    /// every page its sentences there and the number of pages. (Its places, and its
+    /// meetings' facts, come from the registry: a registry change makes every page again.)
     static func isAffected(_ entity: EntityIndex, page: Int, by change: GraphChange) -> Bool {
         guard change.touches(entity) else { return false }
         guard let before = change.before else { return true }
         let e = Int(entity), old = before.graph, new = change.graph
         if page == 1 && (before.datesChanged || change.touchesResearch(of: entity) || old.mentions[e].count != new.mentions[e].count || old.articles[e] != new.articles[e]
-                         || old.related[e] != new.related[e] || old.meetings[e] != new.meetings[e]) {
+                         || old.related[e] != new.related[e] || old.meetings[e] != new.meetings[e]
+                         || old.datelined[e] != new.datelined[e] || new.datelined[e].contains { before.changedNew.contains(Int($0)) }) {
             return true
         }
         let oldPages = before.pagination.pages[e], newPages = change.pagination.pages[e]
