@@ -5,7 +5,6 @@ struct PlaneRect: Sendable, Hashable {
 
     var width: Double { max.x - min.x }
     var height: Double { max.y - min.y }
-    var perimeter: Double { 2 * (width + height) }
 
     func contains(_ point: SIMD2<Double>) -> Bool {
         point.x >= min.x && point.x <= max.x && point.y >= min.y && point.y <= max.y
