@@ -26,6 +26,12 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // netCDF, to read GSHHG's coastlines for the maps (wrapped once, in DossierKit/Map).
+        .systemLibrary(
+            name: "CNetCDF",
+            pkgConfig: "netcdf",
+            providers: [.apt(["libnetcdf-dev"])]
+        ),
         // mimalloc replaces malloc in the dossier executable (see Sources/dossier/Allocator.swift).
         .systemLibrary(
             name: "CMimalloc",
@@ -36,6 +42,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CSQLite",
+                "CNetCDF",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
