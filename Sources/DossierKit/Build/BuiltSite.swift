@@ -13,6 +13,8 @@ struct BuiltSite: Sendable {
     var dataParts: DataParts
     /// The search index, whose keys a rebuild that changed no title reuses.
     var searchShards: SearchShards
+    /// The coastlines the maps are drawn over, read by the first build of a session.
+    var coastlines: Coastlines?
     /// Paths of the outputs other than article pages.
     var outputPaths: Set<String>
     /// The listing of the inputs this state was built from.

@@ -90,6 +90,15 @@ struct SitePipeline {
         let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
         let reports = MeetingReports(graph)
         let research = ResearchIndex(content: content, annotated: graph.annotated)
+        // Read once per session: the data do not change while it runs.
+        let coastlines: Coastlines?
+        if let previous {
+            coastlines = previous.coastlines
+        } else {
+            let source = CoastlineSource.forBuild()
+            coastlines = source.coastlines
+            if let warning = source.warning { diagnostics.append(warning) }
+        }
         let change = GraphChange(graph: graph, pagination: pagination,
                                  previous: changes.reloadsAll ? nil : previous.map { ($0.content, $0.annotated, $0.graph, $0.pagination) },
                                  changedIDs: loaded.changedIDs, redone: loaded.redo, sameArticles: loaded.sameArticles)
@@ -102,7 +111,7 @@ struct SitePipeline {
 
         // Render and write what the change reaches.
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pagination: pagination, reports: reports,
-                                    research: research, parts: parts, search: search)
+                                    research: research, coastlines: coastlines, parts: parts, search: search)
         let outputs = SiteEmitters.outputs(renderer)
         let made = change.isEverything ? outputs : outputs.filter { $0.isAffected(change) }
         if previous == nil { progress("rendering \(made.count) more files") }
@@ -126,7 +135,8 @@ struct SitePipeline {
         stage("assets")
 
         let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
-                              fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, outputPaths: paths,
+                              fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, coastlines: coastlines,
+                              outputPaths: paths,
                               scan: loaded.scan)
         return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
                        articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)

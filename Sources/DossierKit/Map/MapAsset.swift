@@ -1,12 +1,12 @@
 /// The coastline picture of one map frame, a file of the site (`maps/<box>.svg`) that every
 /// page with that frame shows under its markers: drawn once per build, cached by browsers.
-public struct MapAsset: Sendable, Hashable {
+struct MapAsset: Sendable, Hashable {
     let projection: MapProjection
 
-    public static let folder = "maps"
+    static let folder = "maps"
 
     /// Site-relative path, named by the box: `maps/120e-134e-32n-44n.svg`.
-    public var path: String {
+    var path: String {
         let box = projection.box
         func part(_ value: Double, _ positive: String, _ negative: String) -> String {
             let text = SVGNumber.format(abs(value))

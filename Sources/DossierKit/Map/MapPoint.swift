@@ -1,17 +1,17 @@
 /// One marker of a page's map: a place or a meeting, linked to its page.
-public struct MapPoint: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+struct MapPoint: Sendable, Hashable {
+    enum Kind: String, Sendable, Hashable {
         case place, meeting
     }
 
-    public var label: String
-    public var lat: Double
-    public var lon: Double
+    var label: String
+    var lat: Double
+    var lon: Double
     /// The marker's link, as the page writes it (relative to the page).
-    public var href: String
-    public var kind: Kind
+    var href: String
+    var kind: Kind
 
-    public init(label: String, lat: Double, lon: Double, href: String, kind: Kind) {
+    init(label: String, lat: Double, lon: Double, href: String, kind: Kind) {
         self.label = label
         self.lat = lat
         self.lon = lon

@@ -15,6 +15,8 @@ struct PageRenderer: Sendable {
     let reports: MeetingReports
     /// The statements and figures, per speaker, channel, entity and subject.
     let research: ResearchIndex
+    /// What the maps are drawn over; nil without coastline data (maps then have none).
+    let coastlines: Coastlines?
     /// Each article's page, from the site root: entity pages link one per group of sentences
     /// (reading `Article.path` there copied the whole article each time).
     let articlePaths: [String]
@@ -24,13 +26,14 @@ struct PageRenderer: Sendable {
         let parts = DataParts(graph)
         self.init(graph: graph, theme: theme, fragments: fragments, pagination: EntityPagination(graph: graph, pageSize: pageSize),
                   reports: MeetingReports(graph), research: ResearchIndex(content: graph.content, annotated: graph.annotated),
-                  parts: parts, search: SearchShards(graph, limits: parts.limits))
+                  coastlines: nil, parts: parts, search: SearchShards(graph, limits: parts.limits))
     }
 
     /// Renders only: everything it shows was linked before (`SitePipeline`'s link stage).
     init(graph: SiteGraph, theme: Theme, fragments: Fragments, pagination: EntityPagination, reports: MeetingReports,
-         research: ResearchIndex, parts: DataParts, search: SearchShards) {
+         research: ResearchIndex, coastlines: Coastlines?, parts: DataParts, search: SearchShards) {
         self.graph = graph
+        self.coastlines = coastlines
         self.reports = reports
         self.research = research
         self.dataParts = parts
@@ -98,6 +101,7 @@ struct PageRenderer: Sendable {
             template = .figures
             figureSubject(subject, page: number, &context, root: root)
         }
+        if let map = mapSVG(for: page, label: "Map: " + (context["pageTitle"] as? String ?? content.site.title)) { context["map"] = map }
         return theme.render(template, context)
     }
 

@@ -18,6 +18,7 @@ enum SiteEmitters {
         EntityPagesEmitter(),
         EntityFeedsEmitter(),
         FigurePagesEmitter(),
+        MapAssetsEmitter(),
         SiteDataEmitter(),
         DataPartsEmitter(),
         SearchShardsEmitter(),
