@@ -25,11 +25,12 @@ import Testing
                 }
             }
         }
-        // Home and meetings index: the meetings timeline; Kim and Russia: timeline and network; explore: the network.
-        #expect(pagesWithCharts["index.html"] == 1)
-        #expect(pagesWithCharts["meetings/index.html"] == 1)
+        // Home and meetings index: the map and the meetings timeline; Kim: timeline and network;
+        // Russia: its map, timeline and network; explore: the network.
+        #expect(pagesWithCharts["index.html"] == 2)
+        #expect(pagesWithCharts["meetings/index.html"] == 2)
         #expect(pagesWithCharts["people/kim-jong-un/index.html"] == 2)
-        #expect(pagesWithCharts["countries/russia/index.html"] == 2)
+        #expect(pagesWithCharts["countries/russia/index.html"] == 3)
         #expect(pagesWithCharts["explore/index.html"] == 1)
         #expect(svgCount > 20 && linkCount > 200, "\(svgCount) SVGs, \(linkCount) links")
     }
@@ -56,7 +57,7 @@ import Testing
     @Test func timelineShowsEveryMeetingAsALinkWithItsParticipants() throws {
         let site = try ResearchSite()
         defer { site.remove() }
-        let svg = try #require(svgFragments(site.read("index.html")).first)
+        let svg = try #require(svgFragments(site.read("index.html")).first { $0.contains("timeline-chart") })
         let xml = XMLElements.parse(svg)
         let meetings = site.analysis.content.registry.entities.filter { $0.kind == .meeting }
         let links = xml.named("a").compactMap { $0.attributes["href"] }

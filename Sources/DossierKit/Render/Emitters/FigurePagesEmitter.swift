@@ -5,17 +5,22 @@
 /// of their subject.
 struct FigurePagesEmitter: SiteEmitter {
     func outputs(_ site: RenderedSite) -> [SiteOutput] {
-        var outputs = [SiteOutput(path: SitePage.figures.path(in: site.content), affectedBy: { !$0.figureSubjects.isEmpty }) {
-            [site.render(.figures)]
-        }]
-        for (subject, refs) in site.research.figuresBySubject.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            for number in 1...SitePage.figureSubjectPages(refs.count) {
-                let page = SitePage.figureSubject(subject, page: number)
-                outputs.append(SiteOutput(path: page.path(in: site.content), affectedBy: { $0.figureSubjects.contains(subject) }) {
-                    [site.render(page)]
-                })
+        Self.pages(site).map { page in
+            let affected: @Sendable (GraphChange) -> Bool
+            if case .figureSubject(let subject, _) = page {
+                affected = { $0.figureSubjects.contains(subject) }
+            } else {
+                affected = { !$0.figureSubjects.isEmpty }
             }
+            return SiteOutput(path: page.path(in: site.content), affectedBy: affected) { [site.render(page)] }
         }
-        return outputs
+    }
+
+    /// The index, then each subject's pages (subjects in the order of `FigureSubject`).
+    static func pages(_ site: RenderedSite) -> [SitePage] {
+        [.figures] + FigureSubject.allCases.flatMap { subject -> [SitePage] in
+            guard let refs = site.research.figuresBySubject[subject] else { return [] }
+            return (1...SitePage.figureSubjectPages(refs.count)).map { .figureSubject(subject, page: $0) }
+        }
     }
 }
