@@ -62,14 +62,20 @@ struct ArticlePage: Sendable {
             item["dateDisplay"] = ISODate.display(registry[meeting].date ?? "")
             return item
         }
-        // Its statements, in text order: who said what, and through whom (issue 16).
-        let statements = annotation.research.statements.map { statement -> [String: Any] in
-            var item: [String: Any] = ["text": statement.text, "quote": statement.kind == .quote, "kind": statement.kind.rawValue,
-                                       "speakers": statement.speakers.map { fragments.chip($0, root: root) },
-                                       "pronoun": statement.attribution == .pronoun]
-            if let anchor = statement.anchor { item["url"] = "#m" + String(anchor) }
-            if let via = statement.via { item["via"] = fragments.chip(via, root: root) }
-            return item
+        // Its statements, in text order: who said what, and through whom (issue 16). Joined
+        // here from the shared chips, as the entity list above: a Mustache section per
+        // statement was most of rendering an article with many.
+        var statements = ""
+        for statement in annotation.research.statements {
+            statements += "<li class=\"statement statement-" + statement.kind.rawValue + "\"><p class=\"statement-speaker\">"
+            if statement.speakers.isEmpty { statements += "<span class=\"unattributed\">Speaker not named</span>" }
+            for speaker in statement.speakers { statements += fragments.chip(speaker, root: root) + " " }
+            if statement.attribution == .pronoun { statements += "<span class=\"pronoun\">(by the pronoun)</span>" }
+            if let via = statement.via { statements += " · via " + fragments.chip(via, root: root) }
+            if let anchor = statement.anchor { statements += " · <a href=\"#m" + String(anchor) + "\">in the text</a>" }
+            let quote = statement.kind == .quote
+            statements += "</p>\n<blockquote lang=\"hi\"><p>" + (quote ? "“" : "") + HTML.escape(statement.text) + (quote ? "”" : "")
+                + "</p></blockquote></li>\n"
         }
         model["statements"] = statements
         context["article"] = model
