@@ -89,7 +89,7 @@ struct SitePipeline {
         let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo))
         let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
         let reports = MeetingReports(graph)
-        let research = ResearchIndex(content: content, annotated: graph.annotated)
+        let research = ResearchIndex(graph)
         // Read once per session: the data do not change while it runs.
         let coastlines: Coastlines?
         if let previous {

@@ -77,7 +77,7 @@ public enum DossierExport {
         try database.execute("BEGIN")
         let content = analysis.content
         let registry = content.registry
-        func key(_ entity: Entity) -> String { entity.kind.rawValue + ":" + entity.id }
+        func key(_ entity: Entity) -> String { entity.reference }
         func optional(_ text: String?) -> SQLiteDatabase.Statement.Value { text.map { .text($0) } ?? .null }
 
         var mentionCounts = [Int](repeating: 0, count: registry.entities.count)

@@ -38,8 +38,7 @@ struct GraphChange: Sendable {
     /// Whether the change reaches `entity`'s mentions, sentences or facts.
     func touches(_ entity: EntityIndex) -> Bool {
         guard let before else { return true }
-        let target = graph.content.registry[entity]
-        return before.touched.contains(target.kind.rawValue + ":" + target.id)
+        return before.touched.contains(graph.content.registry[entity].reference)
     }
 
     var listChanged: Bool { before?.listChanged ?? true }
@@ -47,8 +46,7 @@ struct GraphChange: Sendable {
     /// Whether the change reaches the statements or figures `entity`'s first page lists.
     func touchesResearch(of entity: EntityIndex) -> Bool {
         guard let before else { return true }
-        let target = graph.content.registry[entity]
-        return before.researchTouched.contains(target.kind.rawValue + ":" + target.id)
+        return before.researchTouched.contains(graph.content.registry[entity].reference)
     }
 
     /// The figure subjects the change reaches (every one for a full build).
@@ -92,10 +90,7 @@ extension GraphChange {
         func old(_ index: Int) -> Int? { sameArticles ? index : oldIndex[articles[index].id] }
         var touched = Set<String>()
         func touch(_ annotation: AnnotatedArticle, _ article: Article, _ registry: Registry) {
-            for mention in annotation.mentions {
-                let entity = registry[mention.entity]
-                touched.insert(entity.kind.rawValue + ":" + entity.id)
-            }
+            for mention in annotation.mentions { touched.insert(registry[mention.entity].reference) }
             for meeting in article.meetings { touched.insert("meeting:" + meeting) }
             // The place's page lists the articles datelined there.
             if let place = registry.place(named: article.place) { touched.insert("place:" + registry[place].id) }
@@ -157,8 +152,7 @@ private struct ResearchShown {
 
     init(_ annotation: AnnotatedArticle, _ article: Article, _ registry: Registry) {
         self.article = [article.id, article.title, article.date, article.source]
-        func key(_ entity: EntityIndex) -> String { registry[entity].kind.rawValue + ":" + registry[entity].id }
-        func anchor(_ mentions: Range<Int>) -> String { mentions.first.map { String(annotation.mentions[$0].anchor) } ?? "" }
+        func key(_ entity: EntityIndex) -> String { registry[entity].reference }
         for statement in annotation.research.statements {
             let shown = [statement.text, statement.kind.rawValue, statement.anchor.map(String.init) ?? "",
                          statement.via.map(key) ?? "", statement.speakers.map(key).joined(separator: " "),
@@ -168,7 +162,7 @@ private struct ResearchShown {
         }
         for figure in annotation.research.figures {
             let shown = [figure.number, figure.unit, figure.subject.rawValue, figure.approximate ? "~" : "", figure.claimant.map(key) ?? "",
-                         anchor(figure.sentence.mentions), figure.sentence.text, figure.value.map(Figure.decimal) ?? ""].joined(separator: "\u{1F}")
+                         figure.anchor(in: annotation).map(String.init) ?? "", figure.sentence.text, figure.value.map(Figure.decimal) ?? ""].joined(separator: "\u{1F}")
             for entity in figure.entities + (figure.claimant.map { [$0] } ?? []) { byEntity[key(entity), default: []].append(shown) }
             bySubject[figure.subject, default: []].append(shown)
             figureRows.append(shown)

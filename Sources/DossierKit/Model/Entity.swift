@@ -50,6 +50,10 @@ public struct Entity: Sendable, Hashable {
         self.line = line
     }
 
+    /// `type:id` (`person:kim-jong-un`): how data files, GraphML, previews and rebuilds name
+    /// it, stable across a registry reload (an index is not).
+    var reference: String { kind.rawValue + ":" + id }
+
     /// Site-relative URL of the entity's page folder, e.g. `people/kim-jong-un/`.
     public var path: String { "\(kind.folder)/\(id)/" }
 

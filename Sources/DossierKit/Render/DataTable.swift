@@ -58,7 +58,7 @@ enum DataTable: String, CaseIterable, Sendable {
 
         init(_ graph: SiteGraph) {
             self.graph = graph
-            entityRef = graph.content.registry.entities.map { $0.kind.rawValue + ":" + $0.id }
+            entityRef = graph.content.registry.entities.map(\.reference)
             entityJSON = graph.content.registry.entities.map { entity in
                 var part = Array("\"entity\": ".utf8)
                 JSON.appendQuoted(entity.id, to: &part)
@@ -179,11 +179,9 @@ enum DataTable: String, CaseIterable, Sendable {
                           ("link", link(statement.anchor))]
             } else {
                 let figure = annotation.research.figures[number]
-                let mentions = figure.sentence.mentions
-                let anchor = mentions.isEmpty ? nil : annotation.mentions[mentions.lowerBound].anchor
                 fields = [("article", article.id), ("claimant", ref(figure.claimant)), ("number", figure.number),
                           ("value", figure.value.map(Figure.decimal)), ("unit", figure.unit),
-                          ("subject", figure.subject.rawValue), ("sentence", figure.sentence.text), ("link", link(anchor))]
+                          ("subject", figure.subject.rawValue), ("sentence", figure.sentence.text), ("link", link(figure.anchor(in: annotation)))]
             }
             switch format {
             case .json:

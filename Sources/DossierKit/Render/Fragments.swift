@@ -88,7 +88,7 @@ struct Fragments: Sendable {
     static func previewContext(_ entity: EntityIndex, registry: Registry, root: String) -> [String: Any] {
         let target = registry[entity]
         var preview = PageRenderer.link(entity, registry: registry, root: root)
-        preview["key"] = target.kind.rawValue + ":" + target.id
+        preview["key"] = target.reference
         preview["kindSingular"] = target.kind.singular
         if let description = target.description { preview["description"] = description }
         return preview

@@ -19,7 +19,7 @@ enum NetworkGraphML {
           <graph id="dossier" edgedefault="undirected">
 
         """]
-        func nodeID(_ index: EntityIndex) -> String { HTML.escape(registry[index].kind.rawValue + ":" + registry[index].id) }
+        func nodeID(_ index: EntityIndex) -> String { HTML.escape(registry[index].reference) }
         var nodes = ""
         for index in registry.entities.indices {
             let entity = registry.entities[index]

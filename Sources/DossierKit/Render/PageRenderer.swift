@@ -25,7 +25,7 @@ struct PageRenderer: Sendable {
     init(graph: SiteGraph, theme: Theme, fragments: Fragments, pageSize: Int = 200) {
         let parts = DataParts(graph)
         self.init(graph: graph, theme: theme, fragments: fragments, pagination: EntityPagination(graph: graph, pageSize: pageSize),
-                  reports: MeetingReports(graph), research: ResearchIndex(content: graph.content, annotated: graph.annotated),
+                  reports: MeetingReports(graph), research: ResearchIndex(graph),
                   coastlines: nil, parts: parts, search: SearchShards(graph, limits: parts.limits))
     }
 

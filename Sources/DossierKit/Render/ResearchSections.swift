@@ -53,7 +53,7 @@ extension PageRenderer {
         let article = content.articles[Int(ref.article)]
         let annotation = graph.annotated[Int(ref.article)]
         var url = articleLink(ref.article, root: root)
-        if let first = figure.sentence.mentions.first { url += "#m" + String(annotation.mentions[first].anchor) }
+        if let anchor = figure.anchor(in: annotation) { url += "#m" + String(anchor) }
         var row: [String: Any] = ["number": figure.number, "unit": figure.unit, "approximate": figure.approximate,
                                   "url": url, "title": article.title, "date": article.date,
                                   "dateDisplay": ISODate.display(article.date), "subject": figure.subject.title]

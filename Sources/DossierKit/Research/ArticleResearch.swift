@@ -19,10 +19,4 @@ struct ArticleResearch: Sendable, Hashable {
             return (statements, FigureFinder.figures(in: annotation, text: text, tokens: tokens, statements: statements))
         }
     }
-
-    /// From the article itself (parsed again for its plain text): for callers that did not
-    /// keep the annotator's blocks.
-    init(article: Article, annotation: AnnotatedArticle, registry: Registry) {
-        self.init(text: ArticlePlainText(article: article, annotation: annotation), annotation: annotation, registry: registry)
-    }
 }

@@ -38,6 +38,10 @@ struct Figure: Sendable, Hashable {
 }
 
 extension Figure {
+    /// Where pages and data link it: the first mention of its sentence (`#m<anchor>`), nil
+    /// when the sentence names no one.
+    func anchor(in annotation: AnnotatedArticle) -> Int32? { sentence.mentions.first.map { annotation.mentions[$0].anchor } }
+
     /// A value as JSON writes numbers: whole numbers without a fraction.
     static func decimal(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)

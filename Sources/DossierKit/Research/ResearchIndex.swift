@@ -8,9 +8,6 @@ struct ResearchIndex: Sendable {
         var index: Int32
     }
 
-    /// Per article (the order of `Content.articles`), in text order.
-    var statements: [[Statement]] { annotated.map(\.research.statements) }
-    var figures: [[Figure]] { annotated.map(\.research.figures) }
     private let annotated: [AnnotatedArticle]
     /// Per entity: the statements it made (as speaker or co-speaker), newest article first
     /// (date descending, then id, as `SiteGraph.articlesByDate`), then in text order.
@@ -24,15 +21,13 @@ struct ResearchIndex: Sendable {
     let figuresByEntity: [[Ref]]
 
     /// Indexes what the annotator found in each article (`AnnotatedArticle.research`).
-    init(content: Content, annotated: [AnnotatedArticle]) {
-        precondition(content.articles.count == annotated.count)
-        let articles = content.articles
-        let registry = content.registry
+    init(_ graph: SiteGraph) {
+        let articles = graph.content.articles
+        let registry = graph.content.registry
+        let annotated = graph.annotated
         self.annotated = annotated
 
-        let newestFirst = articles.indices.sorted { a, b in
-            articles[a].date != articles[b].date ? articles[a].date > articles[b].date : articles[a].id < articles[b].id
-        }
+        let newestFirst = graph.articlesByDate.map { Int($0) }
         let count = registry.entities.count
         var bySpeaker = [[Ref]](repeating: [], count: count)
         var via = [[Ref]](repeating: [], count: count)
@@ -63,8 +58,6 @@ struct ResearchIndex: Sendable {
         figuresBySubject = bySubject
         figuresByEntity = byEntity
     }
-
-    init(analysis: Analysis) { self.init(content: analysis.content, annotated: analysis.annotated) }
 
     subscript(statement ref: Ref) -> Statement { annotated[Int(ref.article)].research.statements[Int(ref.index)] }
     subscript(figure ref: Ref) -> Figure { annotated[Int(ref.article)].research.figures[Int(ref.index)] }
