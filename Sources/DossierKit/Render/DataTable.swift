@@ -171,42 +171,41 @@ enum DataTable: String, CaseIterable, Sendable {
         func ref(_ entity: EntityIndex?) -> String? { entity.map { context.entityRef[Int($0)] } }
         func link(_ anchor: Int32?) -> String { anchor.map { page + "#m" + String($0) } ?? page }
         for number in rows {
-            let fields: [(String, String?)]
-            if self == .statements {
-                let statement = annotation.research.statements[number]
-                fields = [("article", article.id), ("speaker", ref(statement.speaker)), ("via", ref(statement.via)),
-                          ("kind", statement.kind.rawValue), ("text", statement.text), ("sentence", statement.sentence.text),
-                          ("link", link(statement.anchor))]
-            } else {
-                let figure = annotation.research.figures[number]
-                fields = [("article", article.id), ("claimant", ref(figure.claimant)), ("number", figure.number),
-                          ("value", figure.value.map(Figure.decimal)), ("unit", figure.unit),
-                          ("subject", figure.subject.rawValue), ("sentence", figure.sentence.text), ("link", link(figure.anchor(in: annotation)))]
-            }
-            switch format {
-            case .json:
-                bytes.put(123)
-                for (position, (name, value)) in fields.enumerated() {
-                    if position > 0 { bytes.put(", ") }
-                    bytes.put(34)
+            var first = true
+            // One field: JSON `"name": value` (quoted unless `raw`, null when nil), or a CSV field.
+            func field(_ name: StaticString, _ value: String?, raw: Bool = false) {
+                switch format {
+                case .json:
+                    bytes.put(first ? "{\"" : ", \"")
                     bytes.put(name)
                     bytes.put("\": ")
-                    if name == "value", let value {
-                        bytes.put(value)
-                    } else if let value {
-                        JSON.appendQuoted(value, to: &bytes)
-                    } else {
-                        bytes.put("null")
-                    }
-                }
-                bytes.put("}\n")
-            case .csv:
-                for (position, (_, value)) in fields.enumerated() {
-                    if position > 0 { bytes.put(44) }
+                    if let value { if raw { bytes.put(value) } else { JSON.appendQuoted(value, to: &bytes) } } else { bytes.put("null") }
+                case .csv:
+                    if !first { bytes.put(44) }
                     CSV.appendField(&bytes, value ?? "")
                 }
-                bytes.put("\r\n")
+                first = false
             }
+            field("article", article.id)
+            if self == .statements {
+                let statement = annotation.research.statements[number]
+                field("speaker", ref(statement.speaker))
+                field("via", ref(statement.via))
+                field("kind", statement.kind.rawValue)
+                field("text", statement.text)
+                field("sentence", statement.sentence.text)
+                field("link", link(statement.anchor))
+            } else {
+                let figure = annotation.research.figures[number]
+                field("claimant", ref(figure.claimant))
+                field("number", figure.number)
+                field("value", figure.value.map(Figure.decimal), raw: true)
+                field("unit", figure.unit)
+                field("subject", figure.subject.rawValue)
+                field("sentence", figure.sentence.text)
+                field("link", link(figure.anchor(in: annotation)))
+            }
+            bytes.put(format == .json ? "}\n" : "\r\n")
         }
     }
 

@@ -451,8 +451,8 @@ struct PageRenderer: Sendable {
         context["pageTitle"] = "Figures"
         context["isIndex"] = true
         context["subjects"] = FigureSubject.allCases.compactMap { subject -> [String: Any]? in
-            guard let refs = research.figuresBySubject[subject] else { return nil }
-            return figureSummary(subject, refs, root: root)
+            guard let agreement = research.agreementBySubject[subject] else { return nil }
+            return figureSummary(subject, agreement, root: root)
         }
     }
 
@@ -461,9 +461,9 @@ struct PageRenderer: Sendable {
         let refs = research.figuresBySubject[subject] ?? []
         let pages = SitePage.figureSubjectPages(refs.count)
         context["pageTitle"] = pages > 1 ? "\(subject.title) (page \(number) of \(pages))" : subject.title
-        var group = figureSummary(subject, refs, root: root)
+        var group = research.agreementBySubject[subject].map { figureSummary(subject, $0, root: root) } ?? [:]
         let first = min(refs.count, (number - 1) * SitePage.figuresPerPage)
-        group["rows"] = refs[first..<min(refs.count, first + SitePage.figuresPerPage)].map { figureRow($0, root: root, sentence: true) }
+        group["rows"] = refs[first..<min(refs.count, first + SitePage.figuresPerPage)].map { figureRow($0, root: root, sentence: true) }.joined()
         context["group"] = group
         context["indexURL"] = root + PageFile.of("figures/")
         if pages > 1 {

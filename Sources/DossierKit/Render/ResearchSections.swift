@@ -10,7 +10,7 @@ extension PageRenderer {
 
     /// One statement as the templates show it: the words, where the article says them, the
     /// article's date and outlet, the speaker and the channel.
-    func statementItem(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> [String: Any] {
+    func statementContext(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> [String: Any] {
         let statement = research[statement: ref]
         let article = content.articles[Int(ref.article)]
         var url = articleLink(ref.article, root: root)
@@ -27,28 +27,35 @@ extension PageRenderer {
         return item
     }
 
+    /// One statement rendered through the `statement` template. Items are rendered one by one
+    /// and joined, not as a section of the page: the few shapes an item has are spliced
+    /// (`TemplateShapes`), where a page with a list of them is of a new shape each time.
+    func statementItem(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> String {
+        theme.render(.statement, statementContext(ref, root: root, speaker: speaker))
+    }
+
     /// The "Statements" section of a person's or organisation's first page: what it said and
     /// what reached the articles through it; nil when the finder found neither.
     func statementsSection(of entity: EntityIndex, root: String) -> [String: Any]? {
         let said = research.statementsBySpeaker[Int(entity)], through = research.statementsVia[Int(entity)]
         guard !said.isEmpty || !through.isEmpty else { return nil }
-        // Both lists always present: templates test lists with empty(), which treats a missing key as false.
-        var section: [String: Any] = ["said": [[String: Any]](), "through": [[String: Any]]()]
+        var section: [String: Any] = [:]
         if !said.isEmpty {
-            section["said"] = said.prefix(Self.statementsShown).map { statementItem($0, root: root) }
+            section["said"] = said.prefix(Self.statementsShown).map { statementItem($0, root: root) }.joined()
             section["saidCount"] = said.count
             if said.count > Self.statementsShown { section["saidShown"] = Self.statementsShown }
         }
         if !through.isEmpty {
-            section["through"] = through.prefix(Self.statementsShown).map { statementItem($0, root: root, speaker: true) }
+            section["through"] = through.prefix(Self.statementsShown).map { statementItem($0, root: root, speaker: true) }.joined()
             section["throughCount"] = through.count
             if through.count > Self.statementsShown { section["throughShown"] = Self.statementsShown }
         }
         return section
     }
 
-    /// One figure as a row of a table of claims.
-    func figureRow(_ ref: ResearchIndex.Ref, root: String, sentence: Bool = false) -> [String: Any] {
+    /// One figure as a row of a table of claims, rendered through `figurerow` (one by one, as
+    /// statements are: see `statementItem`).
+    func figureRow(_ ref: ResearchIndex.Ref, root: String, sentence: Bool = false) -> String {
         let figure = research[figure: ref]
         let article = content.articles[Int(ref.article)]
         let annotation = graph.annotated[Int(ref.article)]
@@ -60,7 +67,7 @@ extension PageRenderer {
         if let source = article.source { row["source"] = source }
         if let claimant = figure.claimant { row["claimant"] = fragments.chip(claimant, root: root) }
         if sentence { row["sentence"] = figure.sentence.text }
-        return row
+        return theme.render(.figurerow, row)
     }
 
     /// Figures grouped by subject, each group in date order, with whether its sources give
@@ -70,24 +77,20 @@ extension PageRenderer {
         for ref in refs { bySubject[research[figure: ref].subject, default: []].append(ref) }
         return FigureSubject.allCases.compactMap { subject -> [String: Any]? in
             guard let refs = bySubject[subject] else { return nil }
-            var group = figureSummary(subject, refs, root: root)
-            group["rows"] = refs.prefix(limit).map { figureRow($0, root: root) }
+            var group = figureSummary(subject, FigureAgreement(refs) { research[figure: $0] }, root: root)
+            group["rows"] = refs.prefix(limit).map { figureRow($0, root: root) }.joined()
             if refs.count > limit { group["shown"] = limit }
             return group
         }
     }
 
-    /// A subject's name, its page, how many figures, and whether the articles disagree: two
-    /// articles that give values for it give different ones (one article that gives two, as
-    /// 12,000 to be sent and 1,500 sent, is no disagreement), with the values they give.
-    func figureSummary(_ subject: FigureSubject, _ refs: [ResearchIndex.Ref], root: String) -> [String: Any] {
-        var byArticle: [Int32: Set<Double>] = [:]
-        for ref in refs { if let value = research[figure: ref].value { byArticle[ref.article, default: []].insert(value) } }
-        var group: [String: Any] = ["subject": subject.title, "url": root + FigureSubject.path(subject), "count": refs.count,
-                                    "articleCount": Set(refs.map(\.article)).count]
-        if Set(byArticle.values).count > 1 {
+    /// A subject's name, its page, how many figures, and whether the articles disagree, with
+    /// the values they give (`FigureAgreement`).
+    func figureSummary(_ subject: FigureSubject, _ agreement: FigureAgreement, root: String) -> [String: Any] {
+        var group: [String: Any] = ["subject": subject.title, "url": root + FigureSubject.path(subject), "count": agreement.count,
+                                    "articleCount": agreement.articleCount]
+        if let values = agreement.differingValues {
             group["differs"] = true
-            let values = byArticle.values.reduce(into: Set<Double>()) { $0.formUnion($1) }.sorted()
             group["values"] = values.prefix(12).map { Figure.grouped($0) }.joined(separator: " · ") + (values.count > 12 ? " …" : "")
         }
         return group

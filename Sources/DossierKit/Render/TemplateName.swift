@@ -3,7 +3,7 @@
 /// loaded, naming the file. The README's Themes section is this list (`markdownTable`; a
 /// test keeps the two equal).
 public enum TemplateName: String, CaseIterable, Sendable {
-    case layout, header, footer, chip, source, preview, statement, figuregroup
+    case layout, header, footer, chip, source, preview, statement, figuregroup, figurerow
     case home, article, articles, index, entity, meeting, notfound, explore, search, figures
 
     /// What the template renders, for the README.
@@ -15,7 +15,8 @@ public enum TemplateName: String, CaseIterable, Sendable {
         case .chip: "an entity as a small link; rendered once per entity, then reused"
         case .source: "an article's heading above its sentences on entity pages; once per article"
         case .preview: "the hover card of a mention link on article pages; once per entity"
-        case .statement: "a statement on an entity page: the words, the article, its date and outlet, the channel (a partial of `entity`)"
+        case .statement: "a statement on an entity page: the words, the article, its date and outlet, the channel; rendered per statement, joined into `entity`'s `said` and `through`"
+        case .figurerow: "one figure as a row of a table of claims (date, figure, claimant, article); rendered per figure, joined into `figuregroup`'s `rows`"
         case .figuregroup: "one subject's figures as a table of claims in date order, and whether the sources differ (a partial of `entity`, `meeting`, `figures`)"
         case .home: "`index.html`: overview, meetings timeline, most-mentioned entities"
         case .article: "`articles/<id>/index.html`: the annotated article, its statements and its aside"

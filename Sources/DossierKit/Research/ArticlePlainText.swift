@@ -3,11 +3,11 @@
 /// that name nobody too ("उन्होंने कहा कि …"). Made from the article the same way the annotator
 /// makes its sentences (bounded Markdown, NFC, the same leaf blocks and the same splitter), so
 /// a sentence that holds mentions is byte for byte the annotated one and its mentions' byte
-/// ranges apply to it. `text` is the blocks joined by a line feed; ranges are UTF-8 offsets
-/// into it.
+/// ranges apply to it. `bytes` are the blocks joined by a line feed; ranges are UTF-8 offsets
+/// into them. Text is made only of what a finder keeps (most sentences hold no statement).
 struct ArticlePlainText: Sendable {
-    struct Sentence: Sendable, Hashable {
-        var text: String
+    /// Where a sentence is; `Sentence` is it with its text.
+    struct Span: Sendable, Hashable {
         /// The leaf block (paragraph, heading, table cell) it belongs to, in document order.
         var block: Int32
         /// UTF-8 byte range in `ArticlePlainText.text`.
@@ -18,10 +18,19 @@ struct ArticlePlainText: Sendable {
         var mentions: Range<Int>
     }
 
-    let text: String
-    /// `text`'s UTF-8, which the finders' tokens are slices of.
+    /// A sentence a statement or figure keeps: where it is, and its text.
+    struct Sentence: Sendable, Hashable {
+        var text: String
+        var span: Span
+        var block: Int32 { span.block }
+        var range: Range<Int> { span.range }
+        var annotated: Int32? { span.annotated }
+        var mentions: Range<Int> { span.mentions }
+    }
+
+    /// The text's UTF-8, which the finders' tokens are slices of.
     let bytes: [UInt8]
-    let sentences: [Sentence]
+    let spans: [Span]
     /// Per block, the range of its sentences in `sentences`.
     let blocks: [Range<Int>]
 
@@ -40,7 +49,7 @@ struct ArticlePlainText: Sendable {
     /// and their sentences when already split (`SentenceSplitter.sentenceRanges`).
     init(blocks: [[UInt8]], sentenceRanges: [[Range<Int>]]? = nil, annotation: AnnotatedArticle) {
         var bytes: [UInt8] = []
-        var sentences: [Sentence] = []
+        var sentences: [Span] = []
         var blockRanges: [Range<Int>] = []
         var nextAnnotated = 0
         var nextMention = 0
@@ -51,7 +60,6 @@ struct ArticlePlainText: Sendable {
             let first = sentences.count
             let ranges = sentenceRanges?[blockIndex] ?? block.withUnsafeBufferPointer { SentenceSplitter.sentenceRanges(in: $0) }
             for range in ranges {
-                let text = String(decoding: block[range], as: UTF8.self)
                 var annotated: Int32?
                 var mentions = nextMention..<nextMention
                 // Annotated sentences are a subsequence of these, in the same order.
@@ -64,16 +72,25 @@ struct ArticlePlainText: Sendable {
                     nextMention = end
                     nextAnnotated += 1
                 }
-                sentences.append(Sentence(text: text, block: Int32(blockIndex), range: (base + range.lowerBound)..<(base + range.upperBound),
+                sentences.append(Span(block: Int32(blockIndex), range: (base + range.lowerBound)..<(base + range.upperBound),
                                           annotated: annotated, mentions: mentions))
             }
             blockRanges.append(first..<sentences.count)
         }
-        self.text = String(decoding: bytes, as: UTF8.self)
         self.bytes = bytes
-        self.sentences = sentences
+        self.spans = sentences
         self.blocks = blockRanges
     }
+
+    /// The text of a byte range.
+    func slice(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    /// Sentence `index` with its text.
+    func sentence(_ index: Int) -> Sentence { Sentence(text: slice(spans[index].range), span: spans[index]) }
+
+    /// The whole text, and every sentence with its text (for tests and the fuzzer).
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var sentences: [Sentence] { spans.indices.map(sentence) }
 
     /// A matcher of no names: the scan then only collects the blocks' text.
     static let noNames = AliasMatcher(registry: Registry([]))

@@ -80,7 +80,7 @@ enum FigureFinder {
                     while nextClaim < claims.count, statements[claims[nextClaim]].range.lowerBound <= position { nextClaim += 1 }
                     let claim = claims[max(0, nextClaim - FigureFinder.claimsLookedAt)..<nextClaim].last { statements[$0].range.contains(position) }
 
-                    let sentence = text.sentences[all[lower].sentence]
+                    let sentence = text.spans[all[lower].sentence]
                     if entitiesOf.sentence != all[lower].sentence {
                         var entities: [EntityIndex] = []
                         var seen = Set<EntityIndex>()
@@ -92,9 +92,9 @@ enum FigureFinder {
                     let entities = entitiesOf.entities
                     let numberBytes = all[lower].start..<all[number.tokens.upperBound - 1].end
                     result.append(Figure(claimant: claim.flatMap { statements[$0].speaker }, claim: claim,
-                                         number: slice(text.text, numberBytes), value: number.value, approximate: approximate,
+                                         number: text.slice(numberBytes), value: number.value, approximate: approximate,
                                          unit: found.text, subject: FigureVocabulary.subject(found.unit, event),
-                                         range: all[lower].start..<all[end - 1].end, sentence: sentence, entities: entities))
+                                         range: all[lower].start..<all[end - 1].end, sentence: text.sentence(all[lower].sentence), entities: entities))
                     index = end
                 }
             }

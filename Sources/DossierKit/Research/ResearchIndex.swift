@@ -19,6 +19,8 @@ struct ResearchIndex: Sendable {
     let figuresBySubject: [FigureSubject: [Ref]]
     /// Per entity: the figures it claims or whose sentence names it, in date order.
     let figuresByEntity: [[Ref]]
+    /// Per subject: whether its articles agree (the figures index and each subject's pages show it).
+    let agreementBySubject: [FigureSubject: FigureAgreement]
 
     /// Indexes what the annotator found in each article (`AnnotatedArticle.research`).
     init(_ graph: SiteGraph) {
@@ -57,6 +59,9 @@ struct ResearchIndex: Sendable {
         }
         figuresBySubject = bySubject
         figuresByEntity = byEntity
+        agreementBySubject = bySubject.mapValues { refs in
+            FigureAgreement(refs) { annotated[Int($0.article)].research.figures[Int($0.index)] }
+        }
     }
 
     subscript(statement ref: Ref) -> Statement { annotated[Int(ref.article)].research.statements[Int(ref.index)] }

@@ -33,7 +33,7 @@ struct ResearchTokens: Sendable {
     /// The tokens of block `block` of `text`. Linear in the block's bytes.
     init(block: Int, text: ArticlePlainText, bytes: UnsafeBufferPointer<UInt8>, annotation: AnnotatedArticle) {
         for sentenceIndex in text.blocks[block] {
-            let sentence = text.sentences[sentenceIndex]
+            let sentence = text.spans[sentenceIndex]
             let first = tokens.count
             tokenize(UnsafeBufferPointer(rebasing: bytes[sentence.range]), base: sentence.range.lowerBound,
                      sentence: sentenceIndex, mentions: sentence.mentions, annotation: annotation)

@@ -460,12 +460,11 @@ struct BlockReader {
         let content = trimmed(frame.content)
         let bytes = content.isEmpty ? frame.content.isEmpty ? 0..<0 : tokens[frame.content.lowerBound].start..<tokens[frame.content.lowerBound].start
             : tokens[content.lowerBound].start..<tokens[content.upperBound - 1].end
-        let utf8 = text.text.utf8
-        let said = String(text.text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
+        let said = text.slice(bytes)
         let entities = frame.speaker.entities
         let anchor = frame.speaker.mention.map { annotation.mentions[Int($0)].anchor }
         return Statement(speaker: entities.first, coSpeakers: Array(entities.dropFirst()), via: frame.via,
-                         kind: frame.kind, text: said, range: bytes, sentence: text.sentences[frame.sentence],
+                         kind: frame.kind, text: said, range: bytes, sentence: text.sentence(frame.sentence),
                          speakerMention: frame.speaker.mention, anchor: anchor,
                          attribution: entities.isEmpty ? .none : frame.speaker.attribution)
     }
