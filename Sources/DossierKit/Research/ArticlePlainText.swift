@@ -88,6 +88,22 @@ struct ArticlePlainText: Sendable {
     /// Sentence `index` with its text.
     func sentence(_ index: Int) -> Sentence { Sentence(text: slice(spans[index].range), span: spans[index]) }
 
+    /// Sentences with their text, each made once however many statements and figures keep it
+    /// (one long sentence of thousands would otherwise be copied thousands of times).
+    struct SentenceTexts {
+        let text: ArticlePlainText
+        private var made: [Int: Sentence] = [:]
+
+        init(_ text: ArticlePlainText) { self.text = text }
+
+        mutating func callAsFunction(_ index: Int) -> Sentence {
+            if let sentence = made[index] { return sentence }
+            let sentence = text.sentence(index)
+            made[index] = sentence
+            return sentence
+        }
+    }
+
     /// The whole text, and every sentence with its text (for tests and the fuzzer).
     var text: String { String(decoding: bytes, as: UTF8.self) }
     var sentences: [Sentence] { spans.indices.map(sentence) }

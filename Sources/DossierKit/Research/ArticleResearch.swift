@@ -15,8 +15,9 @@ struct ArticleResearch: Sendable, Hashable {
         // The tokens point into the text's bytes: they live only inside this closure.
         (statements, figures) = text.bytes.withUnsafeBufferPointer { bytes in
             let tokens = ResearchTokens.blocks(of: text, bytes: bytes, annotation: annotation)
-            let statements = StatementFinder.statements(in: annotation, text: text, tokens: tokens, registry: registry)
-            return (statements, FigureFinder.figures(in: annotation, text: text, tokens: tokens, statements: statements))
+            var sentences = ArticlePlainText.SentenceTexts(text)
+            let statements = StatementFinder.statements(in: annotation, text: text, tokens: tokens, registry: registry, sentences: &sentences)
+            return (statements, FigureFinder.figures(in: annotation, text: text, tokens: tokens, statements: statements, sentences: &sentences))
         }
     }
 }
