@@ -140,14 +140,19 @@ import Testing
             #expect(text.sentences.compactMap(\.annotated) == annotation.sentences.indices.map { Int32($0) })
             let statements = annotation.research.statements
             #expect(ArticleResearch(text: text, annotation: annotation, registry: analysis.content.registry) == annotation.research)
+            // The data tables' sentences: the annotated ones, then each sentence that holds only statements or figures, once.
+            #expect(Set(annotation.research.sentences).count == annotation.research.sentences.count)
+            #expect(annotation.research.sentences.allSatisfy { extra in text.sentences.contains { $0.annotated == nil && $0.text == extra } })
             for statement in statements {
                 #expect(FigureFinder.slice(text.text, statement.range) == statement.text)
-                #expect(FigureFinder.slice(text.text, statement.sentence.range) == statement.sentence.text)
-                #expect(statement.range.lowerBound >= statement.sentence.range.lowerBound)
+                // Its sentence, by number, is the plain text's sentence where it is said.
+                let sentence = annotation.tableSentence(Int(statement.sentenceNumber))
+                let holding = text.sentences.first { $0.text == sentence }
+                #expect(holding != nil, "sentence \(statement.sentenceNumber) is a sentence of the article")
                 if let mention = statement.speakerMention {
                     #expect(annotation.mentions[Int(mention)].entity == statement.speaker || statement.coSpeakers.contains(annotation.mentions[Int(mention)].entity))
                     #expect(statement.anchor == annotation.mentions[Int(mention)].anchor)
-                    #expect(statement.sentence.mentions.contains(Int(mention)))
+                    #expect(annotation.mentions[Int(mention)].sentence == statement.sentenceNumber)
                 }
             }
         }

@@ -73,7 +73,7 @@ import Testing
         // Linked to the speaker's mention in the sentence.
         let mention = found.annotation.mentions.first { registry[$0.entity].id == "lavrov" }
         #expect(found.statements[0].anchor == mention?.anchor)
-        #expect(found.statements[0].sentence.annotated == 0)
+        #expect(found.statements[0].sentenceNumber == 0)
     }
 
     @Test func accordingTo() {
@@ -128,9 +128,12 @@ import Testing
         let found = find("जेलेंस्की ने कीव में पत्रकारों से मुलाकात की।\n\nउन्होंने कहा कि सर्दी कठिन होगी। उन्होंने यह भी कहा कि सहायता जरूरी है।\n")
         #expect(summary(found) == ["zelensky/-/reported: सर्दी कठिन होगी", "zelensky/-/reported: सहायता जरूरी है"])
         #expect(found.statements.allSatisfy { $0.attribution == .pronoun && $0.anchor == nil })
-        // The pronoun's sentence names nobody: it is not one of the annotated sentences.
-        #expect(found.statements[0].sentence.annotated == nil)
-        #expect(found.statements[0].sentence.text == "उन्होंने कहा कि सर्दी कठिन होगी।")
+        // The pronoun's sentence names nobody: it is not one of the annotated sentences, but
+        // the data tables name it after them.
+        #expect(found.annotation.sentences == ["जेलेंस्की ने कीव में पत्रकारों से मुलाकात की।"])
+        #expect(found.statements.map(\.sentenceNumber) == [1, 2])
+        #expect(found.annotation.research.sentences == ["उन्होंने कहा कि सर्दी कठिन होगी।", "उन्होंने यह भी कहा कि सहायता जरूरी है।"])
+        #expect(found.annotation.tableSentence(1) == "उन्होंने कहा कि सर्दी कठिन होगी।")
     }
 
     @Test func genitivePronoun() {

@@ -120,6 +120,9 @@ struct SiteTables {
     /// sentences table.
     let mentions: [[String: Any]]
     let sentences: [[String: Any]]
+    /// The statements' and figures' rows, with `sentenceText` added as for mentions.
+    let statements: [[String: Any]]
+    let figures: [[String: Any]]
     /// The CSV parts' rows, headers dropped, and the header of the first part.
     let mentionsCSV: [[String]]
     let sentencesCSV: [[String]]
@@ -156,11 +159,16 @@ struct SiteTables {
         sentences = try lines("sentences")
         var text: [String: String] = [:]
         for sentence in sentences { text["\(sentence["article"]!)#\(sentence["sentence"]!)"] = sentence["text"] as? String }
-        mentions = try lines("mentions").map { row in
-            var row = row
-            row["sentenceText"] = text["\(row["article"]!)#\(row["sentence"]!)"]
-            return row
+        func withSentences(_ table: String) throws -> [[String: Any]] {
+            try lines(table).map { row in
+                var row = row
+                row["sentenceText"] = text["\(row["article"]!)#\(row["sentence"]!)"]
+                return row
+            }
         }
+        mentions = try withSentences("mentions")
+        statements = try withSentences("statements")
+        figures = try withSentences("figures")
         let mentionTable = try csv("mentions")
         mentionsHeader = mentionTable.header
         mentionsCSV = mentionTable.rows

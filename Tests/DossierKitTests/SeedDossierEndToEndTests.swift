@@ -117,10 +117,19 @@ import Testing
             let page = try String(contentsOfFile: output + "/" + link.prefix { $0 != "#" }, encoding: .utf8)
             #expect(page.contains("id=\"\(link.split(separator: "#")[1])\""), "\(link)")
         }
-        // Each sentence once, and each one some mention's.
+        // Each sentence once, and each one some mention's, statement's or figure's; the
+        // statements' and figures' sentences named by number hold them.
         let sentenceKeys = tables.sentences.map { "\($0["article"]!)#\($0["sentence"]!)" }
         #expect(Set(sentenceKeys).count == sentenceKeys.count)
-        #expect(Set(sentenceKeys) == Set(mentions.map { "\($0["article"]!)#\($0["sentence"]!)" }))
+        func keys(_ rows: [[String: Any]]) -> Set<String> { Set(rows.map { "\($0["article"]!)#\($0["sentence"]!)" }) }
+        #expect(Set(sentenceKeys) == keys(mentions).union(keys(tables.statements)).union(keys(tables.figures)))
+        #expect(!keys(tables.statements).isSubset(of: keys(mentions)), "a pronoun's sentence names no one: it is in the table for its statement")
+        for statement in tables.statements {
+            #expect((statement["sentenceText"] as? String)?.contains((statement["text"] as! String).prefix(20)) == true, "\(statement)")
+        }
+        for figure in tables.figures {
+            #expect((figure["sentenceText"] as? String)?.contains(figure["number"] as! String) == true, "\(figure)")
+        }
         #expect(tables.mentionsCSV.count == mentions.count && tables.sentencesCSV.count == tables.sentences.count)
         // Counts agree: each entity's "mentions" is its number of rows in the mentions table.
         for entity in entities {

@@ -145,7 +145,7 @@ public struct ArticleFuzzing: Sendable {
             problems.append("statements or figures differ from those of the article's plain text")
         }
         for statement in statements {
-            guard statement.range.upperBound <= count, statement.sentence.range.upperBound <= count,
+            guard statement.range.upperBound <= count, Int(statement.sentenceNumber) < annotation.tableSentenceCount,
                   FigureFinder.slice(text.text, statement.range) == statement.text, !statement.text.isEmpty else {
                 problems.append("statement \(statement.range) outside or not its text")
                 continue

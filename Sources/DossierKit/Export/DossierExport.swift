@@ -127,9 +127,10 @@ public enum DossierExport {
         for (index, annotation) in analysis.annotated.enumerated() {
             let article = content.articles[index]
             let first = sentenceID + 1
-            for (position, sentence) in annotation.sentences.enumerated() {
+            // As the data tables number them: those that hold mentions, then those that hold only statements or figures.
+            for position in 0..<annotation.tableSentenceCount {
                 sentenceID += 1
-                try sentences.run([.integer(sentenceID), .text(article.id), .integer(position), .text(sentence)])
+                try sentences.run([.integer(sentenceID), .text(article.id), .integer(position), .text(annotation.tableSentence(position))])
             }
             for mention in annotation.mentions {
                 mentionID += 1

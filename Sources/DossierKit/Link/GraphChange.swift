@@ -158,14 +158,14 @@ private struct ResearchShown {
                          statement.via.map(key) ?? "", statement.speakers.map(key).joined(separator: " "),
                          statement.attribution.rawValue].joined(separator: "\u{1F}")
             for entity in statement.speakers + (statement.via.map { [$0] } ?? []) { byEntity[key(entity), default: []].append(shown) }
-            statementRows.append(shown + "\u{1F}" + statement.sentence.text)
+            statementRows.append(shown + "\u{1F}" + annotation.tableSentence(Int(statement.sentenceNumber)) + "\u{1F}" + String(statement.sentenceNumber))
         }
         for figure in annotation.research.figures {
             let shown = [figure.number, figure.unit, figure.subject.rawValue, figure.approximate ? "~" : "", figure.claimant.map(key) ?? "",
-                         figure.anchor(in: annotation).map(String.init) ?? "", figure.sentence.text, figure.value.map(Figure.decimal) ?? ""].joined(separator: "\u{1F}")
+                         figure.anchor(in: annotation).map(String.init) ?? "", annotation.tableSentence(Int(figure.sentenceNumber)), figure.value.map(Figure.decimal) ?? ""].joined(separator: "\u{1F}")
             for entity in figure.entities + (figure.claimant.map { [$0] } ?? []) { byEntity[key(entity), default: []].append(shown) }
             bySubject[figure.subject, default: []].append(shown)
-            figureRows.append(shown)
+            figureRows.append(shown + "\u{1F}" + String(figure.sentenceNumber))
         }
     }
 }

@@ -60,7 +60,7 @@ struct MeetingReports: Sendable {
                 if annotation.mentions[index].entity != meeting { facts.insert("e" + String(annotation.mentions[index].entity)) }
                 index += 1
             }
-            for figure in annotation.research.figures where figure.sentence.annotated == ref.sentence {
+            for figure in annotation.research.figures where figure.sentenceNumber == ref.sentence {
                 facts.insert("f" + figure.subject.rawValue + ":" + (figure.value.map(Figure.decimal) ?? figure.number))
             }
             return facts

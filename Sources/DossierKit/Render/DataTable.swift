@@ -1,16 +1,18 @@
 /// The tables the build writes in parts (see `DataParts`): every mention, every sentence that
-/// holds one (each sentence once), and every article (the rows of `data/articles.json`, which
-/// is written whole as well while it fits in one part). A sentence is named by its article and its
-/// position among that article's sentences that hold mentions (from 0, as `position` in the
-/// SQLite export); a mention points at its sentence with that position.
+/// holds one or a statement or figure (each sentence once), every article (the rows of
+/// `data/articles.json`, which is written whole as well while it fits in one part), every
+/// statement and figure. A sentence is named by its article and its number: first the article's
+/// sentences that hold mentions, in order, then those that hold only statements or figures
+/// (`ArticleResearch.sentences`), from 0, as `position` in the SQLite export; a mention, a
+/// statement and a figure point at their sentence with that number.
 ///
 /// JSON Lines, one object per line:
 /// - mentions: `{"article", "entity", "type", "text", "sentence", "auto", "link"}`
 /// - sentences: `{"article", "sentence", "text"}`
 /// - articles: `{"id", "title", "date", "source", "url"?, "raw"?, "path"}`
 /// - statements: `{"article", "speaker", "via", "kind", "text", "sentence", "link"}` (speaker and
-///   via as `type:id` or null; sentence is the statement's sentence as text; link is the article
-///   page at the speaker's mention `#m<n>`, or the article page)
+///   via as `type:id` or null; sentence the number of the statement's sentence; link is the
+///   article page at the speaker's mention `#m<n>`, or the article page)
 /// - figures: `{"article", "claimant", "number", "value", "unit", "subject", "sentence", "link"}`
 ///   (number as written, value null when indefinite; link at the sentence's first mention)
 /// Statements and figures are those the annotator found (`AnnotatedArticle.research`), in
@@ -39,7 +41,7 @@ enum DataTable: String, CaseIterable, Sendable {
     func rowCount(_ annotation: AnnotatedArticle) -> Int {
         switch self {
         case .mentions: annotation.mentions.count
-        case .sentences: annotation.sentences.count
+        case .sentences: annotation.tableSentenceCount
         case .articles: 1
         case .statements: annotation.research.statements.count
         case .figures: annotation.research.figures.count
@@ -130,7 +132,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 bytes.put(prefix)
                 appendDecimal(number, to: &bytes)
                 bytes.put(", \"text\": ")
-                var sentence = annotation.sentences[number]
+                var sentence = annotation.tableSentence(number)
                 sentence.withUTF8 { JSON.appendQuoted($0[...], to: &bytes) }
                 bytes.put("}\n")
             }
@@ -153,7 +155,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 bytes.put(prefix)
                 appendDecimal(number, to: &bytes)
                 bytes.put(44)
-                var sentence = annotation.sentences[number]
+                var sentence = annotation.tableSentence(number)
                 sentence.withUTF8 { CSV.appendField(&bytes, $0[...]) }
                 bytes.put("\r\n")
             }
@@ -193,7 +195,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 field("via", ref(statement.via))
                 field("kind", statement.kind.rawValue)
                 field("text", statement.text)
-                field("sentence", statement.sentence.text)
+                field("sentence", String(statement.sentenceNumber), raw: true)
                 field("link", link(statement.anchor))
             } else {
                 let figure = annotation.research.figures[number]
@@ -202,7 +204,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 field("value", figure.value.map(Figure.decimal), raw: true)
                 field("unit", figure.unit)
                 field("subject", figure.subject.rawValue)
-                field("sentence", figure.sentence.text)
+                field("sentence", String(figure.sentenceNumber), raw: true)
                 field("link", link(figure.anchor(in: annotation)))
             }
             bytes.put(format == .json ? "}\n" : "\r\n")

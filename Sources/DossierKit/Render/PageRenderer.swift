@@ -257,18 +257,17 @@ struct PageRenderer: Sendable {
         html.reserveCapacity(refs.count * 400)
         var current: Int32 = -1
         var href = ""
-        var annotation: AnnotatedArticle?
         for ref in refs {
             if ref.article != current {
                 if current >= 0 { html += "\n</ul>\n</section>\n" }
                 current = ref.article
-                annotation = graph.annotated[Int(current)]
                 href = articleLink(ref.article, root: root)
                 html += "<section class=\"source\">\n"
                 html += fragments.heading(current, root: root)
                 html += "\n<ul class=\"sentences\">\n"
             }
-            appendSentenceItem(to: &html, annotation: annotation!, sentence: ref.sentence, first: ref.first, others: ref.others, href: href,
+            // Passed straight from the array: a copy of the annotation retains each of its arrays.
+            appendSentenceItem(to: &html, annotation: graph.annotated[Int(current)], sentence: ref.sentence, first: ref.first, others: ref.others, href: href,
                                only: only.isEmpty ? nil : only[ref])
         }
         if current >= 0 { html += "\n</ul>\n</section>\n" }

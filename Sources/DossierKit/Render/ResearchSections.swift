@@ -66,7 +66,7 @@ extension PageRenderer {
                                   "dateDisplay": ISODate.display(article.date), "subject": figure.subject.title]
         if let source = article.source { row["source"] = source }
         if let claimant = figure.claimant { row["claimant"] = fragments.chip(claimant, root: root) }
-        if sentence { row["sentence"] = figure.sentence.text }
+        if sentence { row["sentence"] = annotation.tableSentence(Int(figure.sentenceNumber)) }
         return theme.render(.figurerow, row)
     }
 

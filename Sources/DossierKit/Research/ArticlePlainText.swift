@@ -1,3 +1,5 @@
+import Foundation
+
 /// An article's body as plain text, every sentence of it, not only the ones that hold
 /// mentions (`AnnotatedArticle.sentences`): statements and figures are found in sentences
 /// that name nobody too ("उन्होंने कहा कि …"). Made from the article the same way the annotator
@@ -18,9 +20,11 @@ struct ArticlePlainText: Sendable {
         var mentions: Range<Int>
     }
 
-    /// A sentence a statement or figure keeps: where it is, and its text.
+    /// A sentence with its text (for tests and the fuzzer).
     struct Sentence: Sendable, Hashable {
         var text: String
+        /// Its index in `ArticlePlainText.spans`.
+        var index: Int
         var span: Span
         var block: Int32 { span.block }
         var range: Range<Int> { span.range }
@@ -64,7 +68,7 @@ struct ArticlePlainText: Sendable {
                 var mentions = nextMention..<nextMention
                 // Annotated sentences are a subsequence of these, in the same order.
                 // Compared as bytes: both are the same NFC text (String's == normalizes again).
-                if nextAnnotated < annotation.sentences.count, annotation.sentences[nextAnnotated].utf8.elementsEqual(block[range]) {
+                if nextAnnotated < annotation.sentences.count, ArticlePlainText.sameBytes(annotation.sentences[nextAnnotated], block, range) {
                     annotated = Int32(nextAnnotated)
                     var end = nextMention
                     while end < annotation.mentions.count, annotation.mentions[end].sentence == Int32(nextAnnotated) { end += 1 }
@@ -82,27 +86,20 @@ struct ArticlePlainText: Sendable {
         self.blocks = blockRanges
     }
 
+    /// Whether `text`'s UTF-8 is `block[range]`, compared with memcmp (a UTF8View against a
+    /// slice goes byte by byte through generic iterators).
+    static func sameBytes(_ text: String, _ block: [UInt8], _ range: Range<Int>) -> Bool {
+        var text = text
+        guard text.utf8.count == range.count else { return false }
+        guard !range.isEmpty else { return true }
+        return text.withUTF8 { a in block.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress! + range.lowerBound, range.count) == 0 } }
+    }
+
     /// The text of a byte range.
     func slice(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
     /// Sentence `index` with its text.
-    func sentence(_ index: Int) -> Sentence { Sentence(text: slice(spans[index].range), span: spans[index]) }
-
-    /// Sentences with their text, each made once however many statements and figures keep it
-    /// (one long sentence of thousands would otherwise be copied thousands of times).
-    struct SentenceTexts {
-        let text: ArticlePlainText
-        private var made: [Int: Sentence] = [:]
-
-        init(_ text: ArticlePlainText) { self.text = text }
-
-        mutating func callAsFunction(_ index: Int) -> Sentence {
-            if let sentence = made[index] { return sentence }
-            let sentence = text.sentence(index)
-            made[index] = sentence
-            return sentence
-        }
-    }
+    func sentence(_ index: Int) -> Sentence { Sentence(text: slice(spans[index].range), index: index, span: spans[index]) }
 
     /// The whole text, and every sentence with its text (for tests and the fuzzer).
     var text: String { String(decoding: bytes, as: UTF8.self) }

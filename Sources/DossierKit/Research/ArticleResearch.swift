@@ -3,21 +3,49 @@
 struct ArticleResearch: Sendable, Hashable {
     var statements: [Statement]
     var figures: [Figure]
+    /// The sentences that hold a statement or a figure but no mention, in text order. The data
+    /// tables write each sentence once and name it by number: an article's sentences that hold
+    /// mentions first (`AnnotatedArticle.sentences`), then these.
+    var sentences: [String]
 
     static let none = ArticleResearch(statements: [], figures: [])
 
-    init(statements: [Statement], figures: [Figure]) {
+    init(statements: [Statement], figures: [Figure], sentences: [String] = []) {
         self.statements = statements
         self.figures = figures
+        self.sentences = sentences
     }
 
     init(text: ArticlePlainText, annotation: AnnotatedArticle, registry: Registry) {
+        sentences = []
         // The tokens point into the text's bytes: they live only inside this closure.
         (statements, figures) = text.bytes.withUnsafeBufferPointer { bytes in
             let tokens = ResearchTokens.blocks(of: text, bytes: bytes, annotation: annotation)
-            var sentences = ArticlePlainText.SentenceTexts(text)
-            let statements = StatementFinder.statements(in: annotation, text: text, tokens: tokens, registry: registry, sentences: &sentences)
-            return (statements, FigureFinder.figures(in: annotation, text: text, tokens: tokens, statements: statements, sentences: &sentences))
+            let statements = StatementFinder.statements(in: annotation, text: text, tokens: tokens, registry: registry)
+            return (statements, FigureFinder.figures(in: annotation, text: text, tokens: tokens, statements: statements))
         }
+        // The finders give sentences by their index in the plain text: number them as the data
+        // tables do, an annotated one by its place among the annotated, the others after them.
+        var unannotated = Set<Int32>()
+        for statement in statements where text.spans[Int(statement.sentenceNumber)].annotated == nil { unannotated.insert(statement.sentenceNumber) }
+        for figure in figures where text.spans[Int(figure.sentenceNumber)].annotated == nil { unannotated.insert(figure.sentenceNumber) }
+        let extra = unannotated.sorted()
+        var numberOf: [Int32: Int32] = [:]
+        for (position, index) in extra.enumerated() { numberOf[index] = Int32(annotation.sentences.count + position) }
+        func number(_ index: Int32) -> Int32 { text.spans[Int(index)].annotated ?? numberOf[index]! }
+        for index in statements.indices { statements[index].sentenceNumber = number(statements[index].sentenceNumber) }
+        for index in figures.indices { figures[index].sentenceNumber = number(figures[index].sentenceNumber) }
+        sentences = extra.map { text.slice(text.spans[Int($0)].range) }
     }
+}
+
+extension AnnotatedArticle {
+    /// Sentence `number` of the data tables: the sentences that hold mentions, then those that
+    /// hold only statements or figures (`ArticleResearch.sentences`).
+    func tableSentence(_ number: Int) -> String {
+        number < sentences.count ? sentences[number] : research.sentences[number - sentences.count]
+    }
+
+    /// How many sentences the data tables name.
+    var tableSentenceCount: Int { sentences.count + research.sentences.count }
 }

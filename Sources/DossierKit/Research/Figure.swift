@@ -18,12 +18,17 @@ struct Figure: Sendable, Hashable {
     var subject: FigureSubject
     /// UTF-8 byte range of the number and its unit in the article's `ArticlePlainText.text`.
     var range: Range<Int>
-    var sentence: ArticlePlainText.Sentence
+    /// Its sentence's number in the data tables (`AnnotatedArticle.tableSentence`; the finder
+    /// gives its index in the plain text, which `ArticleResearch` renumbers).
+    var sentenceNumber: Int32
+    /// The sentence's first mention (an index into `AnnotatedArticle.mentions`), nil when it names no one.
+    var firstMention: Int32?
     /// The entities the sentence names, in text order, each once.
     var entities: [EntityIndex]
 
     init(claimant: EntityIndex?, claim: Int?, number: String, value: Double?, approximate: Bool,
-                unit: String, subject: FigureSubject, range: Range<Int>, sentence: ArticlePlainText.Sentence, entities: [EntityIndex]) {
+                unit: String, subject: FigureSubject, range: Range<Int>, sentence: Int32, firstMention: Int32?,
+                entities: [EntityIndex]) {
         self.claimant = claimant
         self.claim = claim
         self.number = number
@@ -32,7 +37,8 @@ struct Figure: Sendable, Hashable {
         self.unit = unit
         self.subject = subject
         self.range = range
-        self.sentence = sentence
+        self.sentenceNumber = sentence
+        self.firstMention = firstMention
         self.entities = entities
     }
 }
@@ -40,7 +46,7 @@ struct Figure: Sendable, Hashable {
 extension Figure {
     /// Where pages and data link it: the first mention of its sentence (`#m<anchor>`), nil
     /// when the sentence names no one.
-    func anchor(in annotation: AnnotatedArticle) -> Int32? { sentence.mentions.first.map { annotation.mentions[$0].anchor } }
+    func anchor(in annotation: AnnotatedArticle) -> Int32? { firstMention.map { annotation.mentions[Int($0)].anchor } }
 
     /// A value as JSON writes numbers: whole numbers without a fraction.
     static func decimal(_ value: Double) -> String {

@@ -15,9 +15,8 @@ enum FigureFinder {
 
     /// The figures of `annotation`, in text order; `statements` are the article's (from
     /// `StatementFinder`), for the claimants.
-    /// `sentences` gives a sentence's text (shared with `StatementFinder`, each made once).
     static func figures(in annotation: AnnotatedArticle, text: ArticlePlainText, tokens blocks: [ResearchTokens],
-                        statements: [Statement], sentences: inout ArticlePlainText.SentenceTexts) -> [Figure] {
+                        statements: [Statement]) -> [Figure] {
         var result: [Figure] = []
         // Statements by start, to find the one holding a number as the text is read in order.
         let claims = statements.indices.sorted { statements[$0].range.lowerBound < statements[$1].range.lowerBound }
@@ -95,7 +94,8 @@ enum FigureFinder {
                     result.append(Figure(claimant: claim.flatMap { statements[$0].speaker }, claim: claim,
                                          number: text.slice(numberBytes), value: number.value, approximate: approximate,
                                          unit: found.text, subject: FigureVocabulary.subject(found.unit, event),
-                                         range: all[lower].start..<all[end - 1].end, sentence: sentences(all[lower].sentence), entities: entities))
+                                         range: all[lower].start..<all[end - 1].end, sentence: Int32(all[lower].sentence),
+                                         firstMention: sentence.mentions.first.map(Int32.init), entities: entities))
                     index = end
                 }
             }

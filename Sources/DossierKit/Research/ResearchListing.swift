@@ -17,8 +17,8 @@ public enum ResearchListing {
                     rows.append("{\"article\":\(JSON.quote(articles[article].id)),\"speaker\":\(id(statement.speaker)),"
                         + "\"with\":\(ids(statement.coSpeakers)),\"via\":\(id(statement.via)),\"kind\":\"\(statement.kind.rawValue)\","
                         + "\"attribution\":\"\(statement.attribution.rawValue)\",\"text\":\(JSON.quote(statement.text)),"
-                        + "\"sentence\":\(JSON.quote(statement.sentence.text)),"
-                        + "\"annotated\":\(statement.sentence.annotated.map { String($0) } ?? "null"),"
+                        + "\"sentence\":\(JSON.quote(annotation.tableSentence(Int(statement.sentenceNumber)))),"
+                        + "\"annotated\":\(Int(statement.sentenceNumber) < annotation.sentences.count ? String(statement.sentenceNumber) : "null"),"
                         + "\"range\":[\(statement.range.lowerBound),\(statement.range.upperBound)],"
                         + "\"anchor\":\(statement.anchor.map { String($0) } ?? "null")}")
                 }
@@ -34,7 +34,7 @@ public enum ResearchListing {
                     rows.append("{\"article\":\(JSON.quote(articles[article].id)),\"claimant\":\(id(figure.claimant)),"
                         + "\"number\":\(JSON.quote(figure.number)),\"value\":\(value),\"approximate\":\(figure.approximate),"
                         + "\"unit\":\(JSON.quote(figure.unit)),\"subject\":\"\(figure.subject.rawValue)\","
-                        + "\"sentence\":\(JSON.quote(figure.sentence.text)),\"entities\":\(ids(figure.entities)),"
+                        + "\"sentence\":\(JSON.quote(annotation.tableSentence(Int(figure.sentenceNumber)))),\"entities\":\(ids(figure.entities)),"
                         + "\"range\":[\(figure.range.lowerBound),\(figure.range.upperBound)]}")
                 }
             }

@@ -32,6 +32,11 @@ struct ResearchTokens: Sendable {
 
     /// The tokens of block `block` of `text`. Linear in the block's bytes.
     init(block: Int, text: ArticlePlainText, bytes: UnsafeBufferPointer<UInt8>, annotation: AnnotatedArticle) {
+        // About one token per five bytes of Hindi (three-byte letters, short words): few regrowths.
+        if let first = text.blocks[block].first, let last = text.blocks[block].last {
+            tokens.reserveCapacity((text.spans[last].range.upperBound - text.spans[first].range.lowerBound) / 5 + 8)
+        }
+        sentences.reserveCapacity(text.blocks[block].count)
         for sentenceIndex in text.blocks[block] {
             let sentence = text.spans[sentenceIndex]
             let first = tokens.count

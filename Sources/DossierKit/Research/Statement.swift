@@ -22,14 +22,16 @@ struct Statement: Sendable, Hashable {
     var text: String
     /// UTF-8 byte range of `text` in the article's `ArticlePlainText.text`.
     var range: Range<Int>
-    /// The sentence that holds the statement's frame (where the speaker is named).
-    var sentence: ArticlePlainText.Sentence
     /// The speaker's mention in that sentence: an index into `AnnotatedArticle.mentions`, and
     /// its anchor on the article page (`#m<anchor>`); nil for a pronoun or an unnamed speaker.
     var speakerMention: Int32?
     var anchor: Int32?
     /// How the speaker was found.
     var attribution: Attribution
+    /// The sentence that holds the statement's frame (where the speaker is named): its number
+    /// in the data tables (`AnnotatedArticle.tableSentence`; the finder gives its index in the
+    /// plain text, which `ArticleResearch` renumbers).
+    var sentenceNumber: Int32
 
     enum Attribution: String, Sendable, Hashable {
         /// Named in the statement's sentence.
@@ -44,7 +46,7 @@ struct Statement: Sendable, Hashable {
     var speakers: [EntityIndex] { (speaker.map { [$0] } ?? []) + coSpeakers }
 
     init(speaker: EntityIndex?, coSpeakers: [EntityIndex] = [], via: EntityIndex?, kind: Kind,
-                text: String, range: Range<Int>, sentence: ArticlePlainText.Sentence, speakerMention: Int32? = nil,
+                text: String, range: Range<Int>, sentence: Int32, speakerMention: Int32? = nil,
                 anchor: Int32? = nil, attribution: Attribution) {
         self.speaker = speaker
         self.coSpeakers = coSpeakers
@@ -52,7 +54,7 @@ struct Statement: Sendable, Hashable {
         self.kind = kind
         self.text = text
         self.range = range
-        self.sentence = sentence
+        self.sentenceNumber = sentence
         self.speakerMention = speakerMention
         self.anchor = anchor
         self.attribution = attribution

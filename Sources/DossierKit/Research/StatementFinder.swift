@@ -26,19 +26,18 @@ enum StatementFinder {
     static let reach = 32
 
     /// The statements of `annotation`, in text order; `tokens` are its blocks' (`ResearchTokens.blocks`).
-    /// `sentences` gives a sentence's text (shared with `FigureFinder`, each made once).
     static func statements(in annotation: AnnotatedArticle, text: ArticlePlainText, tokens blocks: [ResearchTokens],
-                           registry: Registry, sentences: inout ArticlePlainText.SentenceTexts) -> [Statement] {
+                           registry: Registry) -> [Statement] {
         var result: [Statement] = []
         var previous: [EntityIndex] = []
         for tokens in blocks {
             var reader = BlockReader(tokens: tokens.tokens, registry: registry, annotation: annotation)
             for range in tokens.sentences {
                 let found = reader.read(sentence: range, previous: previous)
-                for frame in found.frames { result.append(reader.statement(frame, text: text, sentence: sentences(frame.sentence))) }
+                for frame in found.frames { result.append(reader.statement(frame, text: text)) }
                 previous = found.subject
             }
-            for frame in reader.freeQuotes() { result.append(reader.statement(frame, text: text, sentence: sentences(frame.sentence))) }
+            for frame in reader.freeQuotes() { result.append(reader.statement(frame, text: text)) }
         }
         return result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
@@ -457,7 +456,7 @@ struct BlockReader {
 
     // MARK: Output
 
-    func statement(_ frame: SpeechFrame, text: ArticlePlainText, sentence: ArticlePlainText.Sentence) -> Statement {
+    func statement(_ frame: SpeechFrame, text: ArticlePlainText) -> Statement {
         let content = trimmed(frame.content)
         let bytes = content.isEmpty ? frame.content.isEmpty ? 0..<0 : tokens[frame.content.lowerBound].start..<tokens[frame.content.lowerBound].start
             : tokens[content.lowerBound].start..<tokens[content.upperBound - 1].end
@@ -465,7 +464,7 @@ struct BlockReader {
         let entities = frame.speaker.entities
         let anchor = frame.speaker.mention.map { annotation.mentions[Int($0)].anchor }
         return Statement(speaker: entities.first, coSpeakers: Array(entities.dropFirst()), via: frame.via,
-                         kind: frame.kind, text: said, range: bytes, sentence: sentence,
+                         kind: frame.kind, text: said, range: bytes, sentence: Int32(frame.sentence),
                          speakerMention: frame.speaker.mention, anchor: anchor,
                          attribution: entities.isEmpty ? .none : frame.speaker.attribution)
     }
