@@ -38,11 +38,20 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print each stage and the ambiguity warnings.")
     var verbose = false
 
+    @Flag(name: .shortAndLong, help: "No progress line (shown on a terminal only, and not with --verbose).")
+    var quiet = false
+
     func run() throws {
         let options = BuildOptions(content: paths.content, templates: paths.templates, output: output, clean: clean, drafts: drafts)
+        let meter = BuildProgress()
+        let display = ProgressDisplay(meter, enabled: !quiet && !verbose)
         do {
-            let report = try SiteBuilder.build(options) { message in
-                if verbose { Terminal.status(message) }
+            let report: BuildReport
+            do {
+                defer { display.stop() }
+                report = try SiteBuilder.build(options, meter: meter) { message in
+                    if verbose { Terminal.status(message) }
+                }
             }
             if verbose {
                 for warning in report.warnings { Terminal.status(warning.description) }

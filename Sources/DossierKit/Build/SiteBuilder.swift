@@ -63,22 +63,24 @@ public enum SiteBuilder {
     }
 
     /// Builds the site. Throws `ContentErrors` listing every problem when the content or the
-    /// templates have errors; the output folder is then left as it was.
+    /// templates have errors; the output folder is then left as it was. `meter`, when given,
+    /// is advanced as articles are annotated and files written (for a progress line).
     @discardableResult
-    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildReport {
-        try buildKeepingState(options, progress: progress).report
+    public static func build(_ options: BuildOptions, meter: BuildProgress? = nil, progress: (String) -> Void = { _ in }) throws -> BuildReport {
+        try buildKeepingState(options, meter: meter, progress: progress).report
     }
 
     /// Builds the site and returns what a rebuild needs to redo only what a change reaches:
     /// the pipeline with every input new, into the output folder.
-    static func buildKeepingState(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws
+    static func buildKeepingState(_ options: BuildOptions, meter: BuildProgress? = nil, progress: (String) -> Void = { _ in }) throws
         -> (report: BuildReport, state: BuiltSite) {
         let clock = ContinuousClock()
         let started = clock.now
         try OutputSafety.check(output: options.output, content: options.content, templates: options.templates)
         let writer = try SiteWriter(output: options.output, clean: options.clean)
         do {
-            let outcome = try SitePipeline.run(options, previous: nil, changes: .everything, into: writer, progress: progress)
+            let outcome = try SitePipeline.run(options, previous: nil, changes: .everything, into: writer, meter: meter, progress: progress)
+            meter?.begin("replacing the output folder")
             let committing = clock.now
             try writer.commit()
             let state = outcome.state

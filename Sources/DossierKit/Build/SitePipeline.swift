@@ -25,7 +25,7 @@ struct SitePipeline {
     /// Throws `ContentErrors` listing every problem found when the content or the theme
     /// has errors (the sink may then hold some pages: discard it).
     static func run(_ options: BuildOptions, previous: BuiltSite?, changes: ChangeSet, scan: InputScan? = nil,
-                    into sink: some OutputSink, progress: (String) -> Void = { _ in }) throws -> Outcome {
+                    into sink: some OutputSink, meter: BuildProgress? = nil, progress: (String) -> Void = { _ in }) throws -> Outcome {
         let clock = ContinuousClock()
         var stages: [(String, Double)] = []
         var mark = clock.now
@@ -38,6 +38,7 @@ struct SitePipeline {
 
         // Load.
         if previous == nil { progress("loading \(options.content)") }
+        meter?.begin("loading content")
         let loaded = try LoadStage.run(options, previous: previous, changes: changes, scan: scan)
         let content = loaded.content
         var diagnostics = loaded.diagnostics
@@ -53,6 +54,7 @@ struct SitePipeline {
 
         // Annotate, and make each article's page at once: only what the other pages need is kept.
         if previous == nil { progress("annotating and rendering \(content.articles.count) articles") }
+        meter?.begin("annotating articles", total: loaded.redo.count)
         let theme = loaded.theme
         let fragments = theme.map { theme in
             loaded.sameArticles ? previous!.fragments.updating(articles: loaded.redo, in: content) : Fragments(content: content, theme: theme)
@@ -73,6 +75,7 @@ struct SitePipeline {
                 }
             }
             annotation.bodyHTML = ""
+            meter?.advance()
             return annotation
         }
         var annotated = loaded.kept
@@ -84,6 +87,7 @@ struct SitePipeline {
         }
         if let failure = failures.withLock({ $0.first }) { throw SiteWriteFailure(message: failure) }
 
+        meter?.begin("linking")
         // Link: the graph, each entity's pages, what meeting pages quote, the data parts and search shards, and how all that differs from before.
         let reuse = loaded.sameArticles ? previous : nil
         let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo))
@@ -115,7 +119,17 @@ struct SitePipeline {
         let outputs = SiteEmitters.outputs(renderer)
         let made = change.isEverything ? outputs : outputs.filter { $0.isAffected(change) }
         if previous == nil { progress("rendering \(made.count) more files") }
-        try sink.write(made)
+        if let meter {
+            meter.begin("writing pages and data", total: made.count)
+            try sink.write(made.map { output in
+                SiteOutput(path: output.path, isLarge: output.isLarge, affectedBy: output.isAffected) { emit in
+                    output.produce(emit)
+                    meter.advance()
+                }
+            })
+        } else {
+            try sink.write(made)
+        }
         stage("render")
         let assets = changes.assets ?? theme.assetFiles()
         for asset in assets {
