@@ -12,24 +12,32 @@ struct QuoteSpan: Sendable, Hashable {
 enum QuoteSpans {
     static let limit = 600
 
+    /// The marks, compared as `Word`s (a `String` per punctuation token, compared with
+    /// Unicode's rules, was most of this pass).
+    static let leftDouble = Word("“"), rightDouble = Word("”"), straightDouble = Word("\"")
+    static let leftSingle = Word("‘"), rightSingle = Word("’"), straightSingle = Word("'")
+
     static func find(in tokens: [ResearchToken]) -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
         var openDouble = -1, openSingle = -1
         for index in tokens.indices where tokens[index].kind == .punctuation {
-            let mark = tokens[index].text
-            let double = mark == "“" || mark == "”" || mark == "\""
-            let single = mark == "‘" || mark == "’" || mark == "'"
+            let mark = tokens[index].word
+            let double = mark == leftDouble || mark == rightDouble || mark == straightDouble
+            let single = mark == leftSingle || mark == rightSingle || mark == straightSingle
             guard double || single else { continue }
             let spaceBefore = index == 0 || tokens[index - 1].end < tokens[index].start
             let spaceAfter = index + 1 >= tokens.count || tokens[index + 1].start > tokens[index].end
             let opens: Bool
-            switch mark {
-            case "“", "‘": opens = true
-            case "”", "’": opens = false
-            default:
-                if spaceBefore && !spaceAfter { opens = true }
-                else if !spaceBefore { opens = false }
-                else { continue }
+            if mark == leftDouble || mark == leftSingle {
+                opens = true
+            } else if mark == rightDouble || mark == rightSingle {
+                opens = false
+            } else if spaceBefore && !spaceAfter {
+                opens = true
+            } else if !spaceBefore {
+                opens = false
+            } else {
+                continue
             }
             if double {
                 if openDouble >= 0, index - openDouble > limit { openDouble = -1 }

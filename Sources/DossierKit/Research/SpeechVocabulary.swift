@@ -4,25 +4,42 @@
 /// the grammar (not from the seed articles); compared as whole words.
 enum SpeechVocabulary {
     /// Finite speech verbs: `X ने कहा कि …`, `X ने बताया कि …`, `X ने Y को Z बताया`.
-    static let verbs: WordSet = [
+    static let verbs = WordSet(verbWords)
+    private static let verbWords = [
         "कहा", "कही", "कहे", "बताया", "बताई", "बताए", "बताये", "लिखा", "दोहराया", "जताया", "जताई", "जताए",
         "पूछा", "माना", "चेताया", "ठहराया",
     ]
 
     /// Verbal nouns with a genitive subject: `X का कहना है कि`, `X का मानना है कि`.
-    static let verbalNouns: WordSet = ["कहना", "मानना", "दावा"]
+    static let verbalNouns = WordSet(verbalNounWords)
+    private static let verbalNounWords = ["कहना", "मानना", "दावा"]
 
     /// `X के प्रवक्ता ने कहा`: the spokesperson of a body or a country speaks for it.
     static let spokespeople: WordSet = ["प्रवक्ता"]
 
     /// Nouns of speech that make a speech verb with a light verb: `दावा किया`, `जोर दिया`,
     /// `आरोप लगाया`, `निंदा की`, `चेतावनी दी`, `चिंता जताई`.
-    static let nouns: WordSet = [
+    static let nouns = WordSet(nounWords)
+    private static let nounWords = [
         "दावा", "उल्लेख", "जोर", "ज़ोर", "आरोप", "चेतावनी", "पुष्टि", "घोषणा", "टिप्पणी", "निंदा", "आलोचना",
         "इनकार", "इंकार", "अपील", "आग्रह", "मांग", "माँग", "वादा", "आश्वासन", "अनुरोध", "सराहना", "प्रशंसा",
         "खंडन", "धमकी", "जानकारी", "बयान", "खुलासा", "ऐलान", "आह्वान", "दलील", "तर्क",
         "व्यक्त", "प्रकट", "ज़ाहिर", "जाहिर",
     ]
+
+    /// What a word may begin of a speech verb group (`BlockReader.groups`): one lookup per
+    /// token instead of one per list.
+    struct Head: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let verb = Head(rawValue: 1), verbalNoun = Head(rawValue: 2), noun = Head(rawValue: 4)
+    }
+    static let heads: WordMap<Head> = {
+        var heads: [String: Head] = [:]
+        for word in verbWords { heads[word, default: []].insert(.verb) }
+        for word in verbalNounWords { heads[word, default: []].insert(.verbalNoun) }
+        for word in nounWords { heads[word, default: []].insert(.noun) }
+        return WordMap(heads.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }()
 
     /// What is expressed but is no statement: agreement is an act (`सहमति व्यक्त की`).
     static let notStatements: WordSet = ["सहमति", "सहमत", "धन्यवाद", "शुक्रिया", "संवेदना"]

@@ -104,13 +104,14 @@ struct BlockReader {
     func groups(in range: Range<Int>) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = range.lowerBound
+        let heads = SpeechVocabulary.heads
         while index < range.upperBound {
             let text = word(index)
+            guard let head = heads[text] else { index += 1; continue }
             var end = -1
-            if SpeechVocabulary.verbs.contains(text)
-                || (SpeechVocabulary.verbalNouns.contains(text) && SpeechVocabulary.auxiliaries.contains(word(index + 1))) {
+            if head.contains(.verb) || (head.contains(.verbalNoun) && SpeechVocabulary.auxiliaries.contains(word(index + 1))) {
                 end = index + 1
-            } else if SpeechVocabulary.nouns.contains(text), !SpeechVocabulary.notStatements.contains(word(index - 1)) {
+            } else if head.contains(.noun), !SpeechVocabulary.notStatements.contains(word(index - 1)) {
                 var next = index + 1
                 while next < range.upperBound, SpeechVocabulary.particles.contains(word(next)), next - index < 3 { next += 1 }
                 if SpeechVocabulary.lightVerbs.contains(word(next)) {

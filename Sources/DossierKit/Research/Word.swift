@@ -49,7 +49,9 @@ struct Word: @unchecked Sendable, Hashable {
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private let table: WordTable<Void>
 
-    init(arrayLiteral words: String...) { table = WordTable(words.map { (Word($0), ()) }) }
+    init(arrayLiteral words: String...) { self.init(words) }
+
+    init(_ words: [String]) { table = WordTable(words.map { (Word($0), ()) }) }
 
     func contains(_ word: Word) -> Bool { table.slot(of: word) != nil }
 }
@@ -58,7 +60,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private let table: WordTable<Value>
 
-    init(dictionaryLiteral elements: (String, Value)...) { table = WordTable(elements.map { (Word($0), $1) }) }
+    init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
+
+    /// Each word once (a later value for the same word replaces an earlier one).
+    init(_ elements: [(String, Value)]) { table = WordTable(elements.map { (Word($0), $1) }) }
 
     subscript(word: Word) -> Value? { table.slot(of: word).flatMap { table.values[$0] } }
 }
