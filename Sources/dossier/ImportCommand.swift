@@ -42,18 +42,27 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print every line left out of each article, with its line number and reason, and what was kept (use with --dry-run).")
     var explain = false
 
+    @Flag(name: .shortAndLong, help: "No progress line (shown on a terminal only, below each file's line).")
+    var quiet = false
+
     func run() throws {
         let request = ImportRequest(files: files, content: content,
                                     options: ImportOptions(date: date, source: source, url: url),
                                     dryRun: dryRun, force: force)
+        let meter = BuildProgress()
+        meter.begin("importing pages", total: files.count)
+        let display = ProgressDisplay(meter, enabled: !quiet && files.count > 1)
         let report = ImportRun.run(request) { outcome in
-            print(ImportCommand.progressLine(outcome))
-            for diagnostic in outcome.diagnostics { print("  " + diagnostic.description) }
+            var lines = [ImportCommand.progressLine(outcome)]
+            for diagnostic in outcome.diagnostics { lines.append("  " + diagnostic.description) }
             if explain {
-                for line in ImportExplanation.lines(file: outcome.file, decisions: outcome.lines) { print("  " + line) }
+                for line in ImportExplanation.lines(file: outcome.file, decisions: outcome.lines) { lines.append("  " + line) }
             }
-            if dryRun, let text = outcome.text { print(text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n")) }
+            if dryRun, let text = outcome.text { lines.append(text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n")) }
+            display.print(lines.joined(separator: "\n"))
+            meter.advance()
         }
+        display.stop()
         for diagnostic in report.diagnostics { Terminal.status(diagnostic.description) }
         let done = dryRun ? report.count(.wouldWrite) : report.count(.written)
         var parts = ["\(dryRun ? "would import" : "imported") \(done) of \(files.count) file\(files.count == 1 ? "" : "s")"]

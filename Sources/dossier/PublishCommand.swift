@@ -31,6 +31,9 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var paths: Paths
 
+    @Flag(name: .shortAndLong, help: "No progress line (shown on a terminal only).")
+    var quiet = false
+
     func validate() throws {
         guard (git == nil) != (dir == nil) else { throw ValidationError("give one of --git URL or --dir PATH") }
         guard StaticHost(rawValue: host) != nil else {
@@ -42,8 +45,14 @@ struct PublishCommand: ParsableCommand {
         let target: PublishOptions.Target = git.map { .git($0, branch: branch) } ?? .folder(dir!)
         let options = PublishOptions(site: site, target: target, host: StaticHost(rawValue: host)!,
                                      content: paths.content, templates: paths.templates)
+        let meter = BuildProgress()
+        let display = ProgressDisplay(meter, enabled: !quiet)
         do {
-            let report = try SitePublisher.publish(options)
+            let report: PublishReport
+            do {
+                defer { display.stop() }
+                report = try SitePublisher.publish(options, meter: meter)
+            }
             switch target {
             case .git(let remote, let branch):
                 if let commit = report.commit {

@@ -41,4 +41,16 @@ struct BuildProgressTests {
         #expect(writing.total > 100 && writing.done == writing.total)
         #expect(writing.total + report.articles < report.files)
     }
+
+    @Test func aFolderPublishCountsEveryFile() throws {
+        let root = try seedWorkspace("progress-publish")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try SiteBuilder.build(BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/public"))
+        let meter = BuildProgress()
+        let report = try SitePublisher.publish(PublishOptions(site: root + "/public", target: .folder(root + "/mirror"), host: .cloudflarePages,
+                                                              content: root + "/content", templates: root + "/templates"), meter: meter)
+        #expect(meter.endedStages.map(\.stage) == ["starting", "checking the site for cloudflare-pages"])
+        let copying = meter.snapshot()
+        #expect(copying.stage == "copying files" && copying.total == report.files && copying.done == copying.total && copying.total > 100)
+    }
 }

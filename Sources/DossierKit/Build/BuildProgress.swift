@@ -1,9 +1,9 @@
 import Synchronization
 
-/// How far a long build has got, for a progress line (`dossier build` on a terminal): the
-/// stage, how many of its items are done of how many, and how long it and the build have
-/// run. The pipeline advances it from every thread it works on; whoever shows it takes a
-/// `Snapshot` when it likes.
+/// How far a long command has got, for a progress line (`dossier build`, `import` and
+/// `publish` on a terminal): the stage, how many of its items are done of how many, and how
+/// long it and the command have run. The work advances it from every thread it runs on;
+/// whoever shows it takes a `Snapshot` when it likes.
 public final class BuildProgress: Sendable {
     /// One reading: what the line shows.
     public struct Snapshot: Sendable, Equatable {
@@ -73,7 +73,7 @@ public final class BuildProgress: Sendable {
     }
 
     /// A new stage of `total` items (0: not counted).
-    func begin(_ name: String, total: Int = 0) {
+    public func begin(_ name: String, total: Int = 0) {
         let last = snapshot()
         ended.withLock { $0.append(last) }
         stage.withLock { $0 = (name, total, clock.now) }
@@ -84,7 +84,7 @@ public final class BuildProgress: Sendable {
     var endedStages: [Snapshot] { ended.withLock { $0 } }
 
     /// One more item of the stage done.
-    func advance() { done.wrappingAdd(1, ordering: .relaxed) }
+    public func advance() { done.wrappingAdd(1, ordering: .relaxed) }
 
     public func snapshot() -> Snapshot {
         let now = clock.now

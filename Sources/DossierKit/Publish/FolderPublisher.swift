@@ -8,14 +8,16 @@ import Foundation
 /// so a reader never sees half a file. A list of what was published is kept beside the
 /// folder (`.NAME.dossier-published`).
 enum FolderPublisher {
-    static func publish(_ site: SiteFiles, to target: String) throws -> PublishReport {
+    static func publish(_ site: SiteFiles, to target: String, meter: BuildProgress? = nil) throws -> PublishReport {
         let paths = OutputPaths(output: target)
         let record = paths.beside("published")
         let previous = Set((try? String(contentsOfFile: record, encoding: .utf8))?.split(separator: "\n").map(String.init)
                             .filter { BuildManifest.isSafe(Substring($0)) } ?? [])
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         var changed = 0
+        meter?.begin("copying files", total: site.files.count)
         for file in site.files {
+            defer { meter?.advance() }
             let destination = target + "/" + file.path
             var info = stat()
             if lstat(destination, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == file.size,

@@ -7,7 +7,7 @@ import Foundation
 /// same as the branch's. The work happens in a scratch repository with its own index; the
 /// target is touched only by the final push, which git applies whole or not at all.
 enum GitPublisher {
-    static func publish(_ site: SiteFiles, to remote: String, branch: String) throws -> PublishReport {
+    static func publish(_ site: SiteFiles, to remote: String, branch: String, meter: BuildProgress? = nil) throws -> PublishReport {
         guard branch.range(of: "^[A-Za-z0-9._/-]+$", options: .regularExpression) != nil, !branch.contains(".."),
               !branch.hasPrefix("-"), !branch.hasSuffix("/"), !branch.hasSuffix(".lock") else {
             throw PublishRefusal(problems: ["\(branch): not a branch name git accepts (letters, digits, . _ / -)"])
@@ -25,6 +25,7 @@ enum GitPublisher {
             _ = try git.run(["fetch", "-q", "--no-tags", "--", remote, "+" + ref + ":" + ref])
             parent = try git.run(["rev-parse", "--verify", ref + "^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
+        meter?.begin("adding \(site.files.count) files to git")
         // The site's files into the index: through git's own walk of the folder (it never
         // takes a `.git`), with no ignore rules of the user's.
         _ = try git.run(["--work-tree=" + site.root, "-c", "core.excludesFile=/dev/null", "add", "-A", "-f", "--", "."])
@@ -50,6 +51,7 @@ enum GitPublisher {
         var arguments = ["commit-tree", tree, "-m", "Publish the dossier: \(site.files.count) files"]
         if let parent { arguments += ["-p", parent] }
         let commit = try git.run(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+        meter?.begin("pushing to \(remote)")
         _ = try git.run(["push", "-q", "--", remote, commit + ":" + ref])
         return PublishReport(files: site.files.count, changed: changed, removed: 0, commit: commit)
     }
