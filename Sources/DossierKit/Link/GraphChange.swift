@@ -146,7 +146,7 @@ private struct ResearchShown {
     let article: [String?]
     var byEntity: [String: [String]] = [:]
     var bySubject: [FigureSubject: [String]] = [:]
-    /// Every statement and figure with its sentence, as the data tables write them.
+    /// Every statement and figure as the data tables write them (a sentence by its number).
     var statementRows: [String] = []
     var figureRows: [String] = []
 
@@ -158,7 +158,7 @@ private struct ResearchShown {
                          statement.via.map(key) ?? "", statement.speakers.map(key).joined(separator: " "),
                          statement.attribution.rawValue].joined(separator: "\u{1F}")
             for entity in statement.speakers + (statement.via.map { [$0] } ?? []) { byEntity[key(entity), default: []].append(shown) }
-            statementRows.append(shown + "\u{1F}" + annotation.tableSentence(Int(statement.sentenceNumber)) + "\u{1F}" + String(statement.sentenceNumber))
+            statementRows.append(shown + "\u{1F}" + String(statement.sentenceNumber))
         }
         for figure in annotation.research.figures {
             let shown = [figure.number, figure.unit, figure.subject.rawValue, figure.approximate ? "~" : "", figure.claimant.map(key) ?? "",

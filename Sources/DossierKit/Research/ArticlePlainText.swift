@@ -23,10 +23,7 @@ struct ArticlePlainText: Sendable {
     /// A sentence with its text (for tests and the fuzzer).
     struct Sentence: Sendable, Hashable {
         var text: String
-        /// Its index in `ArticlePlainText.spans`.
-        var index: Int
         var span: Span
-        var block: Int32 { span.block }
         var range: Range<Int> { span.range }
         var annotated: Int32? { span.annotated }
         var mentions: Range<Int> { span.mentions }
@@ -35,7 +32,7 @@ struct ArticlePlainText: Sendable {
     /// The text's UTF-8, which the finders' tokens are slices of.
     let bytes: [UInt8]
     let spans: [Span]
-    /// Per block, the range of its sentences in `sentences`.
+    /// Per block, the range of its sentences in `spans`.
     let blocks: [Range<Int>]
 
     /// The plain text of `article`, its sentences matched to those of `annotation` (the
@@ -99,7 +96,7 @@ struct ArticlePlainText: Sendable {
     func slice(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
     /// Sentence `index` with its text.
-    func sentence(_ index: Int) -> Sentence { Sentence(text: slice(spans[index].range), index: index, span: spans[index]) }
+    func sentence(_ index: Int) -> Sentence { Sentence(text: slice(spans[index].range), span: spans[index]) }
 
     /// The whole text, and every sentence with its text (for tests and the fuzzer).
     var text: String { String(decoding: bytes, as: UTF8.self) }
