@@ -7,8 +7,10 @@ import Testing
     /// A copy of the seed dossier and theme in a temporary folder.
     func workspace() throws -> String { try seedWorkspace("incremental") }
 
-    func options(_ root: String, output: String, pageSize: Int = 200) -> BuildOptions {
-        BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/" + output, pageSize: pageSize)
+    func options(_ root: String, output: String, pageSize: Int = 200, spill: Bool = false) -> BuildOptions {
+        var options = BuildOptions(content: root + "/content", templates: root + "/templates", output: root + "/" + output, pageSize: pageSize)
+        if spill { options.spillThreshold = 0 }
+        return options
     }
 
     /// Every file of the session's snapshot equals a fresh full build's, and no file is missing or extra.
@@ -39,11 +41,13 @@ import Testing
         try change(text).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// With 3 sentences a page, entities span several pages and edits move sentences between them.
-    @Test(arguments: [200, 3]) func everyKindOfEditEqualsAFullBuild(pageSize: Int) throws {
+    /// With 3 sentences a page, entities span several pages and edits move sentences between
+    /// them. With `spill`, the session keeps bodies and sentences in a temporary file, as a
+    /// large dossier does, and rebuilds add to it (the full builds compared keep them in memory).
+    @Test(arguments: [(200, false), (3, false), (200, true)]) func everyKindOfEditEqualsAFullBuild(pageSize: Int, spill: Bool) throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var session = try SiteSession(options: options(root, output: "public", pageSize: pageSize))
+        var session = try SiteSession(options: options(root, output: "public", pageSize: pageSize, spill: spill))
         #expect(session.rebuild() == nil)
         let articles = root + "/content/articles/"
 

@@ -220,7 +220,7 @@ struct Annotator: Sendable {
             link.node.unwrap()
         }
 
-        var annotated = AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: sentences, mentions: mentions,
+        var annotated = AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: ArticleSentences(sentences), mentions: mentions,
                                          diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
         if research {
             // From the blocks just scanned: the plain text's sentences are the annotator's.

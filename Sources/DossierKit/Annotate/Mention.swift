@@ -18,7 +18,7 @@ public struct Mention: Sendable, Hashable {
 public struct AnnotatedArticle: Sendable {
     public var bodyHTML: String
     /// The sentences that hold mentions, in document order.
-    public var sentences: [String]
+    public var sentences: ArticleSentences
     /// In document order.
     public var mentions: [Mention]
     /// Unknown ids (errors) and ambiguous aliases left unlinked (warnings).
@@ -30,9 +30,27 @@ public struct AnnotatedArticle: Sendable {
 
     /// The surface of a mention as written.
     public func text(of mention: Mention) -> String {
-        let sentence = sentences[Int(mention.sentence)].utf8
+        let text = sentences[Int(mention.sentence)]
+        let sentence = text.utf8
         let start = sentence.index(sentence.startIndex, offsetBy: Int(mention.start))
         let end = sentence.index(sentence.startIndex, offsetBy: Int(mention.end))
-        return String(sentences[Int(mention.sentence)][start..<end])
+        return String(text[start..<end])
+    }
+
+    /// The same, with its sentences read back into memory when they are spilled (one read
+    /// each list): for a reader of many of them.
+    func readingSentences() -> AnnotatedArticle {
+        guard sentences.isSpilled || research.sentences.isSpilled else { return self }
+        var copy = self
+        copy.sentences = sentences.inMemory()
+        copy.research.sentences = research.sentences.inMemory()
+        return copy
+    }
+
+    /// Moves its sentences and statements' words to `spill` when it takes them (once the
+    /// article's page is made: only other pages read them after).
+    mutating func spill(to spill: TextSpill) {
+        sentences.spill(to: spill)
+        research.spill(to: spill)
     }
 }

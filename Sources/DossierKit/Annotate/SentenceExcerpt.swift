@@ -17,9 +17,9 @@ enum SentenceExcerpt {
     /// sentence, and whether text was left out before and after it.
     static func range(of index: Int, in annotation: AnnotatedArticle) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
         let mention = annotation.mentions[index]
-        var sentence = annotation.sentences[Int(mention.sentence)]
-        let count = sentence.utf8.count
+        let count = annotation.sentences.byteCount(Int(mention.sentence))
         guard count > limit else { return (0..<count, false, false) }
+        var sentence = annotation.sentences[Int(mention.sentence)]
         let start = Int(mention.start), end = Int(mention.end)
         let reach = max(0, (limit - (end - start)) / 2)
         var lower = max(0, start - reach), upper = min(count, end + reach)

@@ -19,4 +19,6 @@ struct BuiltSite: Sendable {
     var outputPaths: Set<String>
     /// The listing of the inputs this state was built from.
     var scan: InputScan
+    /// Where the annotations' sentences are kept when the site is large (rebuilds add to it).
+    var textSpill: TextSpill?
 }

@@ -22,16 +22,17 @@ struct LoadStage {
     var sameArticles: Bool
 
     /// `scan` is the listing a rebuild found; a first build lists the inputs as it reads them.
-    static func run(_ options: BuildOptions, previous: BuiltSite?, changes: ChangeSet, scan: InputScan?) throws -> LoadStage {
+    /// `spill`: where a first build's bodies go when they are many.
+    static func run(_ options: BuildOptions, previous: BuiltSite?, changes: ChangeSet, scan: InputScan?, spill: TextSpill? = nil) throws -> LoadStage {
         guard let previous, !changes.reloadsAll, let scan else {
             let loaded: ContentLoader.Result, theme: Result<Theme, ContentErrors>, listing: InputScan
             if previous == nil || scan == nil {
                 // Read at one moment: a file saved mid-read makes it read everything again.
                 let snapshot = try InputSnapshot.read(content: options.content, templates: options.templates,
-                                                      load: { ContentLoader.load($0, drafts: options.drafts) })
+                                                      load: { ContentLoader.load($0, drafts: options.drafts, spill: spill) })
                 (loaded, theme, listing) = (snapshot.loaded, snapshot.theme, snapshot.scan)
             } else {
-                (loaded, theme, listing) = (ContentLoader.load(options.content, drafts: options.drafts),
+                (loaded, theme, listing) = (ContentLoader.load(options.content, drafts: options.drafts, spill: spill),
                                             Theme.load(directory: options.templates), scan!)
             }
             var diagnostics = loaded.diagnostics

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// Where large outputs are cut into parts (tests make it small).
     var dataLimits = DataLimits.standard
+    /// Text a build keeps in memory before it puts more in a temporary file (`TextSpill`;
+    /// tests make it 0).
+    var spillThreshold = TextSpill.standardThreshold
 
     public init(content: String = "content", templates: String = "templates", output: String = "public", pageSize: Int = 200,
                 clean: Bool = false, drafts: Bool = false) {
@@ -67,19 +70,22 @@ public enum SiteBuilder {
     /// is advanced as articles are annotated and files written (for a progress line).
     @discardableResult
     public static func build(_ options: BuildOptions, meter: BuildProgress? = nil, progress: (String) -> Void = { _ in }) throws -> BuildReport {
-        try buildKeepingState(options, meter: meter, progress: progress).report
+        try buildKeepingState(options, meter: meter, forRebuilds: false, progress: progress).report
     }
 
     /// Builds the site and returns what a rebuild needs to redo only what a change reaches:
-    /// the pipeline with every input new, into the output folder.
-    static func buildKeepingState(_ options: BuildOptions, meter: BuildProgress? = nil, progress: (String) -> Void = { _ in }) throws
+    /// the pipeline with every input new, into the output folder. `forRebuilds`: keep what
+    /// only a rebuild reuses (a single build does not, to use less memory).
+    static func buildKeepingState(_ options: BuildOptions, meter: BuildProgress? = nil, forRebuilds: Bool = true,
+                                  progress: (String) -> Void = { _ in }) throws
         -> (report: BuildReport, state: BuiltSite) {
         let clock = ContinuousClock()
         let started = clock.now
         try OutputSafety.check(output: options.output, content: options.content, templates: options.templates)
         let writer = try SiteWriter(output: options.output, clean: options.clean)
         do {
-            let outcome = try SitePipeline.run(options, previous: nil, changes: .everything, into: writer, meter: meter, progress: progress)
+            let outcome = try SitePipeline.run(options, previous: nil, changes: .everything, into: writer, meter: meter,
+                                               forRebuilds: forRebuilds, progress: progress)
             meter?.begin("replacing the output folder")
             let committing = clock.now
             try writer.commit()

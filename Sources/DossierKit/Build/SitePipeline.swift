@@ -23,9 +23,12 @@ struct SitePipeline {
     }
 
     /// Throws `ContentErrors` listing every problem found when the content or the theme
-    /// has errors (the sink may then hold some pages: discard it).
+    /// has errors (the sink may then hold some pages: discard it). `forRebuilds`: the state
+    /// returned will be rebuilt from, so keep what a rebuild reuses (each article's share of
+    /// the graph).
     static func run(_ options: BuildOptions, previous: BuiltSite?, changes: ChangeSet, scan: InputScan? = nil,
-                    into sink: some OutputSink, meter: BuildProgress? = nil, progress: (String) -> Void = { _ in }) throws -> Outcome {
+                    into sink: some OutputSink, meter: BuildProgress? = nil, forRebuilds: Bool = true,
+                    progress: (String) -> Void = { _ in }) throws -> Outcome {
         let clock = ContinuousClock()
         var stages: [(String, Double)] = []
         var mark = clock.now
@@ -39,7 +42,21 @@ struct SitePipeline {
         // Load.
         if previous == nil { progress("loading \(options.content)") }
         meter?.begin("loading content")
-        let loaded = try LoadStage.run(options, previous: previous, changes: changes, scan: scan)
+        // A large build keeps text out of memory. A rebuild adds to the session's file, unless
+        // it reads everything again: then the old file goes with the previous state.
+        let rereadsAll = previous == nil || changes.reloadsAll || scan == nil
+        let spill = (rereadsAll ? nil : previous?.textSpill) ?? TextSpill(threshold: options.spillThreshold)
+        var loaded = try LoadStage.run(options, previous: previous, changes: changes, scan: scan, spill: spill)
+        // The bodies to annotate, taken out of the content: each is freed once its article is
+        // annotated, and nothing after annotation reads a body.
+        let redo = loaded.redo
+        let bodies = Mutex(redo.map { index -> (String, TextSpill.Extent?) in
+            defer {
+                loaded.content.articles[index].body = ""
+                loaded.content.articles[index].spilledBody = nil
+            }
+            return (loaded.content.articles[index].body, loaded.content.articles[index].spilledBody)
+        })
         let content = loaded.content
         var diagnostics = loaded.diagnostics
         stage("load")
@@ -64,8 +81,14 @@ struct SitePipeline {
         let articlePage = fragments.map { ArticlePage(content: content, fragments: $0) }
         let renderPages = theme != nil && !diagnostics.contains { $0.severity == .error }
         let failures = Mutex<[String]>([])
-        let redone = parallelMap(loaded.redo) { index -> AnnotatedArticle in
-            var annotation = annotator.annotate(content.articles[index])
+        let redone = parallelMap(Array(redo.enumerated())) { position, index -> AnnotatedArticle in
+            var article = content.articles[index]
+            let (body, extent) = bodies.withLock { bodies in
+                defer { bodies[position] = ("", nil) }
+                return bodies[position]
+            }
+            article.body = extent.map { spill!.read($0) } ?? body
+            var annotation = annotator.annotate(article)
             if renderPages && !annotation.diagnostics.contains(where: { $0.severity == .error }), let theme, let articlePage {
                 do {
                     try sink.write(articlePage.render(article: index, annotation: annotation, theme: theme),
@@ -75,6 +98,7 @@ struct SitePipeline {
                 }
             }
             annotation.bodyHTML = ""
+            if let spill { annotation.spill(to: spill) }
             meter?.advance()
             return annotation
         }
@@ -90,7 +114,8 @@ struct SitePipeline {
         meter?.begin("linking")
         // Link: the graph, each entity's pages, what meeting pages quote, the data parts and search shards, and how all that differs from before.
         let reuse = loaded.sameArticles ? previous : nil
-        let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo))
+        let graph = SiteGraph(content: content, annotated: annotated.map { $0! }, reusing: reuse?.graph, changed: Set(loaded.redo),
+                              keepingShares: forRebuilds)
         let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
         let reports = MeetingReports(graph)
         let research = ResearchIndex(graph)
@@ -151,7 +176,7 @@ struct SitePipeline {
         let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
                               fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, coastlines: coastlines,
                               outputPaths: paths,
-                              scan: loaded.scan)
+                              scan: loaded.scan, textSpill: spill)
         return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
                        articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)
     }

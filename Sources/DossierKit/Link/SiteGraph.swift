@@ -58,16 +58,24 @@ struct SiteGraph: Sendable {
     /// How many related entities each page keeps.
     static let relatedLimit = 12
 
-    /// Each article's share of the graph, kept so a rebuild can reuse the unchanged ones.
+    /// Each article's share of the graph, kept so a rebuild can reuse the unchanged ones
+    /// (empty when the graph was made without keeping them).
     fileprivate let shares: [ArticleShare]
+
+    /// Articles whose shares are made at once when they are not kept: then only that many
+    /// shares are in memory beside the merged lists.
+    static let shareBatch = 4096
 
     init(content: Content, annotated: [AnnotatedArticle]) {
         self.init(content: content, annotated: annotated, reusing: nil, changed: [])
     }
 
     /// The graph of `content`, taking the shares of articles not in `changed` from `previous`
-    /// (which must have the same articles in the same order and the same registry).
-    init(content: Content, annotated: [AnnotatedArticle], reusing previous: SiteGraph?, changed: Set<Int>) {
+    /// (which must have the same articles in the same order and the same registry, and have
+    /// kept its shares). `keepingShares`: keep each article's share for a later rebuild; a
+    /// single build does not, and holds only a batch of them at a time.
+    init(content: Content, annotated: [AnnotatedArticle], reusing previous: SiteGraph?, changed: Set<Int>, keepingShares: Bool = true,
+         batch: Int = SiteGraph.shareBatch) {
         precondition(content.articles.count == annotated.count)
         self.content = content
         self.annotated = annotated
@@ -80,24 +88,15 @@ struct SiteGraph: Sendable {
         }.map { Int32($0) }
         self.articlesByDate = byDate
 
-        // Each article's share, on all cores; then merged in date order.
+        // Each article's share, on all cores, merged in date order.
         let make = { @Sendable (index: Int) in
             ArticleShare(article: Int32(index), annotation: annotated[index], reported: articles[index].meetings, registry: registry)
         }
-        var shares: [ArticleShare]
-        if let previous, previous.shares.count == articles.count {
-            shares = previous.shares
-            for index in changed { shares[index] = make(index) }
-        } else {
-            shares = parallelMap(Array(articles.indices), make)
-        }
-        self.shares = shares
         var mentions = [[MentionRef]](repeating: [], count: entityCount)
         var sentences = [[SentenceRef]](repeating: [], count: entityCount)
         var articlesOf = [[Int32]](repeating: [], count: entityCount)
         var pairs = PairCounts(entityCount: entityCount)
-        for article in byDate {
-            let share = shares[Int(article)]
+        func merge(_ share: ArticleShare, of article: Int32) {
             for entry in share.entities {
                 mentions[Int(entry.entity)] += entry.mentions
                 sentences[Int(entry.entity)] += entry.sentences
@@ -105,6 +104,23 @@ struct SiteGraph: Sendable {
             }
             for meeting in share.reportedOnly { articlesOf[Int(meeting)].append(article) }
             for (a, b) in share.pairs { pairs.add(a, b) }
+        }
+        if let previous, previous.shares.count == articles.count {
+            var shares = previous.shares
+            for index in changed { shares[index] = make(index) }
+            for article in byDate { merge(shares[Int(article)], of: article) }
+            self.shares = keepingShares ? shares : []
+        } else {
+            // In date order, a batch at a time, on all cores.
+            var kept = [ArticleShare?](repeating: nil, count: keepingShares ? articles.count : 0)
+            for start in stride(from: 0, to: byDate.count, by: batch) {
+                let articles = Array(byDate[start..<min(start + batch, byDate.count)])
+                for (article, share) in zip(articles, parallelMap(articles) { make(Int($0)) }) {
+                    merge(share, of: article)
+                    if keepingShares { kept[Int(article)] = share }
+                }
+            }
+            self.shares = kept.map { $0! }
         }
         self.mentions = mentions
         self.sentences = sentences

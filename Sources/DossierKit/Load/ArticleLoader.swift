@@ -81,8 +81,9 @@ enum ArticleLoader {
         return nil
     }
 
-    /// Every `*.md` in `directory`, in file name order, loaded on all cores.
-    static func load(articlesDirectory directory: String, displayPrefix: String) -> ([Article], [Diagnostic]) {
+    /// Every `*.md` in `directory`, in file name order, loaded on all cores; the bodies put
+    /// in `spill` when it takes them.
+    static func load(articlesDirectory directory: String, displayPrefix: String, spill: TextSpill? = nil) -> ([Article], [Diagnostic]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()
@@ -93,7 +94,13 @@ enum ArticleLoader {
             let display = displayPrefix + "/" + name
             switch ContentFile.readText(directory + "/" + name, display: display) {
             case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let text): return parse(text, id: String(name.dropLast(3)), file: display)
+            case .success(let text):
+                var (article, diagnostics) = parse(text, id: String(name.dropLast(3)), file: display)
+                if let spill, article != nil, let extent = spill.store(&article!.body) {
+                    article!.body = ""
+                    article!.spilledBody = extent
+                }
+                return (article, diagnostics)
             }
         }
         return (results.compactMap(\.0), results.flatMap(\.1))

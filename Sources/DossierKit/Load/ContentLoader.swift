@@ -15,7 +15,8 @@ enum ContentLoader {
     /// Drafts are left out, with a warning each, unless `drafts` is set.
     static func load(_ directory: String) -> Result { load(directory, drafts: false) }
 
-    static func load(_ directory: String, drafts: Bool) -> Result {
+    /// `spill`: where bodies go when the articles are many (`TextSpill`).
+    static func load(_ directory: String, drafts: Bool, spill: TextSpill? = nil) -> Result {
         let root = directory.withoutTrailingSlashes
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
@@ -25,7 +26,7 @@ enum ContentLoader {
         }
         let (site, siteDiagnostics) = SiteConfigLoader.load(path: root + "/site.yml", display: root + "/site.yml")
         let (entities, entityDiagnostics) = RegistryLoader.load(entitiesDirectory: root + "/entities", displayPrefix: root + "/entities")
-        let (allArticles, loadDiagnostics) = ArticleLoader.load(articlesDirectory: root + "/articles", displayPrefix: root + "/articles")
+        let (allArticles, loadDiagnostics) = ArticleLoader.load(articlesDirectory: root + "/articles", displayPrefix: root + "/articles", spill: spill)
         let (articles, draftDiagnostics) = leavingOutDrafts(allArticles, include: drafts)
         let articleDiagnostics = loadDiagnostics + draftDiagnostics
         let registry = Registry(entities)

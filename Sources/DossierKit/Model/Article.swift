@@ -17,8 +17,10 @@ public struct Article: Sendable, Hashable {
     public var meetings: [String]
     /// `draft: true`: left out of builds unless they include drafts (`--drafts`); its date may be missing.
     public var draft: Bool
-    /// Markdown body (after the front matter).
+    /// Markdown body (after the front matter); empty while it is in `spilledBody`.
     public var body: String
+    /// Where a large build keeps the body between reading and annotating it (`TextSpill`).
+    var spilledBody: TextSpill.Extent?
     /// Path as the user named it, for messages.
     public var file: String
     /// Line of the file on which the body starts; body line n is file line `bodyLine + n - 1`.

@@ -84,7 +84,7 @@ enum DataTable: String, CaseIterable, Sendable {
     func append<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, format: Format, context: Context, to bytes: inout Sink) {
         guard !rows.isEmpty else { return }
         let article = context.graph.content.articles[index]
-        let annotation = context.graph.annotated[index]
+        let annotation = context.graph.annotated[index].readingSentences()
         switch (self, format) {
         case (.mentions, .json):
             var prefix = Array("{\"article\": ".utf8)
@@ -132,8 +132,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 bytes.put(prefix)
                 appendDecimal(number, to: &bytes)
                 bytes.put(", \"text\": ")
-                var sentence = annotation.tableSentence(number)
-                sentence.withUTF8 { JSON.appendQuoted($0[...], to: &bytes) }
+                annotation.withTableSentenceUTF8(number) { JSON.appendQuoted($0[...], to: &bytes) }
                 bytes.put("}\n")
             }
         case (.articles, .json):
@@ -155,8 +154,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 bytes.put(prefix)
                 appendDecimal(number, to: &bytes)
                 bytes.put(44)
-                var sentence = annotation.tableSentence(number)
-                sentence.withUTF8 { CSV.appendField(&bytes, $0[...]) }
+                annotation.withTableSentenceUTF8(number) { CSV.appendField(&bytes, $0[...]) }
                 bytes.put("\r\n")
             }
         case (.statements, _), (.figures, _):
@@ -216,7 +214,6 @@ enum DataTable: String, CaseIterable, Sendable {
 
     private func appendMentionText(_ mention: Mention, of annotation: AnnotatedArticle,
                                    _ append: (Slice<UnsafeBufferPointer<UInt8>>) -> Void) {
-        var sentence = annotation.sentences[Int(mention.sentence)]
-        sentence.withUTF8 { append($0[Int(mention.start)..<Int(mention.end)]) }
+        annotation.sentences.withUTF8(Int(mention.sentence)) { append($0[Int(mention.start)..<Int(mention.end)]) }
     }
 }

@@ -6,14 +6,20 @@ struct ArticleResearch: Sendable, Hashable {
     /// The sentences that hold a statement or a figure but no mention, in text order. The data
     /// tables write each sentence once and name it by number: an article's sentences that hold
     /// mentions first (`AnnotatedArticle.sentences`), then these.
-    var sentences: [String]
+    var sentences: ArticleSentences
 
     static let none = ArticleResearch(statements: [], figures: [])
 
     init(statements: [Statement], figures: [Figure], sentences: [String] = []) {
         self.statements = statements
         self.figures = figures
-        self.sentences = sentences
+        self.sentences = ArticleSentences(sentences)
+    }
+
+    /// Moves the words and sentences to `spill` when it takes them.
+    mutating func spill(to spill: TextSpill) {
+        for index in statements.indices { statements[index].words.spill(to: spill) }
+        sentences.spill(to: spill)
     }
 
     init(text: ArticlePlainText, annotation: AnnotatedArticle, registry: Registry) {
@@ -35,7 +41,7 @@ struct ArticleResearch: Sendable, Hashable {
         func number(_ index: Int32) -> Int32 { text.spans[Int(index)].annotated ?? numberOf[index]! }
         for index in statements.indices { statements[index].sentenceNumber = number(statements[index].sentenceNumber) }
         for index in figures.indices { figures[index].sentenceNumber = number(figures[index].sentenceNumber) }
-        sentences = extra.map { text.slice(text.spans[Int($0)].range) }
+        sentences = ArticleSentences(extra.map { text.slice(text.spans[Int($0)].range) })
     }
 }
 
@@ -44,6 +50,12 @@ extension AnnotatedArticle {
     /// hold only statements or figures (`ArticleResearch.sentences`).
     func tableSentence(_ number: Int) -> String {
         number < sentences.count ? sentences[number] : research.sentences[number - sentences.count]
+    }
+
+    /// Calls `body` with the UTF-8 of `tableSentence(number)`.
+    func withTableSentenceUTF8<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if number < sentences.count { return sentences.withUTF8(number, body) }
+        return research.sentences.withUTF8(number - sentences.count, body)
     }
 
     /// How many sentences the data tables name.

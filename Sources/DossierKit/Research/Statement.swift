@@ -19,7 +19,9 @@ struct Statement: Sendable, Hashable {
     var via: EntityIndex?
     var kind: Kind
     /// The words said, as written (a quote without its quotation marks).
-    var text: String
+    var text: String { words.string }
+    /// Where `text` is kept (a large build moves it out of memory once the article's page is made).
+    var words: SpillableText
     /// UTF-8 byte range of `text` in the article's `ArticlePlainText.text`.
     var range: Range<Int>
     /// The speaker's mention in that sentence: an index into `AnnotatedArticle.mentions`, and
@@ -52,7 +54,7 @@ struct Statement: Sendable, Hashable {
         self.coSpeakers = coSpeakers
         self.via = via
         self.kind = kind
-        self.text = text
+        self.words = SpillableText(text)
         self.range = range
         self.sentenceNumber = sentence
         self.speakerMention = speakerMention
