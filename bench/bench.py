@@ -5,7 +5,9 @@
    runs, median wall time and peak RSS, ratios dossier/hugo).
 2. Throughput: the same build next to `cat content/articles/*.md | cmark-gfm` (median of 3).
    2b. Rebuild over the previous output with nothing changed, Dossier and Hugo alternating.
-3. Scaling: dossier's wall time and peak RSS at 1,000, 10,000 and 30,000 articles.
+3. Scaling: at 1,000, 10,000, 30,000 and 100,000 articles (N/20 extra people): wall, user
+   and system time, peak RSS, files and bytes written; Hugo beside it at 10,000 and 30,000;
+   and the 100,000-article build's time over the 10,000-article one's (bound: 11).
 4. Edit → live-reload event: `dossier serve` on the seed dossier and on 10,000 articles,
    `hugo server` on the same 10,000 (bench/reload_latency.py).
 
@@ -28,6 +30,23 @@ def timed(cmd, cwd):
         wall, rss = t.read().split()[-2:]
         return float(wall), int(rss) / 1024
 
+def measured(cmd, cwd):
+    """Wall, user and system seconds and peak RSS (MB) of one run."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name] + cmd, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, user, system, rss = t.read().split()[-4:]
+        return {"wall": float(wall), "user": float(user), "system": float(system), "rss": int(rss) / 1024}
+
+def folder_size(path):
+    """Files and bytes under path."""
+    files = size = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(folder, name)).st_size
+    return files, size
+
 def corpus(work, n, e, hugo=False):
     path = os.path.join(work, f"n{n}-e{e}")
     if not os.path.isdir(os.path.join(path, "dossier")) or (hugo and not os.path.isdir(os.path.join(path, "hugo"))):
@@ -45,7 +64,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dossier", required=True)
     ap.add_argument("--work", default="/tmp/dossier-bench")
-    ap.add_argument("--quick", action="store_true", help="1 run each, skip 30,000")
+    ap.add_argument("--quick", action="store_true", help="1 run each, scaling at 1,000 and 10,000 only")
     a = ap.parse_args()
     dossier = os.path.abspath(a.dossier)
     templates = os.path.join(ROOT, "templates")
@@ -82,12 +101,38 @@ def main():
     line = f"rebuild, nothing changed: dossier {d:.2f} s, hugo {h:.2f} s, ratio {d / h:.3f}"
     print(line, flush=True); lines.append(line)
 
-    print("\n== 3. scaling", flush=True)
-    for n in ([1000, 10000] if a.quick else [1000, 10000, 30000]):
-        site = os.path.join(corpus(a.work, n, 500), "dossier")
-        results = [dossier_build(dossier, site, templates) for _ in range(runs)]
-        wall = statistics.median(w for w, _ in results); rss = statistics.median(m for _, m in results)
-        line = f"scaling: {n:6d} articles: {wall:6.2f} s, {rss:7.1f} MB, {1000 * wall / n:.2f} ms/article"
+    print("\n== 3. scaling: 1,000, 10,000, 30,000 and 100,000 articles (N/20 extra people), Hugo beside at 10,000 and 30,000", flush=True)
+    sizes = [1000, 10000] if a.quick else [1000, 10000, 30000, 100000]
+    walls = {}
+    table = ["| articles | wall | user | system | peak RSS | files | bytes | Hugo wall | Hugo peak RSS | wall ratio | RSS ratio |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for n in sizes:
+        with_hugo = n in (10000, 30000)
+        base = corpus(a.work, n, n // 20, hugo=with_hugo)
+        dsite, hsite = os.path.join(base, "dossier"), os.path.join(base, "hugo")
+        d_cmd = [dossier, "build", "--content", "content", "--templates", templates, "--output", "public"]
+        h_cmd = ["hugo", "--quiet", "--destination", "public"]
+        d_runs, h_runs = [], []
+        for _ in range(1 if n == 100000 else runs):
+            # Each a first build: the output removed and written back to disk before the clock starts.
+            shutil.rmtree(os.path.join(dsite, "public"), ignore_errors=True); os.sync()
+            d_runs.append(measured(d_cmd, dsite))
+            if with_hugo:
+                shutil.rmtree(os.path.join(hsite, "public"), ignore_errors=True); os.sync()
+                h_runs.append(measured(h_cmd, hsite))
+        d = {k: statistics.median(r[k] for r in d_runs) for k in d_runs[0]}
+        files, size = folder_size(os.path.join(dsite, "public"))
+        walls[n] = d["wall"]
+        row = f"| {n:,} | {d['wall']:.2f} s | {d['user']:.2f} s | {d['system']:.2f} s | {d['rss']:.0f} MB | {files:,} | {size / 1e6:,.0f} MB |"
+        if with_hugo:
+            h = {k: statistics.median(r[k] for r in h_runs) for k in h_runs[0]}
+            row += f" {h['wall']:.2f} s | {h['rss']:.0f} MB | {d['wall'] / h['wall']:.3f} | {d['rss'] / h['rss']:.3f} |"
+        else:
+            row += " | | | |"
+        print(row, flush=True); table.append(row)
+    for line in table: lines.append(line)
+    if 100000 in walls:
+        line = f"scaling: 100,000 articles took {walls[100000] / walls[10000]:.2f} times the 10,000-article build (bound: 11)"
         print(line, flush=True); lines.append(line)
 
     print("\n== 4. edit → reload", flush=True)
