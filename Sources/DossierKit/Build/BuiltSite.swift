@@ -21,4 +21,6 @@ struct BuiltSite: Sendable {
     var scan: InputScan
     /// Where the annotations' sentences are kept when the site is large (rebuilds add to it).
     var textSpill: TextSpill?
+    /// The registry's annotator, for rebuilds that do not read the registry again.
+    var annotator: Annotator
 }

@@ -77,7 +77,8 @@ struct SitePipeline {
             loaded.sameArticles ? previous!.fragments.updating(articles: loaded.redo, in: content) : Fragments(content: content, theme: theme)
         }
         stage("fragments")
-        let annotator = Annotator(registry: content.registry)
+        // The alias matcher takes a while to make: a rebuild with the same registry reuses it.
+        let annotator = rereadsAll ? Annotator(registry: content.registry) : previous!.annotator
         let articlePage = fragments.map { ArticlePage(content: content, fragments: $0) }
         let renderPages = theme != nil && !diagnostics.contains { $0.severity == .error }
         let failures = Mutex<[String]>([])
@@ -176,7 +177,7 @@ struct SitePipeline {
         let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
                               fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, coastlines: coastlines,
                               outputPaths: paths,
-                              scan: loaded.scan, textSpill: spill)
+                              scan: loaded.scan, textSpill: spill, annotator: annotator)
         return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
                        articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)
     }

@@ -32,7 +32,7 @@ final class TextSpill: Sendable {
     init?(threshold: Int, directory: String = NSTemporaryDirectory()) {
         self.threshold = threshold
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
-        template += Array("dossier-sentences-XXXXXX".utf8CString)
+        template += Array("dossier-text-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard made >= 0 else { return nil }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }

@@ -61,6 +61,9 @@ struct SiteGraph: Sendable {
     /// Each article's share of the graph, kept so a rebuild can reuse the unchanged ones
     /// (empty when the graph was made without keeping them).
     fileprivate let shares: [ArticleShare]
+    /// How often each pair of entities shares a sentence, kept with the shares: a rebuild
+    /// takes the changed articles' pairs out and puts them back as they are now.
+    fileprivate let pairCounts: PairCounts?
 
     /// Articles whose shares are made at once when they are not kept: then only that many
     /// shares are in memory beside the merged lists.
@@ -105,7 +108,38 @@ struct SiteGraph: Sendable {
             for meeting in share.reportedOnly { articlesOf[Int(meeting)].append(article) }
             for (a, b) in share.pairs { pairs.add(a, b) }
         }
-        if let previous, previous.shares.count == articles.count {
+        // Entities whose related list is made again (nil: all of them).
+        var relatedChanged: Set<EntityIndex>?
+        if let previous, previous.shares.count == articles.count, let previousPairs = previous.pairCounts,
+           previous.articlesByDate == byDate {
+            // The same articles in the same order: each entity's lists as before, with each
+            // changed article's run of them replaced by what it holds now.
+            var shares = previous.shares
+            (mentions, sentences, articlesOf, pairs) = (previous.mentions, previous.sentences, previous.articles, previousPairs)
+            var rank = [Int32](repeating: 0, count: articles.count)
+            for (position, article) in byDate.enumerated() { rank[Int(article)] = Int32(position) }
+            var touched = Set<EntityIndex>()
+            for index in changed.sorted() {
+                let (old, new) = (shares[index], make(index))
+                shares[index] = new
+                let article = Int32(index)
+                for (a, b) in old.pairs { pairs.add(a, b, -1) }
+                for (a, b) in new.pairs { pairs.add(a, b, 1) }
+                touched.formUnion(old.pairs.map(\.0) + new.pairs.map(\.0))
+                var newEntries: [EntityIndex: ArticleShare.Entry] = [:]
+                for entry in new.entities { newEntries[entry.entity] = entry }
+                let involved = Set(old.entities.map(\.entity) + old.reportedOnly + new.entities.map(\.entity) + new.reportedOnly)
+                for entity in involved.sorted() {
+                    let e = Int(entity), entry = newEntries[entity]
+                    SiteGraph.replaceRun(of: article, in: &mentions[e], with: entry?.mentions ?? [], rank: rank) { $0.article }
+                    SiteGraph.replaceRun(of: article, in: &sentences[e], with: entry?.sentences ?? [], rank: rank) { $0.article }
+                    SiteGraph.replaceRun(of: article, in: &articlesOf[e], with: entry != nil || new.reportedOnly.contains(entity) ? [article] : [],
+                                         rank: rank) { $0 }
+                }
+            }
+            relatedChanged = touched
+            self.shares = keepingShares ? shares : []
+        } else if let previous, previous.shares.count == articles.count {
             var shares = previous.shares
             for index in changed { shares[index] = make(index) }
             for article in byDate { merge(shares[Int(article)], of: article) }
@@ -122,11 +156,20 @@ struct SiteGraph: Sendable {
             }
             self.shares = kept.map { $0! }
         }
+        self.pairCounts = keepingShares ? pairs : nil
         self.mentions = mentions
         self.sentences = sentences
         self.articles = articlesOf  // appended in newest-first order above
-        self.related = (0..<entityCount).map { entity in
-            SiteGraph.ranked(pairs.row(EntityIndex(entity)), registry: registry, limit: SiteGraph.relatedLimit)
+        if let relatedChanged, let previous {
+            var related = previous.related
+            for entity in relatedChanged {
+                related[Int(entity)] = SiteGraph.ranked(pairs.row(entity), registry: registry, limit: SiteGraph.relatedLimit)
+            }
+            self.related = related
+        } else {
+            self.related = (0..<entityCount).map { entity in
+                SiteGraph.ranked(pairs.row(EntityIndex(entity)), registry: registry, limit: SiteGraph.relatedLimit)
+            }
         }
 
         let meetingsByDate = registry.indices(of: .meeting).sorted { a, b in
@@ -153,6 +196,20 @@ struct SiteGraph: Sendable {
             if let id = registry[place].country, let country = registry.index(of: .country, id) { placesOf[Int(country)].append(place) }
         }
         self.places = placesOf
+    }
+
+    /// Replaces the run of `article`'s items in `list` (grouped by article, in date order:
+    /// `rank`) with `items`, where that article's place in the order is.
+    private static func replaceRun<T>(of article: Int32, in list: inout [T], with items: [T], rank: [Int32], _ articleOf: (T) -> Int32) {
+        let target = rank[Int(article)]
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if rank[Int(articleOf(list[mid]))] < target { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < list.count && articleOf(list[end]) == article { end += 1 }
+        list.replaceSubrange(low..<end, with: items)
     }
 
     /// Count of mentions of an entity.
@@ -246,7 +303,7 @@ fileprivate struct ArticleShare: Sendable {
 
 /// How often each pair of entities shares a sentence: a flat matrix while it is small, a
 /// dictionary per entity beyond that.
-private struct PairCounts {
+private struct PairCounts: Sendable {
     let entityCount: Int
     private var matrix: [Int32]
     private var sparse: [[EntityIndex: Int]]
@@ -259,8 +316,15 @@ private struct PairCounts {
         sparse = dense ? [] : [[EntityIndex: Int]](repeating: [:], count: entityCount)
     }
 
-    mutating func add(_ a: EntityIndex, _ b: EntityIndex) {
-        if matrix.isEmpty { sparse[Int(a)][b, default: 0] += 1 } else { matrix[Int(a) * entityCount + Int(b)] += 1 }
+    /// Counts `a` with `b` `by` times more (fewer, when negative: a rebuild taking an
+    /// article's pairs out; a count that falls to nothing is removed, as if never counted).
+    mutating func add(_ a: EntityIndex, _ b: EntityIndex, _ by: Int = 1) {
+        if matrix.isEmpty {
+            let count = sparse[Int(a)][b, default: 0] + by
+            sparse[Int(a)][b] = count == 0 ? nil : count
+        } else {
+            matrix[Int(a) * entityCount + Int(b)] += Int32(by)
+        }
     }
 
     func row(_ a: EntityIndex) -> [EntityIndex: Int] {

@@ -40,7 +40,9 @@ struct SearchShards: Sendable {
     private let entityKeys: [Set<String>]
     private let articleKeys: [Set<String>]
 
-    /// `previous`: the index of the same registry and article list (ids, titles, dates), whose keys still hold.
+    /// `previous`: the index of the same registry and article list (ids, titles, dates,
+    /// outlets), whose keys and article rows still hold, and whose shards do too while the
+    /// index needs as many (only the entities' mention counts can have changed).
     init(_ graph: SiteGraph, limits: DataLimits = .standard, reusingKeysOf previous: SearchShards? = nil) {
         self.graph = graph
         let registry = graph.content.registry
@@ -51,11 +53,10 @@ struct SearchShards: Sendable {
                                      JSON.quote(entity.description ?? ""), JSON.quote(entity.pagePath),
                                      String(graph.mentionCount(EntityIndex(index)))].joined(separator: ", ") + "]")
         }
-        var articleRows: [String] = []
-        for index in graph.articlesByDate {
+        let articleRows = previous?.articleRows ?? graph.articlesByDate.map { index in
             let article = graph.content.articles[Int(index)]
-            articleRows.append("[" + [JSON.quote(article.title), JSON.quote(article.date), JSON.quote(article.source ?? ""),
-                                      JSON.quote(article.pagePath)].joined(separator: ", ") + "]")
+            return "[" + [JSON.quote(article.title), JSON.quote(article.date), JSON.quote(article.source ?? ""),
+                          JSON.quote(article.pagePath)].joined(separator: ", ") + "]"
         }
         // Keys on all cores: normalising every title is most of the index's cost.
         let entityKeys = previous?.entityKeys ?? parallelMap(Array(registry.entities.indices)) { index in
@@ -64,7 +65,7 @@ struct SearchShards: Sendable {
         let articleKeys = previous?.articleKeys ?? parallelMap(graph.articlesByDate) { index in
             Self.keys(of: [graph.content.articles[Int(index)].title])
         }
-        let bytes = (entityRows + articleRows).reduce(0) { $0 + $1.utf8.count + 2 }
+        let bytes = entityRows.reduce(0) { $0 + $1.utf8.count + 2 } + articleRows.reduce(0) { $0 + $1.utf8.count + 2 }
         var count = 1
         if bytes > limits.searchShardBytes {
             while count * limits.searchShardBytes < bytes, count < 4096 { count *= 2 }
@@ -97,9 +98,14 @@ struct SearchShards: Sendable {
         self.articleRows = articleRows
         self.entityKeys = entityKeys
         self.articleKeys = articleKeys
-        entitiesByShard = shards(entityKeys, cap: .max)
-        articlesByShard = shards(articleKeys, cap: Self.keyArticles)
-        self.capped = capped.sorted()
+        if let previous, previous.count == count {
+            // The same keys into as many shards: the same rows in each.
+            (entitiesByShard, articlesByShard, self.capped) = (previous.entitiesByShard, previous.articlesByShard, previous.capped)
+        } else {
+            entitiesByShard = shards(entityKeys, cap: .max)
+            articlesByShard = shards(articleKeys, cap: Self.keyArticles)
+            self.capped = capped.sorted()
+        }
     }
 
     func path(of shard: Int) -> String {
