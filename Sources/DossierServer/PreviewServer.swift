@@ -70,7 +70,8 @@ public final class PreviewServer: Sendable {
             log("rebuilt: \(what) changed, \(report.rendered) files re-rendered, \(report.removed) removed, "
                 + "\(String(format: "%.0f", report.milliseconds)) ms"
                 + (ProcessInfo.processInfo.environment["DOSSIER_PROFILE"] != nil
-                    ? " [" + report.steps.map { "\($0.0) \(String(format: "%.0f", $0.1))" }.joined(separator: ", ") + "]" : ""))
+                    ? " [" + report.steps.map { "\($0.0) \(String(format: "%.0f", $0.1))" }.joined(separator: ", ") + "]"
+                        + "\n  re-rendered: " + report.renderedPaths.joined(separator: " ") : ""))
         } else {
             let lines = report.diagnostics.filter { $0.severity == .error }.map(\.description)
             liveReload.publish(.errors(lines))

@@ -58,8 +58,21 @@ import Testing
     @Test(arguments: [(200, false), (3, false), (200, true)]) func everyKindOfEditEqualsAFullBuild(pageSize: Int, large: Bool) throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
+        let canada = root + "/content/articles/2024-12-03-canada.md"
+        if large {
+            try "---\ntitle: \"कनाडा\"\ndate: 2024-12-03\nsource: Test\n---\nकनाडा ने कहा।\n".write(toFile: canada, atomically: true, encoding: .utf8)
+        }
         var session = try SiteSession(options: options(root, output: "public", pageSize: pageSize, large: large))
-        if large { #expect(session.snapshot.allPaths().contains { $0.hasPrefix("data/search/shard-0001") }) }
+        if large {
+            #expect(session.snapshot.allPaths().contains { $0.hasPrefix("data/search/shard-0001") })
+            // An edit that reaches one entity makes again only the search shards that hold it.
+            try edit(canada) { $0 + "कनाडा ने फिर कहा।\n" }
+            let report = try rebuilt(&session)
+            let shards = session.snapshot.allPaths().filter { $0.hasPrefix("data/search/shard-") }
+            let remade = report.renderedPaths.filter { $0.hasPrefix("data/search/shard-") }
+            #expect(!remade.isEmpty && remade.count < shards.count, "\(remade.count) of \(shards.count) shards")
+            try expectEqualToFullBuild(session, root)
+        }
         #expect(session.rebuild() == nil)
         let articles = root + "/content/articles/"
 
@@ -80,6 +93,7 @@ import Testing
         }
         #expect(report.renderedPaths.contains("people/kim-jong-un/index.html"))
         if pageSize == 200 && !large { #expect(report.rendered < session.snapshot.allPaths().count * 3 / 5) }
+
         try expectEqualToFullBuild(session, root)
 
         // Add an article, then remove another.

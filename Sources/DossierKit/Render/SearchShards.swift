@@ -28,6 +28,9 @@ struct SearchShards: Sendable {
 
     let graph: SiteGraph
     let count: Int
+    /// Whether the shards hold the rows the previous index's did (its keys, into as many
+    /// shards): then only the entity rows whose mention counts changed differ.
+    let reusedShards: Bool
     /// Keys whose titles were cut to the newest `keyArticles`.
     let capped: [String]
     /// Per shard: the rows it holds (indices into `entityRows` and `articleRows`), in order.
@@ -101,12 +104,17 @@ struct SearchShards: Sendable {
         if let previous, previous.count == count {
             // The same keys into as many shards: the same rows in each.
             (entitiesByShard, articlesByShard, self.capped) = (previous.entitiesByShard, previous.articlesByShard, previous.capped)
+            reusedShards = true
         } else {
+            reusedShards = false
             entitiesByShard = shards(entityKeys, cap: .max)
             articlesByShard = shards(articleKeys, cap: Self.keyArticles)
             self.capped = capped.sorted()
         }
     }
+
+    /// The entities whose rows shard `number` holds.
+    func entities(in number: Int) -> [EntityIndex] { entitiesByShard[number].map { EntityIndex($0) } }
 
     func path(of shard: Int) -> String {
         "data/search/shard-" + String(shard).leftPadded(to: 4) + ".js"

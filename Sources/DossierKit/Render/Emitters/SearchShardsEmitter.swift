@@ -5,7 +5,14 @@ struct SearchShardsEmitter: SiteEmitter {
         let search = site.searchShards
         var outputs = [SiteOutput(path: SearchShards.indexPath, affectedBy: SiteOutput.always) { [search.index()] }]
         for shard in 0..<search.count {
-            outputs.append(SiteOutput(path: search.path(of: shard), isLarge: search.count == 1, affectedBy: SiteOutput.always) {
+            // A rebuild that kept the shards changes only the rows of the entities whose
+            // mentions it reaches (their counts).
+            let entities = search.entities(in: shard)
+            let reused = search.reusedShards
+            let affected: @Sendable (GraphChange) -> Bool = { change in
+                !reused || change.isEverything || change.listChanged || entities.contains { change.touches($0) }
+            }
+            outputs.append(SiteOutput(path: search.path(of: shard), isLarge: search.count == 1, affectedBy: affected) {
                 search.shard(shard)
             })
         }
