@@ -28,11 +28,16 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         case .strings(let strings):
             return strings[position]
         case .spilled(let spill, let offset, let ends):
-            let start = position == 0 ? 0 : Int(ends[position - 1])
-            return spill.read(at: offset + Int64(start), count: Int(ends[position]) - start)
+            let range = Self.range(of: position, ends)
+            return spill.read(at: offset + Int64(range.lowerBound), count: range.count)
         case .bytes(let bytes, let ends):
-            return String(decoding: bytes[(position == 0 ? 0 : Int(ends[position - 1]))..<Int(ends[position])], as: UTF8.self)
+            return String(decoding: bytes[Self.range(of: position, ends)], as: UTF8.self)
         }
+    }
+
+    /// Where sentence `position` is among the bytes that `ends` cut.
+    private static func range(of position: Int, _ ends: [UInt32]) -> Range<Int> {
+        (position == 0 ? 0 : Int(ends[position - 1]))..<Int(ends[position])
     }
 
     /// Calls `body` with the UTF-8 of sentence `position`: for a writer of bytes, which then
@@ -46,8 +51,7 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
             var text = self[position]
             return text.withUTF8(body)
         case .bytes(let bytes, let ends):
-            let start = position == 0 ? 0 : Int(ends[position - 1])
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[position])])) }
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Self.range(of: position, ends)])) }
         }
     }
 
@@ -57,7 +61,7 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         case .strings(let strings):
             return strings[position].utf8.count
         case .spilled(_, _, let ends), .bytes(_, let ends):
-            return Int(ends[position]) - (position == 0 ? 0 : Int(ends[position - 1]))
+            return Self.range(of: position, ends).count
         }
     }
 

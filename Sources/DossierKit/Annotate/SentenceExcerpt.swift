@@ -19,7 +19,6 @@ enum SentenceExcerpt {
         let mention = annotation.mentions[index]
         let count = annotation.sentences.byteCount(Int(mention.sentence))
         guard count > limit else { return (0..<count, false, false) }
-        var sentence = annotation.sentences[Int(mention.sentence)]
         let start = Int(mention.start), end = Int(mention.end)
         let reach = max(0, (limit - (end - start)) / 2)
         var lower = max(0, start - reach), upper = min(count, end + reach)
@@ -32,7 +31,7 @@ enum SentenceExcerpt {
             let next = Int(annotation.mentions[index + 1].start)
             upper = min(upper, max(end, (end + next) / 2))
         }
-        return sentence.withUTF8 { bytes in
+        return annotation.sentences.withUTF8(Int(mention.sentence)) { bytes in
             // Never inside a character; at a space nearby when there is one.
             while lower > 0, lower < start, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
             if lower > 0, let space = (lower..<min(start, lower + wordSlack)).first(where: { bytes[$0] == 32 }) { lower = space + 1 }
@@ -57,6 +56,8 @@ enum SentenceExcerpt {
     /// The parts of a sentence shown for some of its mentions (indices into the article's
     /// mentions, in text order): their excerpts, joined where they touch, in text order.
     static func segments(of mentions: [Int32], in annotation: AnnotatedArticle) -> [Range<Int>] {
+        // Read back once when spilled, not once per mention (a long sentence may hold thousands).
+        let annotation = annotation.readingSentences()
         var result: [Range<Int>] = []
         for index in mentions {
             let range = self.range(of: Int(index), in: annotation).range

@@ -69,7 +69,7 @@ final class TextSpill: Sendable {
             if read < 0 && errno == EINTR { continue }
             // The file is this process's own, written before: failing to read it back is the
             // machine's fault (an I/O error), and no page can be made without it.
-            guard read > 0 else { fatalError("dossier: the temporary file of sentences could not be read back (errno \(errno))") }
+            guard read > 0 else { fatalError("dossier: the temporary file of article text could not be read back (errno \(errno))") }
             done += read
         }
     }
