@@ -23,13 +23,6 @@ def run(cmd, **kw):
     print("$ " + " ".join(cmd), flush=True)
     return subprocess.run(cmd, check=True, **kw)
 
-def timed(cmd, cwd):
-    with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd, cwd=cwd, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, rss = t.read().split()[-2:]
-        return float(wall), int(rss) / 1024
-
 def measured(cmd, cwd):
     """Wall, user and system seconds and peak RSS (MB) of one run."""
     with tempfile.NamedTemporaryFile("r") as t:
@@ -37,6 +30,11 @@ def measured(cmd, cwd):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wall, user, system, rss = t.read().split()[-4:]
         return {"wall": float(wall), "user": float(user), "system": float(system), "rss": int(rss) / 1024}
+
+def timed(cmd, cwd):
+    """Wall seconds and peak RSS (MB) of one run."""
+    run = measured(cmd, cwd)
+    return run["wall"], run["rss"]
 
 def folder_size(path):
     """Files and bytes under path."""
