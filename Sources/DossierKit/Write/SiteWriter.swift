@@ -48,6 +48,8 @@ final class SiteWriter: Sendable {
     /// Pieces of a file are kept in memory up to this size before it is written out, so that
     /// an unchanged file is never written at all.
     static let spillSize = 1 << 20
+    /// What a file written in pieces gathers before each write.
+    static let writeSize = 256 << 10
 
     /// `clean`: replace the contents of an output folder that no build wrote.
     init(output: String, clean: Bool = false) throws {
@@ -261,15 +263,23 @@ final class SiteWriter: Sendable {
 
     /// Writes what `produce` hands on, piece by piece, into one file. When the last build
     /// wrote this path, pieces wait in memory until there are more than `spillSize` bytes
-    /// (an unchanged file is then never written); otherwise they go to the file as they come.
+    /// (an unchanged file is then never written); otherwise they go to the file in writes of
+    /// about `writeSize` bytes. A data part comes in pieces of one article's rows, and a
+    /// write of each made the file system zero the rest of the page it began, once per piece.
     func write(producing produce: (SiteOutput.Emit) -> Void, to path: String) throws {
         var hash = ContentHash()
         var size = 0
         // Held only when there is an earlier file the new one may turn out to equal.
         let mayBeUnchanged = previous?.entries[path] != nil
         var held: [UInt8] = []
+        var pending: [UInt8] = []
         var file: NewFile?
         var failure: Error?
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            try pending.withUnsafeBytes { try writeAll(file!.descriptor, $0, path: file!.full) }
+            pending.removeAll(keepingCapacity: true)
+        }
         produce { bytes in
             guard failure == nil else { return }
             hash.add(bytes)
@@ -282,8 +292,14 @@ final class SiteWriter: Sendable {
                     }
                     file = try held.withUnsafeBytes { try create(path, startingWith: $0) }
                     held = []
+                    pending.reserveCapacity(SiteWriter.writeSize)
                 }
-                try writeAll(file!.descriptor, bytes, path: file!.full)
+                if pending.count + bytes.count > SiteWriter.writeSize { try flush() }
+                if bytes.count >= SiteWriter.writeSize {
+                    try writeAll(file!.descriptor, bytes, path: file!.full)
+                } else {
+                    pending.append(contentsOf: bytes)
+                }
             } catch {
                 failure = error
             }
@@ -295,6 +311,10 @@ final class SiteWriter: Sendable {
         if isUnchanged(path, size: size, hash: hash.value) {
             if let file { discard(file) }
             return
+        }
+        do { try flush() } catch {
+            discard(file!)
+            throw error
         }
         if file == nil { file = try held.withUnsafeBytes { try create(path, startingWith: $0) } }
         try finish(file!, hash: hash.value)
