@@ -10,6 +10,10 @@ Per binary: the median wall time and peak RSS of
 and B/A ratios.
 
   side_by_side.py --a OLD/dossier --b NEW/dossier [--articles 10000] [--entities 500] [--runs 5]
+                  [--templates-a OLD/templates] [--full-only]
+
+--templates-a gives A its own commit's theme (a baseline from before a template changed);
+--full-only times only the first build of each run (pairs come twice as fast).
 """
 import argparse, os, shutil, statistics, subprocess, sys
 
@@ -31,6 +35,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default="/tmp/dossier-side-by-side")
     ap.add_argument("--templates", default=os.path.join(ROOT, "templates"))
+    ap.add_argument("--templates-a", help="A's theme, when it differs from B's (default: --templates)")
+    ap.add_argument("--full-only", action="store_true", help="time only the first build of each run")
     a = ap.parse_args()
     corpus = os.path.join(a.work, f"n{a.articles}-e{a.entities}")
     if not os.path.isdir(os.path.join(corpus, "content")):
@@ -38,14 +44,16 @@ def main():
         subprocess.run([sys.executable, os.path.join(SHARED, "gen_corpus.py"), corpus, "--articles", str(a.articles),
                         "--entities", str(a.entities)], check=True, stdout=subprocess.DEVNULL)
     binaries = {"A": os.path.abspath(a.a), "B": os.path.abspath(a.b)}
+    themes = {"A": os.path.abspath(a.templates_a or a.templates), "B": os.path.abspath(a.templates)}
+    kinds = ("full",) if a.full_only else ("full", "nothing", "one", "again")
     article = sorted(os.listdir(os.path.join(corpus, "content", "articles")))[0]
     article_path = os.path.join(corpus, "content", "articles", article)
     original = open(article_path, encoding="utf-8").read()
-    results = {(name, kind): [] for name in binaries for kind in ("full", "nothing", "one", "again")}
+    results = {(name, kind): [] for name in binaries for kind in kinds}
     for run in range(a.runs):
         for name, binary in binaries.items():
             out = "public-" + name
-            cmd = [binary, "build", "--content", "content", "--templates", a.templates, "--output", out]
+            cmd = [binary, "build", "--content", "content", "--templates", themes[name], "--output", out]
             shutil.rmtree(os.path.join(corpus, out), ignore_errors=True)
             for leftover in os.listdir(corpus):
                 if leftover.startswith("." + out + ".dossier-"):
@@ -53,6 +61,9 @@ def main():
                     if os.path.exists(os.path.join(corpus, leftover)):
                         os.remove(os.path.join(corpus, leftover))
             results[(name, "full")].append(timed(cmd, corpus))
+            if a.full_only:
+                print(f"run {run + 1} {name}: full {results[(name, 'full')][-1][0]:.2f} s", flush=True)
+                continue
             results[(name, "nothing")].append(timed(cmd, corpus))
             try:
                 with open(article_path, "w", encoding="utf-8") as f:
@@ -68,7 +79,7 @@ def main():
     print(f"\n{a.articles} articles, {a.entities} extra people, {a.runs} alternating runs; A = {a.a}, B = {a.b}")
     print("| step | A wall | B wall | B/A | A peak | B peak | B/A |")
     print("|---|---|---|---|---|---|---|")
-    for kind in ("full", "nothing", "one", "again"):
+    for kind in kinds:
         wa = statistics.median(w for w, _ in results[("A", kind)])
         wb = statistics.median(w for w, _ in results[("B", kind)])
         ma = statistics.median(m for _, m in results[("A", kind)])

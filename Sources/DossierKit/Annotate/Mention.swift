@@ -37,13 +37,25 @@ public struct AnnotatedArticle: Sendable {
         return String(text[start..<end])
     }
 
-    /// The same, with its sentences read back into memory when they are spilled (one read
-    /// each list): for a reader of many of them.
-    func readingSentences() -> AnnotatedArticle {
-        guard sentences.isSpilled || research.sentences.isSpilled else { return self }
+    /// The same, with its sentences and statements' words read back into memory when they are
+    /// spilled (one read each list): for a reader of many of them.
+    func readingText() -> AnnotatedArticle { reading(sentences: true, researchSentences: true, words: true) }
+
+    /// The same, with what `table`'s rows show read back into memory.
+    func readingText(for table: DataTable) -> AnnotatedArticle {
+        switch table {
+        case .mentions: reading(sentences: true, researchSentences: false, words: false)
+        case .sentences: reading(sentences: true, researchSentences: true, words: false)
+        case .statements: reading(sentences: false, researchSentences: false, words: true)
+        case .articles, .figures: self
+        }
+    }
+
+    private func reading(sentences: Bool, researchSentences: Bool, words: Bool) -> AnnotatedArticle {
         var copy = self
-        copy.sentences = sentences.inMemory()
-        copy.research.sentences = research.sentences.inMemory()
+        if sentences, self.sentences.isSpilled { copy.sentences = self.sentences.inMemory() }
+        if researchSentences, research.sentences.isSpilled { copy.research.sentences = research.sentences.inMemory() }
+        if words { copy.research = copy.research.readingWords() }
         return copy
     }
 

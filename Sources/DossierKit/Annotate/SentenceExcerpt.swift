@@ -57,7 +57,7 @@ enum SentenceExcerpt {
     /// mentions, in text order): their excerpts, joined where they touch, in text order.
     static func segments(of mentions: [Int32], in annotation: AnnotatedArticle) -> [Range<Int>] {
         // Read back once when spilled, not once per mention (a long sentence may hold thousands).
-        let annotation = annotation.readingSentences()
+        let annotation = annotation.readingText()
         var result: [Range<Int>] = []
         for index in mentions {
             let range = self.range(of: Int(index), in: annotation).range

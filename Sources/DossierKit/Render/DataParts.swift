@@ -46,11 +46,7 @@ struct DataParts: Sendable {
         let context = DataTable.Context(graph)
         self.limits = limits
         self.context = context
-        var sizes: [DataTable: [Size]] = [:]
-        for table in DataTable.allCases {
-            sizes[table] = Self.measure(table, context, reusing: previous.map { $0.limits == limits ? $0.sizes[table] : nil } ?? nil,
-                                        changed: changed)
-        }
+        let sizes = Self.measure(context, reusing: previous.map { $0.limits == limits ? $0.sizes : [:] } ?? [:], changed: changed)
         self.sizes = sizes
         var parts: [DataTable: [Part]] = [:]
         for table in DataTable.allCases {
@@ -97,25 +93,34 @@ struct DataParts: Sendable {
     }
 
     /// Counted by the code that writes the rows, so exact; nothing is copied.
-    private static func measure(_ table: DataTable, _ rows: Range<Int>, of article: Int, _ context: DataTable.Context) -> Size {
+    private static func measure(_ table: DataTable, _ rows: Range<Int>, of article: Int, text: AnnotatedArticle,
+                                _ context: DataTable.Context) -> Size {
         var json = ByteCount(), csv = ByteCount()
-        table.append(rows, of: article, format: .json, context: context, to: &json)
-        table.append(rows, of: article, format: .csv, context: context, to: &csv)
+        table.append(rows, of: article, text: text, format: .json, context: context, to: &json)
+        table.append(rows, of: article, text: text, format: .csv, context: context, to: &csv)
         return Size(rows: rows.count, json: json.count, csv: csv.count)
     }
 
-    /// Every article's size in `table`, on all cores; from `previous` for those not `changed`.
-    private static func measure(_ table: DataTable, _ context: DataTable.Context, reusing previous: [Size]?, changed: Set<Int>) -> [Size] {
+    /// Every article's size in every table, on all cores, each article's text read once; from
+    /// `previous` for those not `changed`.
+    private static func measure(_ context: DataTable.Context, reusing previous: [DataTable: [Size]], changed: Set<Int>) -> [DataTable: [Size]] {
         let graph = context.graph
         let count = graph.content.articles.count
-        let previous = previous?.count == count ? previous : nil
+        let tables = DataTable.allCases
+        // Reused only whole: every table's sizes, for the same article list.
+        let kept = tables.compactMap { table in previous[table].flatMap { $0.count == count ? $0 : nil } }
+        let reused = kept.count == tables.count ? kept : nil
         let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
-        return parallelMap(batches) { batch -> [Size] in
-            batch.map { article in
-                if let previous, !changed.contains(article) { return previous[article] }
-                return measure(table, 0..<table.rowCount(graph.annotated[article]), of: article, context)
+        let measured = parallelMap(batches) { batch -> [[Size]] in
+            batch.map { article -> [Size] in
+                if let reused, !changed.contains(article) { return reused.map { $0[article] } }
+                let text = graph.annotated[article].readingText()
+                return tables.map { table in measure(table, 0..<table.rowCount(text), of: article, text: text, context) }
             }
         }.flatMap { $0 }
+        var sizes: [DataTable: [Size]] = [:]
+        for (position, table) in tables.enumerated() { sizes[table] = measured.map { $0[position] } }
+        return sizes
     }
 
     private static func plan(_ table: DataTable, _ sizes: [Size], _ context: DataTable.Context, byteLimit: Int, rowLimit: Int) -> [Part] {
@@ -144,8 +149,9 @@ struct DataParts: Sendable {
                 continue
             }
             // An article too large for a part by itself: split between its rows.
+            let text = context.graph.annotated[article].readingText()
             for row in 0..<sizes[article].rows {
-                let size = measure(table, row..<row + 1, of: article, context)
+                let size = measure(table, row..<row + 1, of: article, text: text, context)
                 if current.rows > 0, !fits(size) { close() }
                 current = current + size
                 end = row + 1 == sizes[article].rows ? Position(article: article + 1, row: 0) : Position(article: article, row: row + 1)

@@ -83,8 +83,15 @@ enum DataTable: String, CaseIterable, Sendable {
     /// Appends rows `rows` of article `index` in `format`.
     func append<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, format: Format, context: Context, to bytes: inout Sink) {
         guard !rows.isEmpty else { return }
+        append(rows, of: index, text: context.graph.annotated[index].readingText(for: self), format: format, context: context, to: &bytes)
+    }
+
+    /// The same, from the article's annotation with what the rows show in memory
+    /// (`readingText(for:)`), for a reader of several tables or formats of one article.
+    func append<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, text annotation: AnnotatedArticle, format: Format, context: Context,
+                                to bytes: inout Sink) {
+        guard !rows.isEmpty else { return }
         let article = context.graph.content.articles[index]
-        let annotation = context.graph.annotated[index].readingSentences()
         switch (self, format) {
         case (.mentions, .json):
             var prefix = Array("{\"article\": ".utf8)
@@ -158,15 +165,15 @@ enum DataTable: String, CaseIterable, Sendable {
                 bytes.put("\r\n")
             }
         case (.statements, _), (.figures, _):
-            appendResearch(rows, of: index, format: format, context: context, to: &bytes)
+            appendResearch(rows, of: index, annotation, format: format, context: context, to: &bytes)
         }
     }
 
     /// Rows of the statements and figures tables: the same fields in both formats.
-    private func appendResearch<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, format: Format, context: Context,
-                                                to bytes: inout Sink) {
+    private func appendResearch<Sink: ByteSink>(_ rows: Range<Int>, of index: Int, _ annotation: AnnotatedArticle, format: Format,
+                                                context: Context, to bytes: inout Sink) {
         let article = context.graph.content.articles[index]
-        let annotation = context.graph.annotated[index]
+        let research = annotation.research
         let page = article.pagePath
         func ref(_ entity: EntityIndex?) -> String? { entity.map { context.entityRef[Int($0)] } }
         func link(_ anchor: Int32?) -> String { anchor.map { page + "#m" + String($0) } ?? page }
@@ -188,7 +195,7 @@ enum DataTable: String, CaseIterable, Sendable {
             }
             field("article", article.id)
             if self == .statements {
-                let statement = annotation.research.statements[number]
+                let statement = research.statements[number]
                 field("speaker", ref(statement.speaker))
                 field("via", ref(statement.via))
                 field("kind", statement.kind.rawValue)
@@ -196,7 +203,7 @@ enum DataTable: String, CaseIterable, Sendable {
                 field("sentence", String(statement.sentenceNumber), raw: true)
                 field("link", link(statement.anchor))
             } else {
-                let figure = annotation.research.figures[number]
+                let figure = research.figures[number]
                 field("claimant", ref(figure.claimant))
                 field("number", figure.number)
                 field("value", figure.value.map(Figure.decimal), raw: true)

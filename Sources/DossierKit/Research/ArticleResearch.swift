@@ -18,8 +18,20 @@ struct ArticleResearch: Sendable, Hashable {
 
     /// Moves the words and sentences to `spill` when it takes them.
     mutating func spill(to spill: TextSpill) {
-        for index in statements.indices { statements[index].words.spill(to: spill) }
+        var words = statements.map(\.words)
+        SpillableText.spill(&words, to: spill)
+        for index in statements.indices { statements[index].words = words[index] }
         sentences.spill(to: spill)
+    }
+
+    /// The same, with the statements' words in memory (read back in one read when spilled):
+    /// for a reader of every statement of the article (the data tables).
+    func readingWords() -> ArticleResearch {
+        guard statements.contains(where: \.words.isSpilled) else { return self }
+        var copy = self
+        let words = SpillableText.inMemory(statements.map(\.words))
+        for index in copy.statements.indices { copy.statements[index].words = words[index] }
+        return copy
     }
 
     init(text: ArticlePlainText, annotation: AnnotatedArticle, registry: Registry) {
