@@ -257,18 +257,21 @@ struct PageRenderer: Sendable {
         html.reserveCapacity(refs.count * 400)
         var current: Int32 = -1
         var href = ""
-        for ref in refs {
-            if ref.article != current {
-                if current >= 0 { html += "\n</ul>\n</section>\n" }
-                current = ref.article
-                href = articleLink(ref.article, root: root)
-                html += "<section class=\"source\">\n"
-                html += fragments.heading(current, root: root)
-                html += "\n<ul class=\"sentences\">\n"
+        // Borrowed through the buffer: an element read from the array is a copy, which
+        // retains and releases each of the annotation's arrays once per sentence.
+        graph.annotated.withUnsafeBufferPointer { annotated in
+            for ref in refs {
+                if ref.article != current {
+                    if current >= 0 { html += "\n</ul>\n</section>\n" }
+                    current = ref.article
+                    href = articleLink(ref.article, root: root)
+                    html += "<section class=\"source\">\n"
+                    html += fragments.heading(current, root: root)
+                    html += "\n<ul class=\"sentences\">\n"
+                }
+                appendSentenceItem(to: &html, annotation: annotated[Int(current)], sentence: ref.sentence, first: ref.first, others: ref.others,
+                                   href: href, only: only.isEmpty ? nil : only[ref])
             }
-            // Passed straight from the array: a copy of the annotation retains each of its arrays.
-            appendSentenceItem(to: &html, annotation: graph.annotated[Int(current)], sentence: ref.sentence, first: ref.first, others: ref.others, href: href,
-                               only: only.isEmpty ? nil : only[ref])
         }
         if current >= 0 { html += "\n</ul>\n</section>\n" }
         return html
