@@ -1,16 +1,21 @@
 import DossierKit
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Tells when anything under some folders is created, changed, deleted or renamed.
+/// Tells when anything under some folders is created, changed, deleted or renamed, and
+/// which paths (`takePaths()`), so that a rebuild need not look at every input again.
 /// Linux inotify, watching every subfolder (and new ones as they appear); elsewhere it
-/// polls modification times.
+/// polls modification times and names no paths.
 public final class FileWatcher: Sendable {
     public let folders: [String]
     private let stream: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
+    /// The paths events named since the last `takePaths()`; nil once an event named none
+    /// (the queue overflowed, a watched folder itself went, or no inotify).
+    private let pending = PendingPaths()
 
     public init(folders: [String]) {
         self.folders = folders
@@ -18,18 +23,28 @@ public final class FileWatcher: Sendable {
         (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let continuation = self.continuation
         let folders = self.folders
-        let thread = Thread { FileWatcher.watch(folders, continuation) }
+        let pending = self.pending
+        let thread = Thread { FileWatcher.watch(folders, pending, continuation) }
         thread.name = "dossier-watch"
         thread.start()
+    }
+
+    /// The paths changed since the last call, each as a watched folder joined with the path
+    /// under it; nil when some change named no path, so that everything must be looked at.
+    public func takePaths() -> Set<String>? {
+        pending.paths.withLock { paths in
+            defer { paths = [] }
+            return paths
+        }
     }
 
     /// A signal after each change (several changes may give one signal).
     public var changes: AsyncStream<Void> { stream }
 
     #if os(Linux)
-    private static func watch(_ folders: [String], _ continuation: AsyncStream<Void>.Continuation) {
+    private static func watch(_ folders: [String], _ pending: PendingPaths, _ continuation: AsyncStream<Void>.Continuation) {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { return poll(folders, continuation) }
+        guard descriptor >= 0 else { return poll(folders, pending, continuation) }
         let mask = UInt32(IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
         var paths: [Int32: String] = [:]
         // Each folder once, however many links lead to it (a link to a parent is no loop).
@@ -61,9 +76,16 @@ public final class FileWatcher: Sendable {
                     (raw.load(fromByteOffset: offset, as: Int32.self), raw.load(fromByteOffset: offset + 4, as: UInt32.self),
                      Int(raw.load(fromByteOffset: offset + 12, as: UInt32.self)))
                 }
+                let nameBytes = buffer[(offset + 16)..<(offset + 16 + nameLength)].prefix { $0 != 0 }
                 if eventMask & UInt32(IN_ISDIR) != 0 && eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = paths[watch] {
-                    let nameBytes = buffer[(offset + 16)..<(offset + 16 + nameLength)].prefix { $0 != 0 }
                     add(parent + "/" + String(decoding: nameBytes, as: UTF8.self))
+                }
+                // An event without a name is about a watched folder itself; an overflow has no watch.
+                if let parent = paths[watch], !nameBytes.isEmpty, eventMask & UInt32(IN_Q_OVERFLOW) == 0 {
+                    let path = parent + "/" + String(decoding: nameBytes, as: UTF8.self)
+                    pending.paths.withLock { _ = $0?.insert(path) }
+                } else {
+                    pending.paths.withLock { $0 = nil }
                 }
                 offset += 16 + nameLength
             }
@@ -71,12 +93,12 @@ public final class FileWatcher: Sendable {
         }
     }
     #else
-    private static func watch(_ folders: [String], _ continuation: AsyncStream<Void>.Continuation) {
-        poll(folders, continuation)
+    private static func watch(_ folders: [String], _ pending: PendingPaths, _ continuation: AsyncStream<Void>.Continuation) {
+        poll(folders, pending, continuation)
     }
     #endif
 
-    private static func poll(_ folders: [String], _ continuation: AsyncStream<Void>.Continuation) {
+    private static func poll(_ folders: [String], _ pending: PendingPaths, _ continuation: AsyncStream<Void>.Continuation) {
         func stamp() -> [String: Date] {
             var result: [String: Date] = [:]
             for folder in folders {
@@ -94,8 +116,14 @@ public final class FileWatcher: Sendable {
             let now = stamp()
             if now != last {
                 last = now
+                pending.paths.withLock { $0 = nil }
                 continuation.yield()
             }
         }
     }
+}
+
+/// What a watcher's thread and its readers share: the paths seen since the last take.
+private final class PendingPaths: Sendable {
+    let paths = Mutex<Set<String>?>([])
 }

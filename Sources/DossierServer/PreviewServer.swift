@@ -56,10 +56,11 @@ public final class PreviewServer: Sendable {
     public var currentSnapshot: SiteSnapshot { snapshot.withLock { $0 } }
 
     /// Rebuilds what changed since the last build; publishes the result to open pages.
+    /// `changedPaths`: what the watcher saw change (see `SiteSession.rebuild(changedPaths:)`).
     @discardableResult
-    public func rebuild() -> RebuildReport? {
+    public func rebuild(changedPaths: Set<String>? = nil) -> RebuildReport? {
         let (report, fresh) = session.withLock { session -> (RebuildReport?, SiteSnapshot) in
-            let report = session.rebuild()
+            let report = session.rebuild(changedPaths: changedPaths)
             return (report, session.snapshot)
         }
         guard let report else { return nil }
@@ -100,7 +101,7 @@ public final class PreviewServer: Sendable {
                 for await _ in watcher.changes {
                     // Let a burst of saves settle, then rebuild once.
                     try? await Task.sleep(for: .milliseconds(debounce))
-                    self.rebuild()
+                    self.rebuild(changedPaths: watcher.takePaths())
                 }
             }
             try await group.next()

@@ -29,3 +29,24 @@ import Testing
         #expect(change != nil)
     }
 }
+
+@Suite struct FileWatcherPathTests {
+    /// The watcher names the files an event was about, so a rebuild looks only at them.
+    @Test(.timeLimit(.minutes(1))) func changesNameTheirPaths() async throws {
+        let root = NSTemporaryDirectory() + "dossier-watch-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/content/articles", withIntermediateDirectories: true)
+        let watcher = FileWatcher(folders: [root + "/content"])
+        var changes = watcher.changes.makeAsyncIterator()
+        let writer = Task {
+            while !Task.isCancelled {
+                try? "x".write(toFile: root + "/content/articles/a.md", atomically: false, encoding: .utf8)
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        defer { writer.cancel() }
+        _ = await changes.next()
+        let paths = try #require(watcher.takePaths())
+        #expect(paths == [root + "/content/articles/a.md"])
+    }
+}

@@ -60,6 +60,45 @@ struct InputScan: Sendable, Equatable {
         }
     }
 
+    /// The scan as it would be now, when only `paths` (and the folders holding them) changed
+    /// since this one was made: each path is looked at again and nothing else. Nil when that
+    /// cannot tell (a folder made, removed or replaced; a path outside both folders): then
+    /// scan everything. `content` and `templates` are the folders as `paths` name them.
+    func updated(at paths: Set<String>, content: String, templates: String) -> InputScan? {
+        var result = self
+        for path in paths {
+            guard let name = Self.name(of: path, roots: [(content, "content"), (templates, "templates")]) else { return nil }
+            // A folder's entries must be walked (a link in it may lead anywhere): scan all.
+            guard folders[name] == nil else { return nil }
+            var info = stat()
+            if stat(path, &info) == 0 {
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: result.files[name] = Stamp(info)
+                case S_IFDIR: return nil
+                default: result.files[name] = nil
+                }
+            } else {
+                result.files[name] = nil
+            }
+            // The folder holding it moved too (an entry made, removed or renamed).
+            let slash = path.lastIndex(of: "/")!, parentName = String(name[..<name.lastIndex(of: "/")!])
+            guard folders[parentName] != nil else { return nil }
+            var parent = stat()
+            guard stat(String(path[..<slash]), &parent) == 0 else { return nil }
+            result.folders[parentName] = Stamp(parent)
+        }
+        return result
+    }
+
+    /// "content/articles/x.md" for a path under `roots`' first folder named "content".
+    private static func name(of path: String, roots: [(folder: String, name: String)]) -> String? {
+        for root in roots {
+            let prefix = root.folder.withoutTrailingSlashes + "/"
+            if path.hasPrefix(prefix), path.count > prefix.count { return root.name + "/" + path.dropFirst(prefix.count) }
+        }
+        return nil
+    }
+
     /// Files added, removed or changed between `old` and `self`.
     func changes(since old: InputScan) -> Set<String> {
         var changed = Set<String>()

@@ -44,10 +44,14 @@ public struct SiteSession: Sendable {
     public var options: BuildOptions { state.options }
 
     /// Looks at the inputs again and rebuilds what changed. Returns nil when nothing did.
-    public mutating func rebuild() -> RebuildReport? {
+    /// `changedPaths`: every path (under the content or templates folder, as the options
+    /// name them) that changed since the last call, when a file watcher knows them; then only
+    /// those are looked at. Nil looks at every input.
+    public mutating func rebuild(changedPaths: Set<String>? = nil) -> RebuildReport? {
         let clock = ContinuousClock()
         let started = clock.now
-        let newScan = InputScan(content: state.options.content, templates: state.options.templates)
+        let newScan = changedPaths.flatMap { attempted.updated(at: $0, content: state.options.content, templates: state.options.templates) }
+            ?? InputScan(content: state.options.content, templates: state.options.templates)
         guard newScan != attempted else { return nil }
         let lastFailed = attempted != scan
         attempted = newScan
