@@ -86,9 +86,7 @@ struct SiteGraph: Sendable {
         let entityCount = registry.entities.count
         let articles = content.articles
 
-        let byDate = articles.indices.sorted { a, b in
-            articles[a].date != articles[b].date ? articles[a].date > articles[b].date : articles[a].id < articles[b].id
-        }.map { Int32($0) }
+        let byDate = ArticleOrder.byDate(articles, newestFirst: true).map { Int32($0) }
         self.articlesByDate = byDate
 
         // Each article's share, on all cores, merged in date order.

@@ -10,12 +10,15 @@ struct Charts: Sendable {
     init(graph: SiteGraph) {
         self.graph = graph
         var months: [String] = [], index: [String: Int32] = [:]
-        articleMonth = graph.content.articles.map { article in
-            let month = ISODate.month(article.date)
-            if let known = index[month] { return known }
-            index[month] = Int32(months.count)
-            months.append(month)
-            return Int32(months.count - 1)
+        // Through the buffer: mapping the array copies each whole `Article`.
+        articleMonth = graph.content.articles.withUnsafeBufferPointer { articles in
+            articles.indices.map { position in
+                let month = ISODate.month(articles[position].date)
+                if let known = index[month] { return known }
+                index[month] = Int32(months.count)
+                months.append(month)
+                return Int32(months.count - 1)
+            }
         }
         self.months = months
     }

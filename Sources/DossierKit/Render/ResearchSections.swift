@@ -77,7 +77,7 @@ extension PageRenderer {
         for ref in refs { bySubject[research[figure: ref].subject, default: []].append(ref) }
         return FigureSubject.allCases.compactMap { subject -> [String: Any]? in
             guard let refs = bySubject[subject] else { return nil }
-            var group = figureSummary(subject, FigureAgreement(refs) { research[figure: $0] }, root: root)
+            var group = figureSummary(subject, FigureAgreement(refs) { research[figure: $0].value }, root: root)
             group["rows"] = refs.prefix(limit).map { figureRow($0, root: root) }.joined()
             if refs.count > limit { group["shown"] = limit }
             return group

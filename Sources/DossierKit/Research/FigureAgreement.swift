@@ -7,12 +7,13 @@ struct FigureAgreement: Sendable, Hashable {
     /// The values given, ascending, when the articles differ; nil when they agree.
     var differingValues: [Double]?
 
-    init(_ refs: [ResearchIndex.Ref], figure: (ResearchIndex.Ref) -> Figure) {
+    /// `value`: the figure's value (`Figure.value`).
+    init(_ refs: [ResearchIndex.Ref], value: (ResearchIndex.Ref) -> Double?) {
         var byArticle: [Int32: Set<Double>] = [:]
         var articles = Set<Int32>()
         for ref in refs {
             articles.insert(ref.article)
-            if let value = figure(ref).value { byArticle[ref.article, default: []].insert(value) }
+            if let value = value(ref) { byArticle[ref.article, default: []].insert(value) }
         }
         count = refs.count
         articleCount = articles.count

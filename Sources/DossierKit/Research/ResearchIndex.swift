@@ -33,11 +33,16 @@ struct ResearchIndex: Sendable {
         let count = registry.entities.count
         var bySpeaker = [[Ref]](repeating: [], count: count)
         var via = [[Ref]](repeating: [], count: count)
-        for article in newestFirst {
-            for (index, statement) in annotated[article].research.statements.enumerated() {
-                let ref = Ref(article: Int32(article), index: Int32(index))
-                for speaker in statement.speakers { bySpeaker[Int(speaker)].append(ref) }
-                if let channel = statement.via { via[Int(channel)].append(ref) }
+        // Through the buffer: an element read from the array is a copy of the whole annotation.
+        annotated.withUnsafeBufferPointer { annotated in
+            for article in newestFirst {
+                annotated[article].research.statements.withUnsafeBufferPointer { statements in
+                    for index in statements.indices {
+                        let ref = Ref(article: Int32(article), index: Int32(index))
+                        for speaker in statements[index].speakers { bySpeaker[Int(speaker)].append(ref) }
+                        if let channel = statements[index].via { via[Int(channel)].append(ref) }
+                    }
+                }
             }
         }
         statementsBySpeaker = bySpeaker
@@ -45,22 +50,27 @@ struct ResearchIndex: Sendable {
 
         var bySubject: [FigureSubject: [Ref]] = [:]
         var byEntity = [[Ref]](repeating: [], count: count)
-        let oldestFirst = articles.indices.sorted { a, b in
-            articles[a].date != articles[b].date ? articles[a].date < articles[b].date : articles[a].id < articles[b].id
-        }
-        for article in oldestFirst {
-            for (index, figure) in annotated[article].research.figures.enumerated() {
-                let ref = Ref(article: Int32(article), index: Int32(index))
-                bySubject[figure.subject, default: []].append(ref)
-                var entities = figure.entities
-                if let claimant = figure.claimant, !entities.contains(claimant) { entities.append(claimant) }
-                for entity in entities { byEntity[Int(entity)].append(ref) }
+        let oldestFirst = ArticleOrder.byDate(articles, newestFirst: false)
+        annotated.withUnsafeBufferPointer { annotated in
+            for article in oldestFirst {
+                annotated[article].research.figures.withUnsafeBufferPointer { figures in
+                    for index in figures.indices {
+                        let ref = Ref(article: Int32(article), index: Int32(index))
+                        bySubject[figures[index].subject, default: []].append(ref)
+                        for entity in figures[index].entities { byEntity[Int(entity)].append(ref) }
+                        if let claimant = figures[index].claimant, !figures[index].entities.contains(claimant) {
+                            byEntity[Int(claimant)].append(ref)
+                        }
+                    }
+                }
             }
         }
         figuresBySubject = bySubject
         figuresByEntity = byEntity
-        agreementBySubject = bySubject.mapValues { refs in
-            FigureAgreement(refs) { annotated[Int($0.article)].research.figures[Int($0.index)] }
+        agreementBySubject = annotated.withUnsafeBufferPointer { annotated in
+            bySubject.mapValues { refs in
+                FigureAgreement(refs) { ref in annotated[Int(ref.article)].research.figures.withUnsafeBufferPointer { $0[Int(ref.index)].value } }
+            }
         }
     }
 
