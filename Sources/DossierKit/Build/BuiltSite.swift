@@ -23,4 +23,7 @@ struct BuiltSite: Sendable {
     var textSpill: TextSpill?
     /// The registry's annotator, for rebuilds that do not read the registry again.
     var annotator: Annotator
+    /// The network drawings, for a rebuild to reuse where a network is unchanged (nil
+    /// for a build that keeps no state for rebuilds).
+    var networkDrawings: NetworkDrawings?
 }

@@ -140,8 +140,10 @@ struct SitePipeline {
         stage("data parts and search shards")
 
         // Render and write what the change reaches.
+        // A session's drawings stand while the registry and theme do (names and links are in them).
+        let drawings = forRebuilds ? NetworkDrawings(from: changes.reloadsAll ? nil : previous?.networkDrawings) : nil
         let renderer = PageRenderer(graph: graph, theme: theme, fragments: fragments, pagination: pagination, reports: reports,
-                                    research: research, coastlines: coastlines, parts: parts, search: search)
+                                    research: research, coastlines: coastlines, parts: parts, search: search, drawings: drawings)
         let outputs = SiteEmitters.outputs(renderer)
         let made = change.isEverything ? outputs : outputs.filter { $0.isAffected(change) }
         if previous == nil { progress("rendering \(made.count) more files") }
@@ -177,7 +179,7 @@ struct SitePipeline {
         let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
                               fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, coastlines: coastlines,
                               outputPaths: paths,
-                              scan: loaded.scan, textSpill: spill, annotator: annotator)
+                              scan: loaded.scan, textSpill: spill, annotator: annotator, networkDrawings: drawings)
         return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
                        articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)
     }

@@ -6,9 +6,12 @@ struct Charts: Sendable {
     /// thousands of mentions, and reading each one's article date copied the whole article.
     private let articleMonth: [Int32]
     private let months: [String]
+    let drawings: NetworkDrawings?
 
-    init(graph: SiteGraph) {
+    /// `drawings`: the networks drawn by the last build of a preview session, to reuse.
+    init(graph: SiteGraph, drawings: NetworkDrawings? = nil) {
         self.graph = graph
+        self.drawings = drawings
         var months: [String] = [], index: [String: Int32] = [:]
         // Through the buffer: mapping the array copies each whole `Article`.
         articleMonth = graph.content.articles.withUnsafeBufferPointer { articles in
@@ -46,14 +49,21 @@ struct Charts: Sendable {
 
     /// The entity and those most often mentioned in the same sentences.
     func network(of entity: EntityIndex, root: String) -> String? {
-        svg(CoMentionNetwork.around(entity, in: graph), root: root, size: .entity, centred: true,
+        svg(CoMentionNetwork.around(entity, in: graph), slot: entity, root: root, size: .entity, centred: true,
             label: "Entities mentioned in the same sentences as \(registry[entity].name)")
     }
 
     /// The dossier's most mentioned entities and who is named with whom.
     func dossierNetwork(_ network: CoMentionNetwork, root: String) -> String? {
-        svg(network, root: root, size: .dossier, centred: false,
+        svg(network, slot: NetworkDrawings.dossier, root: root, size: .dossier, centred: false,
             label: "The most mentioned entities and who is named with whom")
+    }
+
+    /// Drawn, or the last build's drawing of the same network (`drawings`).
+    func svg(_ network: CoMentionNetwork, slot: Int32, root: String, size: NetworkSVG.Size, centred: Bool, label: String) -> String? {
+        guard let drawings else { return svg(network, root: root, size: size, centred: centred, label: label) }
+        let key = NetworkDrawings.Key(network: network, root: root, size: size, centred: centred, label: label)
+        return drawings.drawing(slot, key) { svg(network, root: root, size: size, centred: centred, label: label) }
     }
 
     func svg(_ network: CoMentionNetwork, root: String, size: NetworkSVG.Size, centred: Bool, label: String) -> String? {

@@ -30,15 +30,16 @@ struct PageRenderer: Sendable {
     }
 
     /// Renders only: everything it shows was linked before (`SitePipeline`'s link stage).
+    /// `drawings`: a preview session's network drawings (see `NetworkDrawings`); nil draws every one.
     init(graph: SiteGraph, theme: Theme, fragments: Fragments, pagination: EntityPagination, reports: MeetingReports,
-         research: ResearchIndex, coastlines: Coastlines?, parts: DataParts, search: SearchShards) {
+         research: ResearchIndex, coastlines: Coastlines?, parts: DataParts, search: SearchShards, drawings: NetworkDrawings? = nil) {
         self.graph = graph
         self.coastlines = coastlines
         self.reports = reports
         self.research = research
         self.dataParts = parts
         self.searchShards = search
-        self.charts = Charts(graph: graph)
+        self.charts = Charts(graph: graph, drawings: drawings)
         self.theme = theme
         self.fragments = fragments
         self.pagination = pagination
