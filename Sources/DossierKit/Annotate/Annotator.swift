@@ -7,7 +7,9 @@ struct Annotator: Sendable {
     let registry: Registry
     let matcher: AliasMatcher
 
-    /// Per entity, the parts of its mention link around the anchor number and the page root.
+    /// Per entity, the parts of its mention link around the anchor number and the page root
+    /// (the second begins with the entity's path: reading it from the registry per mention
+    /// copied the whole entity).
     private let linkParts: [(kind: String, rest: String)]
 
     init(registry: Registry) {
@@ -20,7 +22,7 @@ struct Annotator: Sendable {
         // Made once: a large dossier has hundreds of thousands of mentions.
         self.linkParts = registry.entities.map { target in
             ("<a class=\"mention mention-\(target.kind.rawValue)\" id=\"m",
-             "index.html\" title=\"\(HTML.escape(target.name))\" data-entity=\"\(target.kind.rawValue):\(target.id)\">")
+             target.path + "index.html\" title=\"\(HTML.escape(target.name))\" data-entity=\"\(target.kind.rawValue):\(target.id)\">")
         }
     }
 
@@ -300,6 +302,6 @@ struct Annotator: Sendable {
 
     func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {
         let parts = linkParts[Int(entity)]
-        return (parts.kind + String(anchor) + "\" href=\"" + root + registry[entity].path + parts.rest, "</a>")
+        return (parts.kind + String(anchor) + "\" href=\"" + root + parts.rest, "</a>")
     }
 }

@@ -200,6 +200,9 @@ struct PageRenderer: Sendable {
             html += "</li>\n"
         }
         let text = annotation.sentences[Int(sentence)]
+        // The nested functions below read only these: capturing `annotation` copied it,
+        // retaining each of its arrays, once per sentence.
+        let mentions = annotation.mentions
         let utf8 = text.utf8
         func append(_ start: Int, _ end: Int) {
             let slice = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
@@ -211,7 +214,7 @@ struct PageRenderer: Sendable {
         }
         var cursor = 0
         func mark(_ index: Int32) {
-            let mention = annotation.mentions[Int(index)]
+            let mention = mentions[Int(index)]
             let start = Int(mention.start), end = Int(mention.end)
             guard start >= cursor, end <= utf8.count else { return }
             append(cursor, start)
@@ -225,7 +228,7 @@ struct PageRenderer: Sendable {
             cursor = end
         }
         let marked = others.isEmpty ? [first]
-            : ([first] + others).sorted(by: { annotation.mentions[Int($0)].start < annotation.mentions[Int($1)].start })
+            : ([first] + others).sorted(by: { mentions[Int($0)].start < mentions[Int($1)].start })
         guard utf8.count > SentenceExcerpt.limit else {
             for index in marked { mark(index) }
             append(cursor, utf8.count)
@@ -237,7 +240,7 @@ struct PageRenderer: Sendable {
         for segment in SentenceExcerpt.segments(of: marked, in: annotation) {
             if segment.lowerBound > 0 { html += cursor == 0 ? "…" : " … " }
             cursor = segment.lowerBound
-            while next < marked.count, Int(annotation.mentions[Int(marked[next])].end) <= segment.upperBound {
+            while next < marked.count, Int(mentions[Int(marked[next])].end) <= segment.upperBound {
                 mark(marked[next])
                 next += 1
             }
