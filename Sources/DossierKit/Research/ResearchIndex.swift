@@ -74,6 +74,12 @@ struct ResearchIndex: Sendable {
         }
     }
 
-    subscript(statement ref: Ref) -> Statement { annotated[Int(ref.article)].research.statements[Int(ref.index)] }
-    subscript(figure ref: Ref) -> Figure { annotated[Int(ref.article)].research.figures[Int(ref.index)] }
+    // Through the buffers: reading `annotated[i]` copied the whole annotation, once per
+    // statement or figure an entity page lists (thousands on the most mentioned).
+    subscript(statement ref: Ref) -> Statement {
+        annotated.withUnsafeBufferPointer { $0[Int(ref.article)].research.statements.withUnsafeBufferPointer { $0[Int(ref.index)] } }
+    }
+    subscript(figure ref: Ref) -> Figure {
+        annotated.withUnsafeBufferPointer { $0[Int(ref.article)].research.figures.withUnsafeBufferPointer { $0[Int(ref.index)] } }
+    }
 }
