@@ -38,6 +38,9 @@ public final class FileWatcher: Sendable {
         }
     }
 
+    /// How many times events have come so far: a rebuild waits until it stops moving.
+    public var eventCount: Int { pending.events.load(ordering: .relaxed) }
+
     /// A signal after each change (several changes may give one signal).
     public var changes: AsyncStream<Void> { stream }
 
@@ -89,6 +92,7 @@ public final class FileWatcher: Sendable {
                 }
                 offset += 16 + nameLength
             }
+            pending.events.add(1, ordering: .relaxed)
             continuation.yield()
         }
     }
@@ -117,6 +121,7 @@ public final class FileWatcher: Sendable {
             if now != last {
                 last = now
                 pending.paths.withLock { $0 = nil }
+                pending.events.add(1, ordering: .relaxed)
                 continuation.yield()
             }
         }
@@ -126,4 +131,5 @@ public final class FileWatcher: Sendable {
 /// What a watcher's thread and its readers share: the paths seen since the last take.
 private final class PendingPaths: Sendable {
     let paths = Mutex<Set<String>?>([])
+    let events = Atomic<Int>(0)
 }

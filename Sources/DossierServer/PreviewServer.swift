@@ -12,12 +12,16 @@ public struct ServeOptions: Sendable {
     public var port: Int
     /// Quiet time after the last change before rebuilding (a burst of saves is one rebuild).
     public var debounceMilliseconds: Int
+    /// The longest a rebuild waits for changes that keep coming to stop.
+    public var settleLimitMilliseconds: Int
 
-    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, debounceMilliseconds: Int = 30) {
+    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, debounceMilliseconds: Int = 5,
+                settleLimitMilliseconds: Int = 200) {
         self.build = build
         self.host = host
         self.port = port
         self.debounceMilliseconds = debounceMilliseconds
+        self.settleLimitMilliseconds = settleLimitMilliseconds
     }
 }
 
@@ -94,13 +98,21 @@ public final class PreviewServer: Sendable {
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dossier"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let debounce = options.debounceMilliseconds
+        let quiet = max(1, options.debounceMilliseconds), limit = options.settleLimitMilliseconds
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
             group.addTask { [self] in
                 for await _ in watcher.changes {
-                    // Let a burst of saves settle, then rebuild once.
-                    try? await Task.sleep(for: .milliseconds(debounce))
+                    // Let a burst of saves settle (no event for `quiet` ms, `limit` at most), then
+                    // rebuild once: a fixed wait after the first event delayed every rebuild by all of it.
+                    var waited = 0, seen = watcher.eventCount
+                    repeat {
+                        try? await Task.sleep(for: .milliseconds(quiet))
+                        waited += quiet
+                        let now = watcher.eventCount
+                        if now == seen { break }
+                        seen = now
+                    } while waited < limit
                     self.rebuild(changedPaths: watcher.takePaths())
                 }
             }
