@@ -130,6 +130,37 @@ import Testing
         }
     }
 
+    /// A rebuild splices its changed articles into the last index: it must equal the index
+    /// made from every article, for articles that lose, gain or swap statements and figures.
+    @Test func aSplicedIndexEqualsAFullOne() throws {
+        let analysis = SiteBuilder.analyse(contentDirectory: repositoryRoot + "/content")
+        let original = analysis.annotated
+        let figures = try #require(original.indices.first { !original[$0].research.figures.isEmpty })
+        var edited = original
+        edited[0].research.statements = []
+        edited[0].research.figures = []
+        edited[3].research.statements += original[2].research.statements
+        edited[3].research.figures += original[figures].research.figures
+        edited[4].research = original[figures].research
+        #expect(!original[0].research.statements.isEmpty && !original[2].research.statements.isEmpty)
+        func graph(_ annotated: [AnnotatedArticle]) -> SiteGraph {
+            SiteGraph(content: analysis.content, annotated: annotated, reusing: nil, changed: [])
+        }
+        func same(_ a: ResearchIndex, _ b: ResearchIndex) {
+            #expect(a.statementsBySpeaker == b.statementsBySpeaker)
+            #expect(a.statementsVia == b.statementsVia)
+            #expect(a.figuresBySubject == b.figuresBySubject)
+            #expect(a.figuresByEntity == b.figuresByEntity)
+            #expect(a.agreementBySubject == b.agreementBySubject)
+        }
+        let before = ResearchIndex(graph(original))
+        let after = ResearchIndex(graph(edited))
+        let spliced = ResearchIndex(graph(edited), reusing: before, changed: [0, 3, 4])
+        same(spliced, after)
+        #expect(spliced.statementsBySpeaker != before.statementsBySpeaker)
+        same(ResearchIndex(graph(original), reusing: spliced, changed: [0, 3, 4]), before)
+    }
+
     /// Every statement's text and sentence are where their ranges say, and a sentence that
     /// holds mentions is the annotated one; a named speaker's anchor is its mention's.
     @Test func seedStatementsPointIntoTheirArticles() {

@@ -26,4 +26,6 @@ struct BuiltSite: Sendable {
     /// The network drawings, for a rebuild to reuse where a network is unchanged (nil
     /// for a build that keeps no state for rebuilds).
     var networkDrawings: NetworkDrawings?
+    /// The statements and figures index, for a rebuild to splice its changed articles into.
+    var research: ResearchIndex
 }

@@ -119,7 +119,9 @@ struct SitePipeline {
                               keepingShares: forRebuilds)
         let pagination = EntityPagination(graph: graph, pageSize: options.pageSize)
         let reports = MeetingReports(graph)
-        let research = ResearchIndex(graph)
+        // Spliced when the articles are the same ones (only the changed articles' entries replaced).
+        let research = ResearchIndex(graph, reusing: loaded.sameArticles && !changes.reloadsAll ? previous?.research : nil,
+                                     changed: Set(loaded.redo))
         // Read once per session: the data do not change while it runs.
         let coastlines: Coastlines?
         if let previous {
@@ -179,7 +181,8 @@ struct SitePipeline {
         let state = BuiltSite(options: options, content: content, annotated: graph.annotated, graph: graph, theme: theme,
                               fragments: fragments, pagination: pagination, dataParts: parts, searchShards: search, coastlines: coastlines,
                               outputPaths: paths,
-                              scan: loaded.scan, textSpill: spill, annotator: annotator, networkDrawings: drawings)
+                              scan: loaded.scan, textSpill: spill, annotator: annotator, networkDrawings: drawings,
+                              research: research)
         return Outcome(state: state, diagnostics: diagnostics, draftsLeftOut: loaded.draftsLeftOut, stages: stages,
                        articlePages: redone.count, outputs: made.count, allOutputs: outputs, assets: assets.count, removed: removed)
     }

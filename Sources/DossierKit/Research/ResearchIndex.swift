@@ -22,56 +22,149 @@ struct ResearchIndex: Sendable {
     /// Per subject: whether its articles agree (the figures index and each subject's pages show it).
     let agreementBySubject: [FigureSubject: FigureAgreement]
 
-    /// Indexes what the annotator found in each article (`AnnotatedArticle.research`).
-    init(_ graph: SiteGraph) {
-        let articles = graph.content.articles
-        let registry = graph.content.registry
+    /// The article orders the lists follow (positions in `content.articles`): a rebuild over
+    /// the same orders splices its changed articles in instead of indexing every article again.
+    private let newestFirst: [Int]
+    private let oldestFirst: [Int]
+
+    /// Indexes what the annotator found in each article (`AnnotatedArticle.research`). With
+    /// `previous` (the index of the last build) and the articles `changed` since, when the
+    /// articles are in the same orders, only the changed articles' entries are replaced.
+    init(_ graph: SiteGraph, reusing previous: ResearchIndex? = nil, changed: Set<Int> = []) {
         let annotated = graph.annotated
         self.annotated = annotated
-
         let newestFirst = graph.articlesByDate.map { Int($0) }
-        let count = registry.entities.count
+        let oldestFirst = Self.oldestFirst(newestFirst, graph.content.articles)
+        self.newestFirst = newestFirst
+        self.oldestFirst = oldestFirst
+        let count = graph.content.registry.entities.count
         var bySpeaker = [[Ref]](repeating: [], count: count)
         var via = [[Ref]](repeating: [], count: count)
-        // Through the buffer: an element read from the array is a copy of the whole annotation.
-        annotated.withUnsafeBufferPointer { annotated in
-            for article in newestFirst {
-                annotated[article].research.statements.withUnsafeBufferPointer { statements in
-                    for index in statements.indices {
-                        let ref = Ref(article: Int32(article), index: Int32(index))
-                        for speaker in statements[index].speakers { bySpeaker[Int(speaker)].append(ref) }
-                        if let channel = statements[index].via { via[Int(channel)].append(ref) }
+        var bySubject: [FigureSubject: [Ref]] = [:]
+        var byEntity = [[Ref]](repeating: [], count: count)
+        var touchedSubjects = Set(FigureSubject.allCases)
+        if let previous, previous.newestFirst == newestFirst, previous.oldestFirst == oldestFirst,
+           previous.statementsBySpeaker.count == count {
+            bySpeaker = previous.statementsBySpeaker
+            via = previous.statementsVia
+            bySubject = previous.figuresBySubject
+            byEntity = previous.figuresByEntity
+            touchedSubjects = []
+            var newRank = [Int](repeating: 0, count: newestFirst.count), oldRank = newRank
+            for (rank, article) in newestFirst.enumerated() { newRank[article] = rank }
+            for (rank, article) in oldestFirst.enumerated() { oldRank[article] = rank }
+            // What the changed articles held before and hold now, by list.
+            var speakerRefs: [Int: [Ref]] = [:], viaRefs: [Int: [Ref]] = [:], entityRefs: [Int: [Ref]] = [:]
+            var subjectRefs: [FigureSubject: [Ref]] = [:]
+            var speakersTouched = Set<Int>(), viaTouched = Set<Int>(), entitiesTouched = Set<Int>()
+            for article in changed.sorted() {
+                for (research, now) in [(previous.annotated[article].research, false), (annotated[article].research, true)] {
+                    Self.index(research, article: article) { list, key, ref in
+                        switch list {
+                        case .speaker: speakersTouched.insert(key); if now { speakerRefs[key, default: []].append(ref) }
+                        case .via: viaTouched.insert(key); if now { viaRefs[key, default: []].append(ref) }
+                        case .entity: entitiesTouched.insert(key); if now { entityRefs[key, default: []].append(ref) }
+                        case .subject(let subject): touchedSubjects.insert(subject); if now { subjectRefs[subject, default: []].append(ref) }
+                        }
+                    }
+                }
+            }
+            func splice(_ list: [Ref], _ added: [Ref]?, rank: [Int]) -> [Ref] {
+                func key(_ ref: Ref) -> (Int, Int32) { (rank[Int(ref.article)], ref.index) }
+                let kept = list.filter { !changed.contains(Int($0.article)) }
+                let added = (added ?? []).sorted { key($0) < key($1) }
+                var merged: [Ref] = []
+                merged.reserveCapacity(kept.count + added.count)
+                var next = 0
+                for ref in kept {
+                    while next < added.count, key(added[next]) < key(ref) { merged.append(added[next]); next += 1 }
+                    merged.append(ref)
+                }
+                merged += added[next...]
+                return merged
+            }
+            for entity in speakersTouched { bySpeaker[entity] = splice(bySpeaker[entity], speakerRefs[entity], rank: newRank) }
+            for entity in viaTouched { via[entity] = splice(via[entity], viaRefs[entity], rank: newRank) }
+            for entity in entitiesTouched { byEntity[entity] = splice(byEntity[entity], entityRefs[entity], rank: oldRank) }
+            for subject in touchedSubjects {
+                let refs = splice(bySubject[subject] ?? [], subjectRefs[subject], rank: oldRank)
+                bySubject[subject] = refs.isEmpty ? nil : refs
+            }
+        } else {
+            // Through the buffer: an element read from the array is a copy of the whole annotation.
+            annotated.withUnsafeBufferPointer { annotated in
+                for article in newestFirst {
+                    Self.index(annotated[article].research, article: article, figures: false) { list, key, ref in
+                        if case .speaker = list { bySpeaker[key].append(ref) } else { via[key].append(ref) }
+                    }
+                }
+                for article in oldestFirst {
+                    Self.index(annotated[article].research, article: article, statements: false) { list, key, ref in
+                        if case .subject(let subject) = list { bySubject[subject, default: []].append(ref) } else { byEntity[key].append(ref) }
                     }
                 }
             }
         }
         statementsBySpeaker = bySpeaker
         statementsVia = via
-
-        var bySubject: [FigureSubject: [Ref]] = [:]
-        var byEntity = [[Ref]](repeating: [], count: count)
-        let oldestFirst = ArticleOrder.byDate(articles, newestFirst: false)
+        figuresBySubject = bySubject
+        figuresByEntity = byEntity
+        var agreement = previous?.agreementBySubject ?? [:]
         annotated.withUnsafeBufferPointer { annotated in
-            for article in oldestFirst {
-                annotated[article].research.figures.withUnsafeBufferPointer { figures in
-                    for index in figures.indices {
-                        let ref = Ref(article: Int32(article), index: Int32(index))
-                        bySubject[figures[index].subject, default: []].append(ref)
-                        for entity in figures[index].entities { byEntity[Int(entity)].append(ref) }
-                        if let claimant = figures[index].claimant, !figures[index].entities.contains(claimant) {
-                            byEntity[Int(claimant)].append(ref)
-                        }
-                    }
+            for subject in touchedSubjects {
+                agreement[subject] = bySubject[subject].map { refs in
+                    FigureAgreement(refs) { ref in annotated[Int(ref.article)].research.figures.withUnsafeBufferPointer { $0[Int(ref.index)].value } }
                 }
             }
         }
-        figuresBySubject = bySubject
-        figuresByEntity = byEntity
-        agreementBySubject = annotated.withUnsafeBufferPointer { annotated in
-            bySubject.mapValues { refs in
-                FigureAgreement(refs) { ref in annotated[Int(ref.article)].research.figures.withUnsafeBufferPointer { $0[Int(ref.index)].value } }
+        agreementBySubject = agreement
+    }
+
+    private enum List {
+        case speaker, via, entity
+        case subject(FigureSubject)
+    }
+
+    /// Each list entry an article's statements and figures make, in the order the lists hold
+    /// them: per statement its speakers, then its channel; per figure its subject, the
+    /// entities of its sentence, then its claimant when not among them.
+    private static func index(_ research: ArticleResearch, article: Int, statements: Bool = true, figures: Bool = true,
+                              _ add: (List, Int, Ref) -> Void) {
+        if statements {
+            research.statements.withUnsafeBufferPointer { statements in
+                for index in statements.indices {
+                    let ref = Ref(article: Int32(article), index: Int32(index))
+                    for speaker in statements[index].speakers { add(.speaker, Int(speaker), ref) }
+                    if let channel = statements[index].via { add(.via, Int(channel), ref) }
+                }
             }
         }
+        if figures {
+            research.figures.withUnsafeBufferPointer { figures in
+                for index in figures.indices {
+                    let ref = Ref(article: Int32(article), index: Int32(index))
+                    add(.subject(figures[index].subject), 0, ref)
+                    for entity in figures[index].entities { add(.entity, Int(entity), ref) }
+                    if let claimant = figures[index].claimant, !figures[index].entities.contains(claimant) { add(.entity, Int(claimant), ref) }
+                }
+            }
+        }
+    }
+
+    /// Oldest first (date ascending, then id) from newest first (date descending, then id):
+    /// reversed, with each run of one date put back in id order.
+    private static func oldestFirst(_ newestFirst: [Int], _ articles: [Article]) -> [Int] {
+        var order = Array(newestFirst.reversed())
+        articles.withUnsafeBufferPointer { articles in
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count, articles[order[end]].date == articles[order[start]].date { end += 1 }
+                order[start..<end].reverse()
+                start = end
+            }
+        }
+        return order
     }
 
     // Through the buffers: reading `annotated[i]` copied the whole annotation, once per
