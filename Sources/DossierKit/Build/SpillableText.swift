@@ -60,12 +60,6 @@ struct SpillableText: Sendable, Hashable {
         }
     }
 
-    /// Moves the text to `spill` when it takes it.
-    mutating func spill(to spill: TextSpill) {
-        guard case .string(var string) = storage, !string.isEmpty, let extent = spill.store(&string) else { return }
-        storage = .spilled(spill, extent)
-    }
-
     static func == (a: SpillableText, b: SpillableText) -> Bool { a.string == b.string }
     func hash(into hasher: inout Hasher) { hasher.combine(string) }
 }
