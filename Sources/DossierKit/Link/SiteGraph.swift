@@ -86,7 +86,7 @@ struct SiteGraph: Sendable {
         let entityCount = registry.entities.count
         let articles = content.articles
 
-        let byDate = ArticleOrder.byDate(articles, newestFirst: true).map { Int32($0) }
+        let byDate = ArticleOrder.newestFirst(articles).map { Int32($0) }
         self.articlesByDate = byDate
 
         // Each article's share, on all cores, merged in date order.

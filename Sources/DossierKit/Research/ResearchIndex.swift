@@ -34,7 +34,7 @@ struct ResearchIndex: Sendable {
         let annotated = graph.annotated
         self.annotated = annotated
         let newestFirst = graph.articlesByDate.map { Int($0) }
-        let oldestFirst = Self.oldestFirst(newestFirst, graph.content.articles)
+        let oldestFirst = ArticleOrder.oldestFirst(newestFirst, graph.content.articles)
         self.newestFirst = newestFirst
         self.oldestFirst = oldestFirst
         let count = graph.content.registry.entities.count
@@ -149,22 +149,6 @@ struct ResearchIndex: Sendable {
                 }
             }
         }
-    }
-
-    /// Oldest first (date ascending, then id) from newest first (date descending, then id):
-    /// reversed, with each run of one date put back in id order.
-    private static func oldestFirst(_ newestFirst: [Int], _ articles: [Article]) -> [Int] {
-        var order = Array(newestFirst.reversed())
-        articles.withUnsafeBufferPointer { articles in
-            var start = 0
-            while start < order.count {
-                var end = start + 1
-                while end < order.count, articles[order[end]].date == articles[order[start]].date { end += 1 }
-                order[start..<end].reverse()
-                start = end
-            }
-        }
-        return order
     }
 
     // Through the buffers: reading `annotated[i]` copied the whole annotation, once per
