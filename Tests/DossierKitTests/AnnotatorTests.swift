@@ -21,15 +21,15 @@ import Testing
     @Test func linksAliasesInTextWithClassAndAnchor() {
         let result = annotate("रूस और उत्तर कोरिया।\n")
         #expect(linked(result) == ["रूस=russia", "उत्तर कोरिया=north-korea"])
-        #expect(result.bodyHTML.contains("<a class=\"mention mention-country\" id=\"m1\" href=\"../../countries/russia/index.html\""))
-        #expect(result.bodyHTML.contains("id=\"m2\""))
+        #expect(result.linkedHTML(registry).contains("<a class=\"mention mention-country\" id=\"m1\" href=\"../../countries/russia/index.html\""))
+        #expect(result.linkedHTML(registry).contains("id=\"m2\""))
         #expect(result.mentions.allSatisfy { $0.auto })
     }
 
     @Test func neverInsideCodeLinksImagesOrRawHTML() {
         let result = annotate("`रूस` [रूस](https://x.org) ![रूस](i.png) <span>रूस</span>\n\n```\nरूस\n```\n")
         #expect(linked(result) == [])
-        #expect(!result.bodyHTML.contains("mention"))
+        #expect(!result.linkedHTML(registry).contains("mention"))
     }
 
     @Test func explicitAnnotationWinsAndIsMarkedNotAuto() {
@@ -37,13 +37,13 @@ import Testing
         #expect(linked(result) == ["किम=kim-yong-hyun", "बैठक=2024-11-29-talks", "रूस=russia"])
         #expect(result.mentions.map(\.auto) == [false, false, true])
         #expect(result.diagnostics.isEmpty)
-        #expect(result.bodyHTML.contains("meetings/2024-11-29-talks/index.html"))
+        #expect(result.linkedHTML(registry).contains("meetings/2024-11-29-talks/index.html"))
     }
 
     @Test func noneMarksASpanThatIsNotAnEntity() {
         let result = annotate("[रूस](none:) नाम का होटल और रूस।\n")
         #expect(linked(result) == ["रूस=russia"])
-        #expect(result.bodyHTML.hasPrefix("<p>रूस नाम का होटल"))
+        #expect(result.linkedHTML(registry).hasPrefix("<p>रूस नाम का होटल"))
     }
 
     @Test func unknownIdIsAnErrorWithSuggestionAndLine() {
@@ -51,7 +51,7 @@ import Testing
         #expect(result.diagnostics.count == 1)
         let message = result.diagnostics[0].description
         #expect(message == "content/articles/a1.md:8: unknown person \"kim-jong-on\" (did you mean kim-jong-un?)")
-        #expect(!result.bodyHTML.contains("person:"))
+        #expect(!result.linkedHTML(registry).contains("person:"))
     }
 
     @Test func ambiguousAliasResolvedWhenArticleNamesOnlyOne() {
@@ -92,14 +92,14 @@ import Testing
         let result = annotate("*रूस* और **उत्तर कोरिया** ने\nकहा।\n")
         #expect(linked(result) == ["रूस=russia", "उत्तर कोरिया=north-korea"])
         #expect(result.sentences == ["रूस और उत्तर कोरिया ने कहा।"])
-        #expect(result.bodyHTML.contains("<em><a class=\"mention mention-country\""))
+        #expect(result.linkedHTML(registry).contains("<em><a class=\"mention mention-country\""))
     }
 
     @Test func htmlInTitlesAndNamesIsEscaped() {
         let hostile = Registry([person("x", "<b>X</b>\"", ["एक्स"])])
         let result = Annotator(registry: hostile).annotate(article("एक्स ने <i>कहा</i>\n"))
-        #expect(result.bodyHTML.contains("title=\"&lt;b&gt;X&lt;/b&gt;&quot;\""))
-        #expect(!result.bodyHTML.contains("<i>"))
+        #expect(result.linkedHTML(hostile).contains("title=\"&lt;b&gt;X&lt;/b&gt;&quot;\""))
+        #expect(!result.linkedHTML(hostile).contains("<i>"))
     }
 }
 
@@ -110,11 +110,11 @@ import Testing
         let registry = Registry([country("russia", "Russia", ["रूस"])])
         let result = Annotator(registry: registry).annotate(article("| a | b |\n|---|---|\n| रूस | x |\n| y रूस z | [रू](country:russia) w |\n"))
         #expect(result.mentions.count == 3)
-        for anchor in 1...3 { #expect(result.bodyHTML.contains("id=\"m\(anchor)\""), "m\(anchor)") }
-        #expect(result.bodyHTML.contains("<td><a class=\"mention mention-country\" id=\"m1\" href=\"../../countries/russia/index.html\" title=\"Russia\" data-entity=\"country:russia\">रूस</a></td>"))
-        #expect(result.bodyHTML.contains("<td>y <a class=\"mention mention-country\" id=\"m2\""))
-        #expect(result.bodyHTML.contains(">रू</a> w</td>"))
-        #expect(!result.bodyHTML.unicodeScalars.contains { (0xFDD0...0xFDD2).contains($0.value) })
+        for anchor in 1...3 { #expect(result.linkedHTML(registry).contains("id=\"m\(anchor)\""), "m\(anchor)") }
+        #expect(result.linkedHTML(registry).contains("<td><a class=\"mention mention-country\" id=\"m1\" href=\"../../countries/russia/index.html\" title=\"Russia\" data-entity=\"country:russia\">रूस</a></td>"))
+        #expect(result.linkedHTML(registry).contains("<td>y <a class=\"mention mention-country\" id=\"m2\""))
+        #expect(result.linkedHTML(registry).contains(">रू</a> w</td>"))
+        #expect(!result.linkedHTML(registry).unicodeScalars.contains { (0xFDD0...0xFDD6).contains($0.value) })
     }
 
     /// Character references to the markers in a code block's info string (cmark decodes them
@@ -124,7 +124,7 @@ import Testing
         let registry = Registry([country("russia", "Russia", ["रूस"])])
         let body = "| a |\n|---|\n| रूस |\n\n```&#xFDD0;0&#xFDD1;x&#xFDD2;&#x202E;y\ncode\n```\n\n[t](https://example.org \"&#xFDD0;0&#xFDD1;\") ![i&#xFDD0;0&#xFDD1;](https://example.org/i.png)\n"
         let result = Annotator(registry: registry).annotate(article(body))
-        let html = result.bodyHTML
+        let html = result.linkedHTML(registry)
         #expect(html.components(separatedBy: "id=\"m1\"").count == 2, "\(html)")
         #expect(html.components(separatedBy: "<a ").count == html.components(separatedBy: "</a>").count, "\(html)")
         #expect(html.contains("<pre><code class=\"language-0xy\">code\n</code></pre>"), "\(html)")

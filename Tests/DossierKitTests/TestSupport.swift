@@ -8,6 +8,19 @@ let repositoryRoot: String = {
     return url.path
 }()
 
+/// The default theme (templates/), loaded once.
+let defaultTheme: Theme = {
+    guard case .success(let theme) = Theme.load(directory: repositoryRoot + "/templates") else { fatalError("the default theme does not load") }
+    return theme
+}()
+
+extension AnnotatedArticle {
+    /// The body as its article page shows it: each mention's markers made the default theme's link.
+    func linkedHTML(_ registry: Registry) -> String {
+        MentionMarkup(theme: defaultTheme, registry: registry, root: Fragments.pageRoot).html(bodyHTML)
+    }
+}
+
 /// A fresh temporary folder, removed by the caller with `removeItem`.
 func temporaryFolder(_ name: String = "dossier-test") -> String {
     let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"

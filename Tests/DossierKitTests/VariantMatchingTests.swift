@@ -149,7 +149,7 @@ import Testing
         let body = "व्लादिमीर पुतिन ने किम जोंग उन से बात की। [यूं](none:) तो पुतिन ने कहा।"
         let annotated = annotator.annotate(article(body))
         #expect(annotated.mentions.map { annotated.text(of: $0) } == ["व्लादिमीर पुतिन", "किम जोंग उन", "पुतिन"])
-        #expect(annotated.bodyHTML.contains("title=\"Vladimir Putin\""))
+        #expect(annotated.linkedHTML(Self.registry).contains("title=\"Vladimir Putin\""))
         let content = Content(site: SiteConfig(), registry: Self.registry, articles: [article(body)])
         let analysis = Analysis(content: content, annotated: [annotated], diagnostics: [])
         let variants = VariantReport.variants(analysis)

@@ -7,11 +7,6 @@ struct Annotator: Sendable {
     let registry: Registry
     let matcher: AliasMatcher
 
-    /// Per entity, the parts of its mention link around the anchor number and the page root
-    /// (the second begins with the entity's path: reading it from the registry per mention
-    /// copied the whole entity).
-    private let linkParts: [(kind: String, rest: String)]
-
     init(registry: Registry) {
         self.init(registry: registry, matcher: AliasMatcher(registry: registry))
     }
@@ -19,16 +14,11 @@ struct Annotator: Sendable {
     init(registry: Registry, matcher: AliasMatcher) {
         self.registry = registry
         self.matcher = matcher
-        // Made once: a large dossier has hundreds of thousands of mentions.
-        self.linkParts = registry.entities.map { target in
-            ("<a class=\"mention mention-\(target.kind.rawValue)\" id=\"m",
-             target.path + "index.html\" title=\"\(HTML.escape(target.name))\" data-entity=\"\(target.kind.rawValue):\(target.id)\">")
-        }
     }
 
-    /// Annotates `article`, linking entity pages relative to a page `root` (e.g. `../../`), and
-    /// finds its statements and figures unless `research` is false.
-    func annotate(_ article: Article, root: String = "../../", research: Bool = true) -> AnnotatedArticle {
+    /// Annotates `article`, its mentions marked in the body HTML (`MentionMarker`), and finds
+    /// its statements and figures unless `research` is false.
+    func annotate(_ article: Article, research: Bool = true) -> AnnotatedArticle {
         // What reaches cmark-gfm is bounded first: constructs it is super-linear on become text.
         let (markdown, guarded) = MarkdownGuard.bound(TextNormalization.nfc(article.body), file: article.file, bodyLine: article.bodyLine)
         let document = MarkdownDocument(parsing: markdown)
@@ -174,7 +164,7 @@ struct Annotator: Sendable {
         var markers = InlineMarkers()
         for (index, item) in explicit.enumerated() {
             if let entity = item.entity {
-                let (open, close) = linkHTML(for: entity, anchor: anchorOfExplicit[index], root: root)
+                let (open, close) = (MentionMarker.open(entity, anchor: anchorOfExplicit[index]), MentionMarker.close)
                 let node = item.annotation.node
                 if !node.replaceWithCustomInline(open: open, close: close) {
                     node.prependText(markers.openMarker(open: open, close: close))
@@ -197,7 +187,7 @@ struct Annotator: Sendable {
                     if candidate.match.start > cursor {
                         node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<candidate.match.start]), as: UTF8.self))
                     }
-                    let (open, close) = linkHTML(for: entity, anchor: anchor, root: root)
+                    let (open, close) = (MentionMarker.open(entity, anchor: anchor), MentionMarker.close)
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self)
                     if !node.insertCustomInlineBefore(open: open, text: text, close: close) {
                         node.insertTextBefore(markers.wrap(text, open: open, close: close))
@@ -298,10 +288,5 @@ struct Annotator: Sendable {
         var end = limit
         while end > 0 && bytes[end] != 32 { end -= 1 }
         return String(decoding: bytes[..<(end > 0 ? end : limit)], as: UTF8.self) + "…"
-    }
-
-    func linkHTML(for entity: EntityIndex, anchor: Int32, root: String) -> (String, String) {
-        let parts = linkParts[Int(entity)]
-        return (parts.kind + String(anchor) + "\" href=\"" + root + parts.rest, "</a>")
     }
 }

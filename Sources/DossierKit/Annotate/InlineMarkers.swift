@@ -1,11 +1,12 @@
-/// Links the build makes where cmark cannot hold a custom node: a GFM table cell takes only
+/// Mentions the build marks where cmark cannot hold a custom node: a GFM table cell takes only
 /// some inline kinds, and a mention inserted there was dropped with its text (and its
 /// anchor, which entity pages link to). There the mention's text goes in as ordinary text
-/// between markers, and the rendered HTML gets the link's tags in place of the markers.
+/// between markers, and the rendered HTML gets the mention's own markers (`MentionMarker`)
+/// in place of these.
 /// The markers are noncharacters (U+FDD0–FDD2), which loading removes from all content, so
 /// no article text can forge one (nor can a character reference: `Annotator.removeDecodedControls`
-/// removes what cmark decodes); a marker's tags come from this list, never from the text, and
-/// each is spliced in at most once, so even a forged marker could not copy a mention's `id`.
+/// removes what cmark decodes); a marker's replacement comes from this list, never from the text, and
+/// each is spliced in at most once, so even a forged marker could not copy a mention's anchor.
 struct InlineMarkers {
     private var tags: [(open: String, close: String)] = []
 

@@ -14,8 +14,9 @@ public struct Mention: Sendable, Hashable {
     public var line: Int32
 }
 
-/// An article after annotation: its body as HTML with every mention linked, and what it mentions.
+/// An article after annotation: its body as HTML with every mention marked, and what it mentions.
 public struct AnnotatedArticle: Sendable {
+    /// The body's HTML, each mention between `MentionMarker`s (the article page makes them the theme's links).
     public var bodyHTML: String
     /// The sentences that hold mentions, in document order.
     public var sentences: ArticleSentences

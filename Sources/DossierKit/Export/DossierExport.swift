@@ -136,7 +136,7 @@ public enum DossierExport {
                 mentionID += 1
                 try mentions.run([.integer(mentionID), .text(article.id), .text(key(registry[mention.entity])),
                                   .integer(first + Int(mention.sentence)), .text(annotation.text(of: mention)),
-                                  .integer(mention.auto ? 1 : 0), .text(article.path + "index.html#m\(mention.anchor)")])
+                                  .integer(mention.auto ? 1 : 0), .text(PageFile.mention(article.pagePath, mention.anchor))])
             }
         }
         try database.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild'); COMMIT;")

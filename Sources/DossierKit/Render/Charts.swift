@@ -68,8 +68,7 @@ struct Charts: Sendable {
 
     func svg(_ network: CoMentionNetwork, root: String, size: NetworkSVG.Size, centred: Bool, label: String) -> String? {
         let nodes = zip(network.nodes, network.sizes).map { index, size -> NetworkSVG.Node in
-            let link = PageRenderer.link(index, registry: registry, root: root)
-            return NetworkSVG.Node(name: registry[index].name, native: link["native"] as? String, kind: registry[index].kind.rawValue,
+            NetworkSVG.Node(name: registry[index].name, native: registry[index].native, kind: registry[index].kind.rawValue,
                                    url: root + registry[index].pagePath, mentions: size)
         }
         return NetworkSVG.render(nodes: nodes, edges: network.edges,

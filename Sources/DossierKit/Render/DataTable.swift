@@ -176,7 +176,7 @@ enum DataTable: String, CaseIterable, Sendable {
         let research = annotation.research
         let page = article.pagePath
         func ref(_ entity: EntityIndex?) -> String? { entity.map { context.entityRef[Int($0)] } }
-        func link(_ anchor: Int32?) -> String { anchor.map { page + "#m" + String($0) } ?? page }
+        func link(_ anchor: Int32?) -> String { anchor.map { PageFile.mention(page, $0) } ?? page }
         for number in rows {
             var first = true
             // One field: JSON `"name": value` (quoted unless `raw`, null when nil), or a CSV field.

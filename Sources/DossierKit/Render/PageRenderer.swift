@@ -51,69 +51,71 @@ struct PageRenderer: Sendable {
 
     func render(_ page: SitePage) -> String {
         let root = page.root(in: content)
-        var context = base(root: root, page: page)
-        let template: TemplateName
+        var layout = base(root: root, page: page)
         switch page {
         case .home:
-            template = .home
-            home(&context, root: root)
+            layout.pageTitle = content.site.title
+            return finish(.home, layout, home(root: root), page)
         case .articleIndex(let number):
-            template = .articles
-            context["pageTitle"] = number == 1 ? "Articles" : "Articles, page \(number)"
+            layout.pageTitle = number == 1 ? "Articles" : "Articles, page \(number)"
             let pages = SitePage.articleIndexPages(articles: graph.articlesByDate.count)
             let first = (number - 1) * SitePage.articlesPerPage
             let shown = graph.articlesByDate[min(first, graph.articlesByDate.count)..<min(first + SitePage.articlesPerPage, graph.articlesByDate.count)]
-            context["articles"] = shown.map { articleSummary($0, root: root) }
-            if pages > 1 {
-                context["pagination"] = paginationContext(page: number, pages: pages, root: root) { .articleIndex(page: $0) }
-            }
+            let view = ArticleListView(articles: shown.map { articleSummary($0, root: root) },
+                                       pagination: pages > 1 ? paginationView(page: number, pages: pages, root: root) { .articleIndex(page: $0) } : nil)
+            return finish(.articles, layout, view, page)
         case .article(let index):
-            template = .article
-            article(Int(index), &context, root: root)
+            let view = ArticlePage(content: content, fragments: fragments).view(&layout, article: Int(index), annotation: graph.annotated[Int(index)], root: root)
+            return finish(.article, layout, view, page)
         case .entityIndex(let kind):
-            template = .index
-            context["pageTitle"] = kind.title
-            context["kindTitle"] = kind.title
-            context["isMeetings"] = kind == .meeting
-            if kind == .meeting, let timeline = charts.meetingsTimeline(root: root) { context["timeline"] = timeline }
+            layout.pageTitle = kind.title
             let order = kind == .meeting ? graph.meetingsByDate : graph.byMentions(kind)
-            context["entities"] = order.map { entityRow($0, root: root) }
+            let view = EntityIndexView(kindTitle: kind.title, isMeetings: kind == .meeting,
+                                       timeline: kind == .meeting ? charts.meetingsTimeline(root: root) : nil,
+                                       entities: order.map { entityRow($0, root: root) })
+            return finish(.index, layout, view, page)
         case .entity(let index, let number):
+            // Each view is made before the layout is read: making it sets the layout's title.
             if registry[index].kind == .meeting {
-                template = .meeting
-                meeting(index, &context, root: root)
-            } else {
-                template = .entity
-                entity(index, page: number, &context, root: root)
+                let view = meeting(index, &layout, root: root)
+                return finish(.meeting, layout, view, page)
             }
+            let view = entity(index, page: number, &layout, root: root)
+            return finish(.entity, layout, view, page)
         case .notFound:
-            template = .notfound
-            context["pageTitle"] = "Page not found"
+            layout.pageTitle = "Page not found"
+            return finish(.notfound, layout, LayoutOnlyView(), page)
         case .explore:
-            template = .explore
-            explore(&context, root: root)
+            layout.pageTitle = "Explore"
+            return finish(.explore, layout, explore(root: root), page)
         case .search:
-            template = .search
-            context["pageTitle"] = "Search"
+            layout.pageTitle = "Search"
+            return finish(.search, layout, LayoutOnlyView(), page)
         case .figures:
-            template = .figures
-            figureIndex(&context, root: root)
+            layout.pageTitle = "Figures"
+            return finish(.figures, layout, figureIndex(root: root), page)
         case .figureSubject(let subject, let number):
-            template = .figures
-            figureSubject(subject, page: number, &context, root: root)
+            let view = figureSubject(subject, page: number, &layout, root: root)
+            return finish(.figures, layout, view, page)
         }
-        if let map = mapSVG(for: page, label: "Map: " + (context["pageTitle"] as? String ?? content.site.title)) { context["map"] = map }
-        return theme.render(template, context)
+    }
+
+    /// The page through its template, with its map when it has one.
+    private func finish<Body: Encodable>(_ template: TemplateName, _ layout: LayoutView, _ body: Body, _ page: SitePage) -> String {
+        var layout = layout
+        layout.map = mapSVG(for: page, label: "Map: " + layout.pageTitle)
+        return theme.render(template, PageView(layout, body))
     }
 
     // MARK: Shared parts
 
-    func base(root: String, page: SitePage) -> [String: Any] {
+    func base(root: String, page: SitePage) -> LayoutView {
         PageRenderer.base(content: content, fragments: fragments, root: root, page: page)
     }
 
-    /// What every page's layout needs: the shared header, the site, the language.
-    static func base(content: Content, fragments: Fragments, root: String, page: SitePage) -> [String: Any] {
+    /// What every page's layout needs: the shared header, the site, the language; the page
+    /// sets its title.
+    static func base(content: Content, fragments: Fragments, root: String, page: SitePage) -> LayoutView {
         let section: String? = {
             switch page {
             case .home: return "home"
@@ -126,85 +128,56 @@ struct PageRenderer: Sendable {
             case .figures, .figureSubject: return "figures"
             }
         }()
-        let site: [String: Any] = ["title": content.site.title, "description": content.site.description,
-                                   "author": content.site.author ?? ""]
-        return ["root": root, "site": site, "lang": content.site.language,
-                "header": fragments.header(root: root, section: section), "footer": fragments.footer(root: root)]
+        return LayoutView(root: root, site: SiteView(content.site), lang: content.site.language,
+                          header: fragments.header(root: root, section: section), footer: fragments.footer(root: root),
+                          pageTitle: content.site.title)
     }
 
-    func link(_ entity: EntityIndex, root: String) -> [String: Any] {
-        PageRenderer.link(entity, registry: registry, root: root)
-    }
-
-    static func link(_ entity: EntityIndex, registry: Registry, root: String) -> [String: Any] {
-        let target = registry[entity]
-        var result: [String: Any] = ["name": target.name, "url": root + target.pagePath,
-                                     "kind": target.kind.rawValue, "id": target.id]
-        if let native = target.native { result["native"] = native }
-        return result
-    }
+    func link(_ entity: EntityIndex, root: String) -> EntityLinkView { EntityLinkView(registry[entity], root: root) }
 
     func articleLink(_ index: Int32, root: String) -> String { root + articlePaths[Int(index)] }
 
     /// An article in lists: only its metadata, so the article list changes only when some
     /// article's title, date or source does.
-    func articleSummary(_ index: Int32, root: String) -> [String: Any] {
-        PageRenderer.articleSummary(content: content, index: index, root: root)
+    func articleSummary(_ index: Int32, root: String) -> ArticleSummaryView {
+        ArticleSummaryView(content.articles[Int(index)], root: root)
     }
 
-    static func articleSummary(content: Content, index: Int32, root: String) -> [String: Any] {
-        let article = content.articles[Int(index)]
-        var result: [String: Any] = ["title": article.title, "url": root + article.pagePath,
-                                     "date": article.date, "dateDisplay": ISODate.display(article.date)]
-        if let source = article.source { result["source"] = source }
-        return result
+    func entityRow(_ index: EntityIndex, root: String) -> EntityListItem {
+        Merged(link(index, root: root), rowFields(index, root: root))
     }
 
-    func entityRow(_ index: EntityIndex, root: String) -> [String: Any] {
+    func rowFields(_ index: EntityIndex, root: String) -> EntityRowView {
         let entity = registry[index]
-        var row = link(index, root: root)
-        row["count"] = graph.mentionCount(index)
-        row["articleCount"] = graph.articles[Int(index)].count
-        row["aliases"] = entity.aliases.filter { $0 != entity.name }.prefix(4).joined(separator: ", ")
-        if let description = entity.description { row["description"] = description }
-        if let date = entity.date {
-            row["date"] = date
-            row["dateDisplay"] = ISODate.display(date)
-        }
-        // Always present: templates test lists with empty(), which treats a missing key as empty-and-false.
         // Other pages show the first few participants and how many more (a meeting of 6,000
         // participants repeated every name on every participant's page); the meeting's own
-        // page shows them all.
-        // Only the shown ones are looked up (participants' ids are checked at load).
+        // page shows them all. Only the shown ones are looked up (participants' ids are
+        // checked at load).
         let shown = entity.participants.prefix(PageRenderer.participantsShown)
-        row["participants"] = shown.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
-        if entity.participants.count > shown.count {
-            row["moreParticipants"] = entity.participants.count - shown.count
-        }
-        return row
+        return EntityRowView(count: graph.mentionCount(index), articleCount: graph.articles[Int(index)].count,
+                             aliases: entity.aliases.filter { $0 != entity.name }.prefix(4).joined(separator: ", "),
+                             description: entity.description, date: entity.date, dateDisplay: entity.date.map(ISODate.display),
+                             participants: shown.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) },
+                             moreParticipants: entity.participants.count > shown.count ? entity.participants.count - shown.count : nil)
     }
 
     /// Participants a meeting shows on pages other than its own.
     static let participantsShown = 12
 
-    /// A sentence as an HTML list item, the given mentions highlighted and linked to their
-    /// place in the article, appended to `html`. Built as a String from slices of the
-    /// sentence (no text is checked as UTF-8 again); only a slice with markup characters is
-    /// escaped through a copy.
-    /// `only`: the outlet that alone says it (a meeting's reports), noted after it.
+    /// A sentence as the theme's list item (`sentence`), the given mentions highlighted
+    /// (`highlight`) and linked to their place in the article, appended to `html`. Both are
+    /// cut templates (`TemplateCut`), filled from slices of the sentence (no text is checked
+    /// as UTF-8 again); only a slice with markup characters is escaped through a copy.
+    /// `only`: the outlet that alone says it (a meeting's reports).
     func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: String,
                             only: String? = nil) {
-        html += only == nil ? "<li>" : "<li class=\"only\">"
-        func close() {
-            if let only { html += " <span class=\"only-note\" lang=\"en\">only " + HTML.escape(only) + "</span>" }
-            html += "</li>\n"
-        }
         let text = annotation.sentences[Int(sentence)]
         // The nested functions below read only these: capturing `annotation` copied it,
         // retaining each of its arrays, once per sentence.
         let mentions = annotation.mentions
+        let highlight = fragments.highlight
         let utf8 = text.utf8
-        func append(_ start: Int, _ end: Int) {
+        func append(_ start: Int, _ end: Int, to html: inout String) {
             let slice = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
             if slice.utf8.contains(where: HTML.needsEscaping) {
                 html += HTML.escape(String(slice))
@@ -212,48 +185,55 @@ struct PageRenderer: Sendable {
                 html += slice
             }
         }
-        var cursor = 0
-        func mark(_ index: Int32) {
-            let mention = mentions[Int(index)]
-            let start = Int(mention.start), end = Int(mention.end)
-            guard start >= cursor, end <= utf8.count else { return }
-            append(cursor, start)
-            html += "<mark><a href=\""
-            html += href
-            html += "#m"
-            html += String(mention.anchor)
-            html += "\">"
-            append(start, end)
-            html += "</a></mark>"
-            cursor = end
-        }
         let marked = others.isEmpty ? [first]
             : ([first] + others).sorted(by: { mentions[Int($0)].start < mentions[Int($1)].start })
-        guard utf8.count > SentenceExcerpt.limit else {
-            for index in marked { mark(index) }
-            append(cursor, utf8.count)
-            close()
-            return
-        }
         // A long sentence: only the excerpts around these mentions (see SentenceExcerpt).
-        var next = 0
-        for segment in SentenceExcerpt.segments(of: marked, in: annotation) {
-            if segment.lowerBound > 0 { html += cursor == 0 ? "…" : " … " }
-            cursor = segment.lowerBound
-            while next < marked.count, Int(mentions[Int(marked[next])].end) <= segment.upperBound {
-                mark(marked[next])
-                next += 1
+        let segments = utf8.count > SentenceExcerpt.limit ? SentenceExcerpt.segments(of: marked, in: annotation) : nil
+        // The sentence's text, its mentions highlighted.
+        func writeText(_ html: inout String) {
+            var cursor = 0
+            func mark(_ index: Int32) {
+                let mention = mentions[Int(index)]
+                let start = Int(mention.start), end = Int(mention.end)
+                guard start >= cursor, end <= utf8.count else { return }
+                append(cursor, start, to: &html)
+                highlight.append(to: &html) { field, html in
+                    if field == 0 {
+                        html += href
+                        html += "#"
+                        html += PageFile.anchorID(mention.anchor)
+                    } else {
+                        append(start, end, to: &html)
+                    }
+                }
+                cursor = end
             }
-            append(cursor, segment.upperBound)
-            cursor = segment.upperBound
+            guard let segments else {
+                for index in marked { mark(index) }
+                append(cursor, utf8.count, to: &html)
+                return
+            }
+            var next = 0
+            for segment in segments {
+                if segment.lowerBound > 0 { html += cursor == 0 ? "…" : " … " }
+                cursor = segment.lowerBound
+                while next < marked.count, Int(mentions[Int(marked[next])].end) <= segment.upperBound {
+                    mark(marked[next])
+                    next += 1
+                }
+                append(cursor, segment.upperBound, to: &html)
+                cursor = segment.upperBound
+            }
+            if cursor < utf8.count { html += "…" }
         }
-        if cursor < utf8.count { html += "…" }
-        close()
+        (only == nil ? fragments.sentence : fragments.onlySentence).append(to: &html) { field, html in
+            if field == 0 { writeText(&html) } else if let only { html += only }
+        }
     }
 
-    /// The sentences of an entity or meeting page, grouped by article: each group's heading
-    /// (the `source` template, rendered once per article) and its sentences as `<li>` items.
-    /// Made here rather than by a template: entity pages hold hundreds of thousands of
+    /// The sentences of an entity or meeting page, grouped by article: each group is the
+    /// article's `source` (cut once per article) around its sentences. Joined here rather
+    /// than by a section of the page's template: entity pages hold hundreds of thousands of
     /// sentences, and a Mustache section per sentence, then per article, was most of their
     /// rendering time. Empty when there are none.
     func sentenceGroups(_ refs: ArraySlice<SiteGraph.SentenceRef>, root: String, only: [SiteGraph.SentenceRef: String] = [:]) -> String {
@@ -261,219 +241,184 @@ struct PageRenderer: Sendable {
         html.reserveCapacity(refs.count * 400)
         var current: Int32 = -1
         var href = ""
+        var after = ""
         // Borrowed through the buffer: an element read from the array is a copy, which
         // retains and releases each of the annotation's arrays once per sentence.
         graph.annotated.withUnsafeBufferPointer { annotated in
             for ref in refs {
                 if ref.article != current {
-                    if current >= 0 { html += "\n</ul>\n</section>\n" }
+                    html += after
                     current = ref.article
                     href = articleLink(ref.article, root: root)
-                    html += "<section class=\"source\">\n"
-                    html += fragments.heading(current, root: root)
-                    html += "\n<ul class=\"sentences\">\n"
+                    let group = fragments.group(current, root: root)
+                    html += group.before
+                    after = group.after
                 }
                 appendSentenceItem(to: &html, annotation: annotated[Int(current)], sentence: ref.sentence, first: ref.first, others: ref.others,
                                    href: href, only: only.isEmpty ? nil : only[ref])
             }
         }
-        if current >= 0 { html += "\n</ul>\n</section>\n" }
+        html += after
         return html
     }
 
     // MARK: Pages
 
-    func home(_ context: inout [String: Any], root: String) {
-        context["pageTitle"] = content.site.title
-        context["isHome"] = true
-        if let timeline = charts.meetingsTimeline(root: root) { context["timeline"] = timeline }
-        context["meetings"] = graph.meetingsByDate.map { entityRow($0, root: root) }
-        context["people"] = graph.byMentions(.person).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
-        context["countries"] = graph.byMentions(.country).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
-        context["organizations"] = graph.byMentions(.org).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
-        context["latest"] = graph.articlesByDate.prefix(10).map { articleSummary($0, root: root) }
-        context["stats"] = [
-            "articles": content.articles.count,
-            "people": registry.indices(of: .person).count,
-            "countries": registry.indices(of: .country).count,
-            "organizations": registry.indices(of: .org).count,
-            "meetings": registry.indices(of: .meeting).count,
-            "mentions": graph.annotated.reduce(0) { $0 + $1.mentions.count },
-        ]
+    func home(root: String) -> HomeView {
+        func top(_ kind: EntityKind) -> [EntityListItem] {
+            graph.byMentions(kind).prefix(10).filter { graph.mentionCount($0) > 0 }.map { entityRow($0, root: root) }
+        }
+        return HomeView(timeline: charts.meetingsTimeline(root: root),
+                        meetings: graph.meetingsByDate.map { entityRow($0, root: root) },
+                        people: top(.person), countries: top(.country), organizations: top(.org),
+                        latest: graph.articlesByDate.prefix(10).map { articleSummary($0, root: root) },
+                        stats: HomeView.Stats(articles: content.articles.count, people: registry.indices(of: .person).count,
+                                              countries: registry.indices(of: .country).count,
+                                              organizations: registry.indices(of: .org).count,
+                                              meetings: registry.indices(of: .meeting).count,
+                                              mentions: graph.annotated.reduce(0) { $0 + $1.mentions.count }))
     }
 
-    func article(_ index: Int, _ context: inout [String: Any], root: String) {
-        ArticlePage(content: content, fragments: fragments).fill(&context, article: index, annotation: graph.annotated[index], root: root)
-    }
-
-    func entity(_ index: EntityIndex, page number: Int, _ context: inout [String: Any], root: String) {
+    func entity(_ index: EntityIndex, page number: Int, _ layout: inout LayoutView, root: String) -> EntityView {
         let entity = registry[index]
         let ranges = pagination.pages[Int(index)]
         let refs = graph.sentences[Int(index)]
-        context["pageTitle"] = entity.name
+        layout.pageTitle = entity.name
         let groups = sentenceGroups(refs[ranges[min(number, ranges.count) - 1]], root: root)
-        if !groups.isEmpty { context["sentenceGroups"] = groups }
+        var view = EntityView(entity: Merged(link(index, root: root), EntityDetailView(kindSingular: entity.kind.singular, firstPage: number == 1)),
+                              sentenceGroups: groups.isEmpty ? nil : groups, meetings: [], related: [], figureGroups: [], datelined: [], places: [])
         if ranges.count > 1 {
-            context["pagination"] = paginationContext(index, page: number, pages: ranges.count, root: root)
-            context["pageTitle"] = "\(entity.name) (page \(number) of \(ranges.count))"
+            view.pagination = paginationView(page: number, pages: ranges.count, root: root) { .entity(index, page: $0) }
+            layout.pageTitle = "\(entity.name) (page \(number) of \(ranges.count))"
         }
         // A later page shows only its own sentences: nothing of the entity's totals reaches
         // it, so an edit elsewhere leaves it as it is (and a rebuild need not render it).
-        guard number == 1 else {
-            var model = link(index, root: root)
-            model["kindSingular"] = entity.kind.singular
-            model["firstPage"] = false
-            context["entity"] = model
-            context["meetings"] = [[String: Any]]()
-            context["related"] = [[String: Any]]()
-            context["figureGroups"] = [[String: Any]]()
-            context["datelined"] = [[String: Any]]()
-            context["places"] = [[String: Any]]()
-            return
-        }
-        var model = entityRow(index, root: root)
-        model["firstPage"] = true
-        model["kindSingular"] = entity.kind.singular
-        model["aliasList"] = entity.aliases.filter { $0 != entity.name }
+        guard number == 1 else { return view }
+        view.entity.second.row = rowFields(index, root: root)
+        view.entity.second.aliasList = entity.aliases.filter { $0 != entity.name }
         if let wikidata = entity.wikidata {
-            model["wikidata"] = wikidata
-            model["wikidataURL"] = "https://www.wikidata.org/wiki/" + wikidata
+            view.entity.second.wikidata = wikidata
+            view.entity.second.wikidataURL = "https://www.wikidata.org/wiki/" + wikidata
         }
-        if let iso = entity.iso { model["iso"] = iso }
+        view.entity.second.iso = entity.iso
         if let country = entity.country, let countryIndex = registry.index(of: .country, country) {
-            model["country"] = link(countryIndex, root: root)
+            view.entity.second.country = link(countryIndex, root: root)
         }
         if let lat = entity.lat, let lon = entity.lon {
-            model["coordinates"] = ["lat": DegreesText.number(lat), "lon": DegreesText.number(lon),
-                                    "display": DegreesText.display(lat: lat, lon: lon)]
+            view.entity.second.coordinates = .init(lat: DegreesText.number(lat), lon: DegreesText.number(lon),
+                                                   display: DegreesText.display(lat: lat, lon: lon))
         }
-        context["entity"] = model
-        context["isPlace"] = entity.kind == .place
-        context["indexed"] = true
-        context["data"] = dataLinks(entity, root: root)
-        if number == 1 {
-            // Charts summarise the whole entity: on its first page only.
-            if let timeline = charts.timeline(of: index, root: root) { context["timeline"] = timeline }
-            if let network = charts.network(of: index, root: root) { context["network"] = network }
-        }
-        context["meetings"] = graph.meetings[Int(index)].map { entityRow($0, root: root) }
+        view.isPlace = entity.kind == .place
+        layout.indexed = true
+        view.data = dataLinks(entity, root: root)
+        // Charts summarise the whole entity: on its first page only.
+        view.timeline = charts.timeline(of: index, root: root)
+        view.network = charts.network(of: index, root: root)
+        view.meetings = graph.meetings[Int(index)].map { entityRow($0, root: root) }
         // A place's datelined articles: the newest as many as an article list page holds
         // (one place may be the dateline of most of a dossier), and how many more.
         let datelined = graph.datelined[Int(index)]
-        context["datelined"] = datelined.prefix(SitePage.articlesPerPage).map { articleSummary($0, root: root) }
-        if datelined.count > SitePage.articlesPerPage { context["moreDatelined"] = datelined.count - SitePage.articlesPerPage }
-        context["places"] = graph.places[Int(index)].map { link($0, root: root) }
-        context["related"] = graph.related[Int(index)].map { count -> [String: Any] in
-            ["chip": fragments.chip(count.entity, root: root), "count": count.count]
-        }
-        if entity.kind == .person || entity.kind == .org, let statements = statementsSection(of: index, root: root) {
-            context["statements"] = statements
-        }
-        context["figureGroups"] = figuresSection(of: index, root: root) ?? []
+        view.datelined = datelined.prefix(SitePage.articlesPerPage).map { articleSummary($0, root: root) }
+        if datelined.count > SitePage.articlesPerPage { view.moreDatelined = datelined.count - SitePage.articlesPerPage }
+        view.places = graph.places[Int(index)].map { link($0, root: root) }
+        view.related = graph.related[Int(index)].map { EntityView.Related(chip: fragments.chip($0.entity, root: root), count: $0.count) }
+        if entity.kind == .person || entity.kind == .org { view.statements = statementsSection(of: index, root: root) }
+        view.figureGroups = figuresSection(of: index, root: root) ?? []
+        return view
     }
 
     /// An entity's own feed and mentions, and the dossier-wide files it appears in.
-    func dataLinks(_ entity: Entity, root: String) -> [String: Any] {
+    func dataLinks(_ entity: Entity, root: String) -> DataLinksView {
         // The dossier-wide tables, not one per entity: the same rows again (as large as all
         // the mentions together) would double the largest output for what a filter on the
         // `entity` column gives.
-        ["feed": root + EntityFeed.path(of: entity), "downloads": root + "explore/index.html#downloads",
-         "graphml": root + "data/network.graphml", "entities": root + "data/entities.json"]
+        DataLinksView(feed: root + EntityFeed.path(of: entity), downloads: root + "explore/index.html#downloads",
+                      graphml: root + "data/network.graphml", entities: root + "data/entities.json")
     }
 
-    func explore(_ context: inout [String: Any], root: String) {
-        context["pageTitle"] = "Explore"
+    func explore(root: String) -> ExploreView {
         let network = CoMentionNetwork.whole(graph)
-        if let svg = charts.dossierNetwork(network, root: root) { context["network"] = svg }
-        context["nodeCount"] = network.nodes.count
-        context["entityCount"] = registry.entities.count
-        context["pairs"] = network.edges.sorted { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }.prefix(25).map { edge -> [String: Any] in
-            ["a": fragments.chip(network.nodes[edge.a], root: root), "b": fragments.chip(network.nodes[edge.b], root: root),
-             "count": edge.weight]
+        let pairs = network.edges.sorted { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }.prefix(25).map { edge in
+            ExploreView.Pair(a: fragments.chip(network.nodes[edge.a], root: root), b: fragments.chip(network.nodes[edge.b], root: root),
+                             count: edge.weight)
         }
-        context["articlesWhole"] = DataFiles.articlesFitWhole(dataParts)
-        context["tables"] = DataTable.allCases.map { table -> [String: Any] in
+        let tables = DataTable.allCases.map { table -> ExploreView.Table in
             let parts = dataParts.parts(of: table)
-            return ["name": table.rawValue, "rows": parts.reduce(0) { $0 + $1.rows }, "count": parts.count,
-                    "parts": parts.map { part -> [String: Any] in
-                        ["number": part.number, "rows": part.rows,
-                         "jsonl": root + dataParts.path(of: part, .json), "csv": root + dataParts.path(of: part, .csv)]
-                    }]
+            return ExploreView.Table(name: table.rawValue, rows: parts.reduce(0) { $0 + $1.rows }, count: parts.count,
+                                     parts: parts.map { part in
+                                         ExploreView.Part(number: part.number, rows: part.rows,
+                                                          jsonl: root + dataParts.path(of: part, .json), csv: root + dataParts.path(of: part, .csv))
+                                     })
         }
+        return ExploreView(network: charts.dossierNetwork(network, root: root), nodeCount: network.nodes.count,
+                           entityCount: registry.entities.count, pairs: Array(pairs),
+                           articlesWhole: DataFiles.articlesFitWhole(dataParts), tables: tables)
     }
 
     /// Previous/next and a window of page numbers (first, last, and two either side of the
-    /// current page): constant size, however many pages an entity has.
-    func paginationContext(_ index: EntityIndex, page: Int, pages: Int, root: String) -> [String: Any] {
-        paginationContext(page: page, pages: pages, root: root) { .entity(index, page: $0) }
-    }
-
-    func paginationContext(page: Int, pages: Int, root: String, _ numbered: (Int) -> SitePage) -> [String: Any] {
+    /// current page): constant size, however many pages a list has.
+    func paginationView(page: Int, pages: Int, root: String, _ numbered: (Int) -> SitePage) -> PaginationView {
         func url(_ number: Int) -> String { root + numbered(number).path(in: content) }
-        var links: [[String: Any]] = []
+        var links: [PaginationView.Link] = []
         var last = 0
         for number in PageRenderer.pageWindow(page: page, pages: pages) {
-            if number > last + 1 { links.append(["gap": true]) }
-            links.append(["number": number, "url": url(number), "current": number == page])
+            if number > last + 1 { links.append(.init(gap: true)) }
+            links.append(.init(number: number, url: url(number), current: number == page))
             last = number
         }
-        var result: [String: Any] = ["page": page, "pages": pages, "links": links]
-        if page > 1 { result["previous"] = url(page - 1) }
-        if page < pages { result["next"] = url(page + 1) }
-        return result
+        return PaginationView(page: page, pages: pages, links: links,
+                              previous: page > 1 ? url(page - 1) : nil, next: page < pages ? url(page + 1) : nil)
     }
 
     static func pageWindow(page: Int, pages: Int) -> [Int] {
         Set([1, pages] + Array(max(1, page - 2)...min(pages, page + 2))).sorted()
     }
 
-    func meeting(_ index: EntityIndex, _ context: inout [String: Any], root: String) {
+    func meeting(_ index: EntityIndex, _ layout: inout LayoutView, root: String) -> MeetingView {
         let meeting = registry[index]
-        context["pageTitle"] = meeting.name
-        var model = entityRow(index, root: root)
-        model["participants"] = meeting.participants.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
-        model["moreParticipants"] = nil
+        layout.pageTitle = meeting.name
+        layout.indexed = true
+        var row = entityRow(index, root: root)
+        row.second.participants = meeting.participants.compactMap { registry.index(of: .person, $0) }.map { link($0, root: root) }
+        row.second.moreParticipants = nil
+        var details = MeetingDetailView(countries: meeting.countries.compactMap { registry.index(of: .country, $0) }.map { link($0, root: root) },
+                                        aliasList: meeting.aliases)
         if let place = registry.place(named: meeting.place) {
-            model["placeLink"] = link(place, root: root)
-        } else if let place = meeting.place {
-            model["place"] = place
+            details.placeLink = link(place, root: root)
+        } else {
+            details.place = meeting.place
         }
-        model["countries"] = meeting.countries.compactMap { registry.index(of: .country, $0) }.map { link($0, root: root) }
-        model["aliasList"] = meeting.aliases
         if let wikidata = meeting.wikidata {
-            model["wikidata"] = wikidata
-            model["wikidataURL"] = "https://www.wikidata.org/wiki/" + wikidata
+            details.wikidata = wikidata
+            details.wikidataURL = "https://www.wikidata.org/wiki/" + wikidata
         }
-        context["meeting"] = model
-        context["indexed"] = true
-        context["data"] = dataLinks(meeting, root: root)
         let groups = sentenceGroups(reports[index][...], root: root, only: reports.onlyOutlets(of: index))
-        if !groups.isEmpty { context["sentenceGroups"] = groups }
-        context["otherMeetings"] = graph.otherMeetings(of: index).map { entityRow($0, root: root) }
-        context["figureGroups"] = figuresSection(of: index, root: root) ?? []
+        return MeetingView(meeting: Merged(row, details), data: dataLinks(meeting, root: root),
+                           sentenceGroups: groups.isEmpty ? nil : groups,
+                           otherMeetings: graph.otherMeetings(of: index).map { entityRow($0, root: root) },
+                           figureGroups: figuresSection(of: index, root: root) ?? [])
     }
 
-    func figureIndex(_ context: inout [String: Any], root: String) {
-        context["pageTitle"] = "Figures"
-        context["isIndex"] = true
-        context["subjects"] = FigureSubject.allCases.compactMap { subject -> [String: Any]? in
-            guard let agreement = research.agreementBySubject[subject] else { return nil }
-            return figureSummary(subject, agreement, root: root)
-        }
+    func figureIndex(root: String) -> FiguresView {
+        FiguresView(isIndex: true, subjects: FigureSubject.allCases.compactMap { subject in
+            research.agreementBySubject[subject].map { figureSummary(subject, $0, root: root) }
+        })
     }
 
     /// A subject's figures, oldest first, `SitePage.figuresPerPage` a page.
-    func figureSubject(_ subject: FigureSubject, page number: Int, _ context: inout [String: Any], root: String) {
+    func figureSubject(_ subject: FigureSubject, page number: Int, _ layout: inout LayoutView, root: String) -> FiguresView {
         let refs = research.figuresBySubject[subject] ?? []
         let pages = SitePage.figureSubjectPages(refs.count)
-        context["pageTitle"] = pages > 1 ? "\(subject.title) (page \(number) of \(pages))" : subject.title
-        var group = research.agreementBySubject[subject].map { figureSummary(subject, $0, root: root) } ?? [:]
+        layout.pageTitle = pages > 1 ? "\(subject.title) (page \(number) of \(pages))" : subject.title
         let first = min(refs.count, (number - 1) * SitePage.figuresPerPage)
-        group["rows"] = refs[first..<min(refs.count, first + SitePage.figuresPerPage)].map { figureRow($0, root: root, sentence: true) }.joined()
-        context["group"] = group
-        context["indexURL"] = root + PageFile.of("figures/")
-        if pages > 1 {
-            context["pagination"] = paginationContext(page: number, pages: pages, root: root) { .figureSubject(subject, page: $0) }
+        let rows = refs[first..<min(refs.count, first + SitePage.figuresPerPage)].map { figureRow($0, root: root, sentence: true) }.joined()
+        // A subject with no figures has no agreement: its group is then only its rows.
+        let group = research.agreementBySubject[subject].map { summary -> FigureGroupView in
+            var group = figureSummary(subject, summary, root: root)
+            group.rows = rows
+            return group
         }
+        return FiguresView(group: group, indexURL: root + PageFile.of("figures/"),
+                           pagination: pages > 1 ? paginationView(page: number, pages: pages, root: root) { .figureSubject(subject, page: $0) } : nil)
     }
 }

@@ -10,45 +10,40 @@ extension PageRenderer {
 
     /// One statement as the templates show it: the words, where the article says them, the
     /// article's date and outlet, the speaker and the channel.
-    func statementContext(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> [String: Any] {
+    func statementView(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> StatementView {
         let statement = research[statement: ref]
         let article = content.articles[Int(ref.article)]
         var url = articleLink(ref.article, root: root)
-        if let anchor = statement.anchor { url += "#m" + String(anchor) }
-        var item: [String: Any] = ["text": statement.text, "url": url, "quote": statement.kind == .quote,
-                                   "kind": statement.kind.rawValue, "title": article.title,
-                                   "date": article.date, "dateDisplay": ISODate.display(article.date)]
-        if let source = article.source { item["source"] = source }
-        if let via = statement.via { item["via"] = fragments.chip(via, root: root) }
-        if speaker {
-            item["speakers"] = statement.speakers.map { fragments.chip($0, root: root) }
-            if statement.attribution == .pronoun { item["pronoun"] = true }
-        }
-        return item
+        if let anchor = statement.anchor { url = PageFile.mention(url, anchor) }
+        return StatementView(text: statement.text, url: url, quote: statement.kind == .quote, kind: statement.kind.rawValue,
+                             title: article.title, date: article.date, dateDisplay: ISODate.display(article.date), source: article.source,
+                             via: statement.via.map { fragments.chip($0, root: root) },
+                             speakers: speaker ? statement.speakers.map { fragments.chip($0, root: root) } : nil,
+                             pronoun: speaker && statement.attribution == .pronoun ? true : nil)
     }
 
     /// One statement rendered through the `statement` template. Items are rendered one by one
     /// and joined, not as a section of the page: the few shapes an item has are spliced
     /// (`TemplateShapes`), where a page with a list of them is of a new shape each time.
     func statementItem(_ ref: ResearchIndex.Ref, root: String, speaker: Bool = false) -> String {
-        theme.render(.statement, statementContext(ref, root: root, speaker: speaker))
+        theme.render(.statement, statementView(ref, root: root, speaker: speaker))
     }
 
     /// The "Statements" section of a person's or organisation's first page: what it said and
     /// what reached the articles through it; nil when the finder found neither.
-    func statementsSection(of entity: EntityIndex, root: String) -> [String: Any]? {
+    func statementsSection(of entity: EntityIndex, root: String) -> StatementsSectionView? {
         let said = research.statementsBySpeaker[Int(entity)], through = research.statementsVia[Int(entity)]
         guard !said.isEmpty || !through.isEmpty else { return nil }
-        var section: [String: Any] = [:]
+        var section = StatementsSectionView()
         if !said.isEmpty {
-            section["said"] = said.prefix(Self.statementsShown).map { statementItem($0, root: root) }.joined()
-            section["saidCount"] = said.count
-            if said.count > Self.statementsShown { section["saidShown"] = Self.statementsShown }
+            section.said = said.prefix(Self.statementsShown).map { statementItem($0, root: root) }.joined()
+            section.saidCount = said.count
+            if said.count > Self.statementsShown { section.saidShown = Self.statementsShown }
         }
         if !through.isEmpty {
-            section["through"] = through.prefix(Self.statementsShown).map { statementItem($0, root: root, speaker: true) }.joined()
-            section["throughCount"] = through.count
-            if through.count > Self.statementsShown { section["throughShown"] = Self.statementsShown }
+            section.through = through.prefix(Self.statementsShown).map { statementItem($0, root: root, speaker: true) }.joined()
+            section.throughCount = through.count
+            if through.count > Self.statementsShown { section.throughShown = Self.statementsShown }
         }
         return section
     }
@@ -60,44 +55,43 @@ extension PageRenderer {
         let article = content.articles[Int(ref.article)]
         let annotation = graph.annotated[Int(ref.article)]
         var url = articleLink(ref.article, root: root)
-        if let anchor = figure.anchor(in: annotation) { url += "#m" + String(anchor) }
-        var row: [String: Any] = ["number": figure.number, "unit": figure.unit, "approximate": figure.approximate,
-                                  "url": url, "title": article.title, "date": article.date,
-                                  "dateDisplay": ISODate.display(article.date), "subject": figure.subject.title]
-        if let source = article.source { row["source"] = source }
-        if let claimant = figure.claimant { row["claimant"] = fragments.chip(claimant, root: root) }
-        if sentence { row["sentence"] = annotation.tableSentence(Int(figure.sentenceNumber)) }
+        if let anchor = figure.anchor(in: annotation) { url = PageFile.mention(url, anchor) }
+        let row = FigureRowView(number: figure.number, unit: figure.unit, approximate: figure.approximate, url: url,
+                                title: article.title, date: article.date, dateDisplay: ISODate.display(article.date),
+                                subject: figure.subject.title, source: article.source,
+                                claimant: figure.claimant.map { fragments.chip($0, root: root) },
+                                sentence: sentence ? annotation.tableSentence(Int(figure.sentenceNumber)) : nil)
         return theme.render(.figurerow, row)
     }
 
     /// Figures grouped by subject, each group in date order, with whether its sources give
     /// different values (what a reader looks for first).
-    func figureGroups(_ refs: [ResearchIndex.Ref], root: String, limit: Int) -> [[String: Any]] {
+    func figureGroups(_ refs: [ResearchIndex.Ref], root: String, limit: Int) -> [FigureGroupView] {
         var bySubject: [FigureSubject: [ResearchIndex.Ref]] = [:]
         for ref in refs { bySubject[research[figure: ref].subject, default: []].append(ref) }
-        return FigureSubject.allCases.compactMap { subject -> [String: Any]? in
+        return FigureSubject.allCases.compactMap { subject -> FigureGroupView? in
             guard let refs = bySubject[subject] else { return nil }
             var group = figureSummary(subject, FigureAgreement(refs) { research[figure: $0].value }, root: root)
-            group["rows"] = refs.prefix(limit).map { figureRow($0, root: root) }.joined()
-            if refs.count > limit { group["shown"] = limit }
+            group.rows = refs.prefix(limit).map { figureRow($0, root: root) }.joined()
+            if refs.count > limit { group.shown = limit }
             return group
         }
     }
 
     /// A subject's name, its page, how many figures, and whether the articles disagree, with
     /// the values they give (`FigureAgreement`).
-    func figureSummary(_ subject: FigureSubject, _ agreement: FigureAgreement, root: String) -> [String: Any] {
-        var group: [String: Any] = ["subject": subject.title, "url": root + FigureSubject.path(subject), "count": agreement.count,
-                                    "articleCount": agreement.articleCount]
+    func figureSummary(_ subject: FigureSubject, _ agreement: FigureAgreement, root: String) -> FigureGroupView {
+        var group = FigureGroupView(subject: subject.title, url: root + FigureSubject.path(subject), count: agreement.count,
+                                    articleCount: agreement.articleCount)
         if let values = agreement.differingValues {
-            group["differs"] = true
-            group["values"] = values.prefix(12).map { Figure.grouped($0) }.joined(separator: " · ") + (values.count > 12 ? " …" : "")
+            group.differs = true
+            group.values = values.prefix(12).map { Figure.grouped($0) }.joined(separator: " · ") + (values.count > 12 ? " …" : "")
         }
         return group
     }
 
     /// An entity's or meeting's figures, for its first page; nil when there are none.
-    func figuresSection(of entity: EntityIndex, root: String) -> [[String: Any]]? {
+    func figuresSection(of entity: EntityIndex, root: String) -> [FigureGroupView]? {
         let refs = research.figuresByEntity[Int(entity)]
         return refs.isEmpty ? nil : figureGroups(refs, root: root, limit: Self.figuresShownPerSubject)
     }

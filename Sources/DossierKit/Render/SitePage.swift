@@ -38,10 +38,7 @@ enum SitePage: Sendable, Hashable {
     }
 
     /// Relative prefix from the page to the site root (`../../` for `articles/x/index.html`).
-    func root(in content: Content) -> String {
-        let depth = path(in: content).utf8.filter { $0 == UInt8(ascii: "/") }.count
-        return String(repeating: "../", count: depth)
-    }
+    func root(in content: Content) -> String { PageFile.root(of: path(in: content)) }
 
     /// The pages every site has, whatever its content.
     static let fixed: [SitePage] = [.home, .articleIndex(page: 1), .notFound]

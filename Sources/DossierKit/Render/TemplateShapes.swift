@@ -147,10 +147,10 @@ final class TemplateShapes: Sendable {
     // characters HTML escaping changes: what comes out tells whether it was escaped.
     private static let open = "\u{E000}qQ", close = "\u{E001}"
     private static let rawTail = "&<\"'", escapedTail = "&amp;&lt;&quot;&#39;"
-    private static func marker(_ index: Int) -> String { open + String(index) + rawTail + close }
+    static func marker(_ index: Int) -> String { open + String(index) + rawTail + close }
 
     /// The output cut at its markers; nil if any marker came out changed.
-    private static func splice(_ output: String) -> Spliced? {
+    static func splice(_ output: String) -> Spliced? {
         var copy = output
         return copy.withUTF8 { bytes -> Spliced? in
             let open = Array(TemplateShapes.open.utf8), close = Array(TemplateShapes.close.utf8)
@@ -195,7 +195,7 @@ final class TemplateShapes: Sendable {
         }
     }
 
-    private static func fill(_ spliced: Spliced, _ values: [String]) -> String {
+    static func fill(_ spliced: Spliced, _ values: [String]) -> String {
         var size = 0
         for text in spliced.texts { size += text.utf8.count }
         for hole in spliced.holes { size += values[hole.value].utf8.count + 16 }

@@ -56,8 +56,28 @@ public struct Theme: Sendable {
             }
         }
         if !diagnostics.isEmpty { return .failure(ContentErrors(diagnostics)) }
-        return .success(Theme(library: library, shapes: TemplateShapes(templateTexts: texts.values.map(\.1)),
-                              directory: root, names: texts.keys.sorted()))
+        let theme = Theme(library: library, shapes: TemplateShapes(templateTexts: texts.values.map(\.1)),
+                          directory: root, names: texts.keys.sorted())
+        for template in TemplateName.allCases {
+            if let problem = theme.cutProblem(template) {
+                diagnostics.append(.error(root + "/" + template.rawValue + ".mustache", nil, problem,
+                                          hint: "see the default theme's \(template.rawValue).mustache"))
+            }
+        }
+        return diagnostics.isEmpty ? .success(theme) : .failure(ContentErrors(diagnostics))
+    }
+
+    /// Why `template`, which pages fill per item, cannot be cut (`TemplateName.cut`); nil when it can.
+    func cutProblem(_ template: TemplateName) -> String? {
+        guard let (fields, wraps) = template.cut else { return nil }
+        guard TemplateCut(template, fields: fields, theme: self).filled({ _ in nil }) != nil else {
+            return "a value comes out changed (a lambda?): this template is filled per item and must write its values as they are"
+        }
+        // Given alone, so that it is found outside the other fields' sections.
+        guard let wraps, let alone = TemplateCut(template, fields: [wraps], theme: self).filled({ _ in nil }) else { return nil }
+        let holes = alone.filter { if case .hole = $0 { true } else { false } }
+        return holes == [.hole(field: 0, escaped: false)] ? nil
+            : "\"\(wraps)\" holds HTML: write it once, in triple braces ({{{\(wraps)}}}), outside any section"
     }
 
     /// Names used as `{{> name}}` or `{{< name}}`, with their lines.
@@ -77,8 +97,15 @@ public struct Theme: Sendable {
         return result
     }
 
-    /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, bools).
-    public func render(_ template: TemplateName, _ context: [String: Any]) -> String { render(named: template.rawValue, context) }
+    /// Renders `template` with its view model (`Render/Views/`), made its context in one place (`TemplateContext`).
+    func render<View: Encodable>(_ template: TemplateName, _ view: View) -> String {
+        render(named: template.rawValue, TemplateContext.of(view))
+    }
+
+    /// `template` rendered by Mustache itself, not spliced (`TemplateCut`'s probes, which must not be cached as shapes).
+    func interpret(_ template: TemplateName, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template.rawValue) ?? ""
+    }
 
     /// Any template of the folder by its name (tests render templates of their own).
     func render(named name: String, _ context: [String: Any]) -> String {

@@ -1,0 +1,24 @@
+/// What Annotate puts in an article's body HTML where a mention is: neutral markers that
+/// say which entity and which anchor, and no markup. The article page turns them into the
+/// theme's mention link (`MentionMarkup`, from `mention.mustache`), so Annotate knows
+/// neither the theme nor where pages sit.
+///
+/// An opening marker is U+FDD3, the entity's index, U+FDD4, the anchor, U+FDD5; the closing
+/// one is U+FDD6. They are noncharacters, which loading removes from all content and
+/// `Annotator.removeDecodedControls` from what character references decode to: no article
+/// text can forge one.
+enum MentionMarker {
+    // Swift refuses noncharacters in string literals; they are made from their values.
+    static let openStart = String(Unicode.Scalar(0xFDD3)!)
+    static let separator = String(Unicode.Scalar(0xFDD4)!)
+    static let openEnd = String(Unicode.Scalar(0xFDD5)!)
+    static let close = String(Unicode.Scalar(0xFDD6)!)
+
+    /// The opening marker of mention `anchor` of `entity`.
+    static func open(_ entity: EntityIndex, anchor: Int32) -> String {
+        openStart + String(entity) + separator + String(anchor) + openEnd
+    }
+
+    /// The third byte of each marker in UTF-8 (all are EF B7 xx).
+    static let openStartByte: UInt8 = 0x93, separatorByte: UInt8 = 0x94, openEndByte: UInt8 = 0x95, closeByte: UInt8 = 0x96
+}
