@@ -29,15 +29,17 @@ struct ArticlePage: Sendable {
         for mention in annotation.mentions { counts[mention.entity, default: 0] += 1 }
         let ranked = SiteGraph.ranked(counts, registry: registry, limit: nil)
         var groups: [ArticleView.EntityGroup] = []
+        let mentioned = fragments.mentioned
         // The list items are joined here from the shared chips (as an entity page's sentence
         // items are), through the cut `mentioned`: a Mustache section per item was a large
         // share of rendering every article.
         for kind in EntityKind.allCases {
             var items = ""
             for count in ranked where registry[count.entity].kind == kind {
-                fragments.mentioned.append(to: &items) { field, html in
-                    if field == 0 { html += fragments.chip(count.entity, root: root) } else { html += String(count.count) }
-                }
+                // Made before the closure, which then captures only these (capturing the
+                // page copied it, with all the fragments, per item).
+                let chip = fragments.chip(count.entity, root: root), times = String(count.count)
+                mentioned.append(to: &items) { field, html in html += field == 0 ? chip : times }
             }
             if !items.isEmpty { groups.append(.init(title: kind.title, kind: kind.rawValue, items: items)) }
         }

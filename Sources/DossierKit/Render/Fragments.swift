@@ -86,14 +86,8 @@ struct Fragments: Sendable {
             let cut = given.count == 5 ? withOutlet
                 : given.count == 4 && (summary.source ?? "").isEmpty ? withoutOutlet
                 : TemplateCut(.source, fields: given.map(\.0) + ["sentences"], theme: theme)
-            let values = given.map(\.1)
-            let pieces = cut.filled { $0 < values.count ? values[$0] : nil } ?? []
             // `Theme.load` refused a theme whose `source` does not write its sentences once, raw.
-            guard let at = pieces.firstIndex(where: { if case .hole = $0 { true } else { false } }) else { return ("", "") }
-            func text(_ pieces: ArraySlice<TemplateCut.Piece>) -> String {
-                pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined()
-            }
-            return (text(pieces[..<at]), text(pieces[(at + 1)...]))
+            return cut.split(at: given.count, given.map(\.1) + [""]) ?? ("", "")
         }
     }
 
@@ -120,7 +114,13 @@ struct Fragments: Sendable {
 
         /// Appends `view` through its cut, or through the theme when it has none.
         func append(_ view: ArticleStatementView, to html: inout String, theme: Theme) {
-            let values = [view.kind, view.text] + (view.via.map { [$0] } ?? []) + (view.url.map { [$0] } ?? []) + view.speakers
+            var values: [String] = []
+            values.reserveCapacity(4 + view.speakers.count)
+            values.append(view.kind)
+            values.append(view.text)
+            if let via = view.via { values.append(via) }
+            if let url = view.url { values.append(url) }
+            values += view.speakers
             guard view.speakers.count <= StatementCuts.speakersCut, !values.contains(where: \.isEmpty) else {
                 html += theme.render(.articlestatement, view)
                 return

@@ -5,8 +5,9 @@
 /// (`{{field}}`), are the holes. Each value given must be non-empty, since an empty one would
 /// take another path through a section (`{{#field}}`); a field that may be absent is a second
 /// cut without it. A theme that changes a value's text on its way (a lambda) is rendered by
-/// Mustache each time instead, with the same result.
-struct TemplateCut: Sendable {
+/// Mustache each time instead, with the same result. A class: the hot paths hold a cut per
+/// sentence, and copying a struct of arrays retained each of them.
+final class TemplateCut: Sendable {
     let template: TemplateName
     /// The fields, in the order `append`'s values come in.
     let fields: [String]
@@ -15,6 +16,9 @@ struct TemplateCut: Sendable {
     private let theme: Theme
     /// Nil when a marker did not come out as it went in.
     let spliced: TemplateShapes.Spliced?
+    /// The spliced form's text and holes (empty when there is none), read without a copy.
+    private let texts: [String]
+    private let holes: [(value: Int, escaped: Bool)]
 
     /// `flags`: the template's booleans, fixed for this cut. `lists`: list fields of strings
     /// and their lengths, fixed too; their items' values follow the fields' in `append`, list
@@ -26,7 +30,10 @@ struct TemplateCut: Sendable {
         self.flags = flags
         self.theme = theme
         let count = fields.count + lists.values.reduce(0, +)
-        self.spliced = TemplateShapes.splice(theme.interpret(template, TemplateCut.context(fields, self.lists, flags, (0..<count).map(TemplateShapes.marker))))
+        let spliced = TemplateShapes.splice(theme.interpret(template, TemplateCut.context(fields, self.lists, flags, (0..<count).map(TemplateShapes.marker))))
+        self.spliced = spliced
+        self.texts = spliced?.texts ?? []
+        self.holes = spliced?.holes ?? []
     }
 
     private static func context(_ fields: [String], _ lists: [(String, Int)], _ flags: [String: Bool], _ values: [String]) -> [String: Any] {
@@ -42,22 +49,22 @@ struct TemplateCut: Sendable {
 
     /// Appends the template filled with `values` (in `fields`' order).
     func append(to html: inout String, _ values: [String]) {
-        guard let spliced else {
+        guard !texts.isEmpty else {
             html += theme.interpret(template, TemplateCut.context(fields, lists, flags, values))
             return
         }
-        for (position, hole) in spliced.holes.enumerated() {
-            html += spliced.texts[position]
+        for (position, hole) in holes.enumerated() {
+            html += texts[position]
             html += hole.escaped ? HTML.escape(values[hole.value]) : values[hole.value]
         }
-        html += spliced.texts[spliced.texts.count - 1]
+        html += texts[texts.count - 1]
     }
 
     /// Appends the template, each hole written by `write` (the field's index in `fields`)
-    /// straight into `html`: the hot paths make no string per value. For cuts without lists. What `write` put into an
-    /// escaped hole is escaped afterwards when it holds a markup character.
+    /// straight into `html`: the hot paths make no string per value. What `write` put into an
+    /// escaped hole is escaped afterwards when it holds a markup character. For cuts without lists.
     func append(to html: inout String, writing write: (Int, inout String) -> Void) {
-        guard let spliced else {
+        guard !texts.isEmpty else {
             let values = fields.indices.map { field -> String in
                 var value = ""
                 write(field, &value)
@@ -66,8 +73,8 @@ struct TemplateCut: Sendable {
             append(to: &html, values)
             return
         }
-        for (position, hole) in spliced.holes.enumerated() {
-            html += spliced.texts[position]
+        for (position, hole) in holes.enumerated() {
+            html += texts[position]
             guard hole.escaped else {
                 write(hole.value, &html)
                 continue
@@ -81,7 +88,23 @@ struct TemplateCut: Sendable {
                 html += HTML.escape(value)
             }
         }
-        html += spliced.texts[spliced.texts.count - 1]
+        html += texts[texts.count - 1]
+    }
+
+    /// The template filled with `values` (the value at `field` unused), before and after the
+    /// hole of `field`; nil unless the cut holds that field once, raw.
+    func split(at field: Int, _ values: [String]) -> (before: String, after: String)? {
+        guard holes.filter({ $0.value == field }).count == 1, let at = holes.firstIndex(where: { $0.value == field }),
+              !holes[at].escaped else { return nil }
+        var before = "", after = ""
+        for (position, hole) in holes.enumerated() {
+            if position <= at { before += texts[position] } else { after += texts[position] }
+            guard position != at else { continue }
+            let value = hole.escaped ? HTML.escape(values[hole.value]) : values[hole.value]
+            if position < at { before += value } else { after += value }
+        }
+        after += texts[texts.count - 1]
+        return (before, after)
     }
 
     /// The template filled with `values`.

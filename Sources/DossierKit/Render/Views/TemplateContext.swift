@@ -14,7 +14,8 @@ enum TemplateContext {
     /// not walked again; only `nestedContainer`, which the synthesized code never calls,
     /// leaves a storage object to finish.
     fileprivate final class Fields {
-        var values: [String: Any] = [:]
+        // Room for a view's fields at once: growing a dictionary field by field rehashed it four times.
+        var values = [String: Any](minimumCapacity: 12)
         var unfinished = false
     }
 
