@@ -14,9 +14,8 @@ final class TemplateCut: Sendable {
     private let lists: [(String, Int)]
     private let flags: [String: Bool]
     private let theme: Theme
-    /// Nil when a marker did not come out as it went in.
-    let spliced: TemplateShapes.Spliced?
-    /// The spliced form's text and holes (empty when there is none), read without a copy.
+    /// The text between the holes, and the holes: no text when a marker did not come out as
+    /// it went in (the template is then rendered each time).
     private let texts: [String]
     private let holes: [(value: Int, escaped: Bool)]
 
@@ -31,7 +30,6 @@ final class TemplateCut: Sendable {
         self.theme = theme
         let count = fields.count + lists.values.reduce(0, +)
         let spliced = TemplateShapes.splice(theme.interpret(template, TemplateCut.context(fields, self.lists, flags, (0..<count).map(TemplateShapes.marker))))
-        self.spliced = spliced
         self.texts = spliced?.texts ?? []
         self.holes = spliced?.holes ?? []
     }
@@ -107,12 +105,6 @@ final class TemplateCut: Sendable {
         return (before, after)
     }
 
-    /// The template filled with `values`.
-    func render(_ values: [String]) -> String {
-        var html = ""
-        append(to: &html, values)
-        return html
-    }
 
     /// Fixed text or a hole of a partly filled cut.
     enum Piece: Sendable, Equatable {
@@ -124,11 +116,11 @@ final class TemplateCut: Sendable {
     /// `fields`), the others left as holes; text that meets is merged. Nil when the cut
     /// failed (a value changed on its way): there is then no fixed text to keep.
     func filled(_ fill: (Int) -> String?) -> [Piece]? {
-        guard let spliced else { return nil }
+        guard !texts.isEmpty else { return nil }
         var pieces: [Piece] = []
         var text = ""
-        for (position, hole) in spliced.holes.enumerated() {
-            text += spliced.texts[position]
+        for (position, hole) in holes.enumerated() {
+            text += texts[position]
             if let value = fill(hole.value) {
                 text += hole.escaped ? HTML.escape(value) : value
             } else {
@@ -137,7 +129,7 @@ final class TemplateCut: Sendable {
                 pieces.append(.hole(field: hole.value, escaped: hole.escaped))
             }
         }
-        text += spliced.texts[spliced.texts.count - 1]
+        text += texts[texts.count - 1]
         if !text.isEmpty { pieces.append(.text(text)) }
         return pieces
     }
