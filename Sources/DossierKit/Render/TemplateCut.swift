@@ -51,11 +51,7 @@ final class TemplateCut: Sendable {
             html += theme.interpret(template, TemplateCut.context(fields, lists, flags, values))
             return
         }
-        for (position, hole) in holes.enumerated() {
-            html += texts[position]
-            html += hole.escaped ? HTML.escape(values[hole.value]) : values[hole.value]
-        }
-        html += texts[texts.count - 1]
+        TemplateShapes.append(texts, holes, values, to: &html)
     }
 
     /// Appends the template, each hole written by `write` (the field's index in `fields`)
@@ -92,19 +88,14 @@ final class TemplateCut: Sendable {
     /// The template filled with `values` (the value at `field` unused), before and after the
     /// hole of `field`; nil unless the cut holds that field once, raw.
     func split(at field: Int, _ values: [String]) -> (before: String, after: String)? {
-        guard holes.filter({ $0.value == field }).count == 1, let at = holes.firstIndex(where: { $0.value == field }),
-              !holes[at].escaped else { return nil }
-        var before = "", after = ""
-        for (position, hole) in holes.enumerated() {
-            if position <= at { before += texts[position] } else { after += texts[position] }
-            guard position != at else { continue }
-            let value = hole.escaped ? HTML.escape(values[hole.value]) : values[hole.value]
-            if position < at { before += value } else { after += value }
-        }
-        after += texts[texts.count - 1]
-        return (before, after)
+        let raw = Piece.hole(field: field, escaped: false)
+        // Every other field is filled, so the holes left are that field's.
+        guard let pieces = filled({ $0 == field ? nil : values[$0] }),
+              pieces.filter({ if case .hole = $0 { true } else { false } }) == [raw],
+              let at = pieces.firstIndex(of: raw) else { return nil }
+        func text(_ pieces: ArraySlice<Piece>) -> String { pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined() }
+        return (text(pieces[..<at]), text(pieces[(at + 1)...]))
     }
-
 
     /// Fixed text or a hole of a partly filled cut.
     enum Piece: Sendable, Equatable {

@@ -195,17 +195,22 @@ final class TemplateShapes: Sendable {
         }
     }
 
-    static func fill(_ spliced: Spliced, _ values: [String]) -> String {
+    private static func fill(_ spliced: Spliced, _ values: [String]) -> String {
         var size = 0
         for text in spliced.texts { size += text.utf8.count }
         for hole in spliced.holes { size += values[hole.value].utf8.count + 16 }
         var output = ""
         output.reserveCapacity(size)
-        for (position, hole) in spliced.holes.enumerated() {
-            output += spliced.texts[position]
+        append(spliced.texts, spliced.holes, values, to: &output)
+        return output
+    }
+
+    /// Appends the text with holes `texts`/`holes` filled with `values` (also `TemplateCut`'s fill).
+    static func append(_ texts: [String], _ holes: [(value: Int, escaped: Bool)], _ values: [String], to output: inout String) {
+        for (position, hole) in holes.enumerated() {
+            output += texts[position]
             output += hole.escaped ? HTML.escape(values[hole.value]) : values[hole.value]
         }
-        output += spliced.texts[spliced.texts.count - 1]
-        return output
+        output += texts[texts.count - 1]
     }
 }
