@@ -133,12 +133,4 @@ import Testing
         #expect(lines == [10, 14, 14], "\(result.diagnostics)")
         #expect(result.diagnostics.contains { $0.line == 10 && $0.message.contains("U+202E") })
     }
-
-    /// Even a marker that reached the rendered HTML opens its tag once: never a second `id`.
-    @Test func eachMarkerIsSplicedOnce() {
-        var markers = InlineMarkers()
-        let text = markers.wrap("x", open: "<a id=\"m1\">", close: "</a>")
-        let html = markers.splice("<p>" + text + "</p><p>" + text + "</p>")
-        #expect(html == "<p><a id=\"m1\">x</a></p><p>x</p>")
-    }
 }

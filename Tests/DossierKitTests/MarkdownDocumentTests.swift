@@ -20,12 +20,12 @@ import Testing
         #expect(html.contains("raw HTML omitted"))
     }
 
-    @Test func customInlineIsVerbatimAndItsTextEscaped() {
+    @Test func aLiteralSetFromBytesIsEscapedWhole() {
         let document = MarkdownDocument(parsing: "before after\n")
         let text = document.root.firstChild!.firstChild!
         #expect(text.kind == .text)
-        text.insertCustomInlineBefore(open: "<a class=\"m\">", text: "<&>", close: "</a>")
-        #expect(document.renderHTML() == "<p><a class=\"m\">&lt;&amp;&gt;</a>before after</p>\n")
+        text.setLiteral(bytes: Array("<&> नमस्ते".utf8))
+        #expect(document.renderHTML() == "<p>&lt;&amp;&gt; नमस्ते</p>\n")
     }
 
     @Test func unwrapKeepsChildrenAndRemoveFrees() {

@@ -160,20 +160,15 @@ struct Annotator: Sendable {
                                     auto: item.auto, anchor: anchor, line: line(item.block, item.start)))
         }
 
-        // Edit the tree: explicit annotations become links, automatic matches are split out.
-        var markers = InlineMarkers()
+        // Edit the tree: the markers are text (the page turns them into links), so an explicit
+        // annotation's link node gives way to its children between them, and a text node with
+        // matches gets them in its literal, edited once.
         for (index, item) in explicit.enumerated() {
             if let entity = item.entity {
-                let (open, close) = (MentionMarker.open(entity, anchor: anchorOfExplicit[index]), MentionMarker.close)
-                let node = item.annotation.node
-                if !node.replaceWithCustomInline(open: open, close: close) {
-                    node.prependText(markers.openMarker(open: open, close: close))
-                    node.appendText(InlineMarkers.closeMarker)
-                    node.unwrap()
-                }
-            } else {
-                item.annotation.node.unwrap()
+                item.annotation.node.prependText(MentionMarker.open(entity, anchor: anchorOfExplicit[index]))
+                item.annotation.node.appendText(MentionMarker.close)
             }
+            item.annotation.node.unwrap()
         }
         var byNode: [Int: [(DocumentScan.Candidate, EntityIndex, Int32)]] = [:]
         for (index, item) in resolved.enumerated() {
@@ -181,24 +176,21 @@ struct Annotator: Sendable {
         }
         for (nodeIndex, items) in byNode {
             let node = scan.textNodes[nodeIndex]
-            node.withLiteralBytes { bytes in
+            let literal = node.withLiteralBytes { bytes in
+                var literal: [UInt8] = []
+                literal.reserveCapacity(bytes.count + items.count * 24)
                 var cursor = 0
                 for (candidate, entity, anchor) in items {
-                    if candidate.match.start > cursor {
-                        node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<candidate.match.start]), as: UTF8.self))
-                    }
-                    let (open, close) = (MentionMarker.open(entity, anchor: anchor), MentionMarker.close)
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]), as: UTF8.self)
-                    if !node.insertCustomInlineBefore(open: open, text: text, close: close) {
-                        node.insertTextBefore(markers.wrap(text, open: open, close: close))
-                    }
+                    literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<candidate.match.start]))
+                    MentionMarker.appendOpen(entity, anchor: anchor, to: &literal)
+                    literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[candidate.match.start..<candidate.match.end]))
+                    MentionMarker.appendClose(to: &literal)
                     cursor = candidate.match.end
                 }
-                if cursor < bytes.count {
-                    node.insertTextBefore(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor...]), as: UTF8.self))
-                }
+                literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+                return literal
             }
-            node.remove()
+            node.setLiteral(bytes: literal)
         }
 
         for link in scan.refused {
@@ -212,7 +204,7 @@ struct Annotator: Sendable {
             link.node.unwrap()
         }
 
-        var annotated = AnnotatedArticle(bodyHTML: markers.splice(document.renderHTML()), sentences: ArticleSentences(sentences), mentions: mentions,
+        var annotated = AnnotatedArticle(bodyHTML: document.renderHTML(), sentences: ArticleSentences(sentences), mentions: mentions,
                                          diagnostics: diagnostics, summary: Annotator.summary(scan.blocks))
         if research {
             // From the blocks just scanned: the plain text's sentences are the annotator's.
@@ -225,7 +217,7 @@ struct Annotator: Sendable {
     /// Removes invisible controls that Markdown character references (`&#x202E;`, `&#1;`,
     /// `&#xFDD0;`) put into text, link and image titles and code blocks' info strings after
     /// loading removed the literal ones: every string cmark decodes references in and writes
-    /// to the page. The noncharacters among them are `InlineMarkers`' markers, which must
+    /// to the page. The noncharacters among them are `MentionMarker`'s markers, which must
     /// never come from content. Only bodies with a numeric reference can have any, so the
     /// others are not walked.
     static func removeDecodedControls(_ document: MarkdownDocument, body: String, file: String, bodyLine: Int) -> [Diagnostic] {

@@ -19,6 +19,28 @@ enum MentionMarker {
         openStart + String(entity) + separator + String(anchor) + openEnd
     }
 
+    /// Appends the opening marker of mention `anchor` of `entity` as UTF-8.
+    static func appendOpen(_ entity: EntityIndex, anchor: Int32, to bytes: inout [UInt8]) {
+        appendMarker(openStartByte, to: &bytes)
+        appendDigits(Int(entity), to: &bytes)
+        appendMarker(separatorByte, to: &bytes)
+        appendDigits(Int(anchor), to: &bytes)
+        appendMarker(openEndByte, to: &bytes)
+    }
+
+    static func appendClose(to bytes: inout [UInt8]) { appendMarker(closeByte, to: &bytes) }
+
+    private static func appendMarker(_ third: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(0xEF)
+        bytes.append(0xB7)
+        bytes.append(third)
+    }
+
+    private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(UInt8(48 + value % 10))
+    }
+
     /// The third byte of each marker in UTF-8 (all are EF B7 xx).
     static let openStartByte: UInt8 = 0x93, separatorByte: UInt8 = 0x94, openEndByte: UInt8 = 0x95, closeByte: UInt8 = 0x96
 }

@@ -6,7 +6,7 @@ import Glibc
 /// The kinds of node the pipeline tells apart; everything else is `.other`.
 enum MarkdownNodeKind: Sendable, Equatable {
     case document, paragraph, heading, blockQuote, list, item, codeBlock, htmlBlock, thematicBreak
-    case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image, customInline
+    case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image
     case table, tableRow, tableCell, strikethrough
     case other
 }
@@ -38,7 +38,6 @@ struct MarkdownNode {
         case CMARK_NODE_STRONG: return .strong
         case CMARK_NODE_LINK: return .link
         case CMARK_NODE_IMAGE: return .image
-        case CMARK_NODE_CUSTOM_INLINE: return .customInline
         default:
             // GFM extension nodes have dynamic type ids; tell them by name.
             switch String(cString: cmark_node_get_type_string(pointer)) {
@@ -139,53 +138,14 @@ struct MarkdownNode {
         cmark_node_set_title(pointer, text)
     }
 
-    /// Inserts a text node before this node.
-    func insertTextBefore(_ text: String) {
-        let node = cmark_node_new(CMARK_NODE_TEXT)!
-        cmark_node_set_literal(node, text)
-        cmark_node_insert_before(pointer, node)
-    }
-
-    /// Inserts, before this node, a custom inline node written as `open`, then `text`
-    /// (escaped by the renderer), then `close`. False, and nothing inserted, where the parent
-    /// cannot hold a custom node (GFM table cells take only some inline kinds).
-    @discardableResult
-    func insertCustomInlineBefore(open: String, text: String, close: String) -> Bool {
-        let child = cmark_node_new(CMARK_NODE_TEXT)!
-        cmark_node_set_literal(child, text)
-        guard let wrapper = insertWrapperBefore(open: open, close: close) else {
-            cmark_node_free(child)
-            return false
+    /// Replaces the text of a text node with `bytes` of UTF-8 (which hold no NUL: a cmark
+    /// literal is a C string), without making them a String first.
+    func setLiteral(bytes: [UInt8]) {
+        var terminated = bytes
+        terminated.append(0)
+        terminated.withUnsafeBufferPointer { buffer in
+            _ = buffer.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(pointer, $0.baseAddress) }
         }
-        cmark_node_append_child(wrapper, child)
-        return true
-    }
-
-    /// A new custom inline node (`open` … `close`) inserted before this one; nil, and
-    /// nothing left allocated, where the parent cannot hold it.
-    private func insertWrapperBefore(open: String, close: String) -> OpaquePointer? {
-        let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(wrapper, open)
-        cmark_node_set_on_exit(wrapper, close)
-        guard cmark_node_insert_before(pointer, wrapper) == 1 else {
-            cmark_node_free(wrapper)
-            return nil
-        }
-        return wrapper
-    }
-
-    /// Wraps this node's children in a custom inline node (`open` … `close`) that takes
-    /// this node's place; this node is freed. False, and nothing changed, where the parent
-    /// cannot hold a custom node.
-    @discardableResult
-    func replaceWithCustomInline(open: String, close: String) -> Bool {
-        guard let wrapper = insertWrapperBefore(open: open, close: close) else { return false }
-        while let child = cmark_node_first_child(pointer) {
-            cmark_node_unlink(child)
-            cmark_node_append_child(wrapper, child)
-        }
-        remove()
-        return true
     }
 
     /// Adds a text node as this node's first child.
