@@ -20,6 +20,15 @@ import Testing
         let read = sentences.inMemory()
         #expect(!read.isSpilled && read == sentences && Array(read) == strings)
         for (index, text) in strings.enumerated() { #expect(read.withUTF8(index) { Array($0) } == Array(text.utf8)) }
+        // A window read back answers for every sentence: those in it from memory, the others
+        // from the spill; past the end it is cut to what there is.
+        for window in [0..<1, 2..<4, 3..<5, 4..<9, 1..<1] {
+            let part = sentences.inMemory(window)
+            #expect(part.isSpilled == (window.clamped(to: part.indices) != part.indices))
+            #expect(Array(part) == strings, "\(window)")
+            for (index, text) in strings.enumerated() { #expect(part.withUTF8(index) { Array($0) } == Array(text.utf8)) }
+            #expect(part.inMemory() == sentences && !part.inMemory().isSpilled)
+        }
     }
 
     @Test func textStaysInMemoryUntilTheThreshold() throws {

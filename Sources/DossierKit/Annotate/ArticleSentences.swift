@@ -6,8 +6,9 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         case strings([String])
         /// The sentences' bytes one after another from `offset`; `ends[i]` is where sentence i ends.
         case spilled(TextSpill, offset: Int64, ends: [UInt32])
-        /// Read back from a spill: the same bytes, in memory.
-        case bytes([UInt8], ends: [UInt32])
+        /// Read back from a spill: the bytes of the sentences in `window`, in memory (the
+        /// others are read from the spill as before).
+        case bytes([UInt8], ends: [UInt32], window: Range<Int>, spill: TextSpill, offset: Int64)
     }
 
     private var storage: Storage
@@ -19,7 +20,7 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
     public var endIndex: Int {
         switch storage {
         case .strings(let strings): strings.count
-        case .spilled(_, _, let ends), .bytes(_, let ends): ends.count
+        case .spilled(_, _, let ends), .bytes(_, let ends, _, _, _): ends.count
         }
     }
 
@@ -30,14 +31,26 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         case .spilled(let spill, let offset, let ends):
             let range = Self.range(of: position, ends)
             return spill.read(at: offset + Int64(range.lowerBound), count: range.count)
-        case .bytes(let bytes, let ends):
-            return String(decoding: bytes[Self.range(of: position, ends)], as: UTF8.self)
+        case .bytes(let bytes, let ends, let window, let spill, let offset):
+            guard let range = Self.range(of: position, ends, in: window) else {
+                let range = Self.range(of: position, ends)
+                return spill.read(at: offset + Int64(range.lowerBound), count: range.count)
+            }
+            return String(decoding: bytes[range], as: UTF8.self)
         }
     }
 
     /// Where sentence `position` is among the bytes that `ends` cut.
     private static func range(of position: Int, _ ends: [UInt32]) -> Range<Int> {
         (position == 0 ? 0 : Int(ends[position - 1]))..<Int(ends[position])
+    }
+
+    /// Where sentence `position` is among the bytes read back for `window`; nil outside it.
+    private static func range(of position: Int, _ ends: [UInt32], in window: Range<Int>) -> Range<Int>? {
+        guard window.contains(position) else { return nil }
+        let base = window.lowerBound == 0 ? 0 : Int(ends[window.lowerBound - 1])
+        let range = range(of: position, ends)
+        return range.lowerBound - base..<range.upperBound - base
     }
 
     /// Calls `body` with the UTF-8 of sentence `position`: for a writer of bytes, which then
@@ -47,11 +60,15 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         case .strings(let strings):
             var text = strings[position]
             return text.withUTF8(body)
+        case .bytes(let bytes, let ends, let window, _, _):
+            if let range = Self.range(of: position, ends, in: window) {
+                return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+            }
+            var text = self[position]
+            return text.withUTF8(body)
         case .spilled:
             var text = self[position]
             return text.withUTF8(body)
-        case .bytes(let bytes, let ends):
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Self.range(of: position, ends)])) }
         }
     }
 
@@ -60,27 +77,45 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         switch storage {
         case .strings(let strings):
             return strings[position].utf8.count
-        case .spilled(_, _, let ends), .bytes(_, let ends):
+        case .spilled(_, _, let ends), .bytes(_, let ends, _, _, _):
             return Self.range(of: position, ends).count
         }
     }
 
     /// Whether they are in a spill (and `inMemory()` reads them back).
     var isSpilled: Bool {
-        if case .spilled = storage { return true }
-        return false
+        switch storage {
+        case .strings: false
+        case .spilled: true
+        case .bytes(_, _, let window, _, _): window != indices
+        }
+    }
+
+    /// Where the sentences are in their spill.
+    private var spilled: (TextSpill, offset: Int64, ends: [UInt32])? {
+        switch storage {
+        case .strings: nil
+        case .spilled(let spill, let offset, let ends), .bytes(_, let ends, _, let spill, let offset): (spill, offset, ends)
+        }
     }
 
     /// The same sentences in memory, read back in one read when spilled: for a reader of
     /// many of one article's sentences (the data tables).
-    func inMemory() -> ArticleSentences {
-        guard case .spilled(let spill, let offset, let ends) = storage, let total = ends.last else { return self }
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(total)) { buffer, count in
-            spill.fill(UnsafeMutableRawBufferPointer(buffer), from: offset)
-            count = Int(total)
+    func inMemory() -> ArticleSentences { inMemory(indices) }
+
+    /// The same, with the sentences in `window` read back in one read when spilled: for a
+    /// reader of several of them (an entity page's sentences from one article), which would
+    /// otherwise make a read of each.
+    func inMemory(_ window: Range<Int>) -> ArticleSentences {
+        let window = window.clamped(to: indices)
+        guard isSpilled, !window.isEmpty, let (spill, offset, ends) = spilled else { return self }
+        let start = window.lowerBound == 0 ? 0 : Int(ends[window.lowerBound - 1]), end = Int(ends[window.upperBound - 1])
+        let bytes = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, count in
+            spill.fill(UnsafeMutableRawBufferPointer(buffer), from: offset + Int64(start))
+            count = end - start
         }
         var copy = self
-        copy.storage = .bytes(bytes, ends: ends)
+        copy.storage = .bytes(bytes, ends: ends, window: window, spill: spill, offset: offset)
         return copy
     }
 

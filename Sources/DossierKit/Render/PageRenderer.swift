@@ -169,9 +169,8 @@ struct PageRenderer: Sendable {
     /// cut templates (`TemplateCut`), filled from slices of the sentence (no text is checked
     /// as UTF-8 again); only a slice with markup characters is escaped through a copy.
     /// `only`: the outlet that alone says it (a meeting's reports).
-    func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, sentence: Int32, first: Int32, others: [Int32], href: String,
+    func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, text: String, first: Int32, others: [Int32], href: String,
                             only: String? = nil) {
-        let text = annotation.sentences[Int(sentence)]
         // The nested functions below read only these: capturing `annotation` copied it,
         // retaining each of its arrays, once per sentence.
         let mentions = annotation.mentions
@@ -244,8 +243,9 @@ struct PageRenderer: Sendable {
         var after = ""
         // Borrowed through the buffer: an element read from the array is a copy, which
         // retains and releases each of the annotation's arrays once per sentence.
+        var sentences: ArticleSentences = []
         graph.annotated.withUnsafeBufferPointer { annotated in
-            for ref in refs {
+            for (position, ref) in zip(refs.indices, refs) {
                 if ref.article != current {
                     html += after
                     current = ref.article
@@ -253,9 +253,17 @@ struct PageRenderer: Sendable {
                     let group = fragments.group(current, root: root)
                     html += group.before
                     after = group.after
+                    // The article's sentences shown here, read back at once when spilled: one
+                    // system call per article on the page, not one per sentence.
+                    var lowest = ref.sentence, highest = ref.sentence
+                    for other in refs[position...].prefix(while: { $0.article == current }) {
+                        lowest = min(lowest, other.sentence)
+                        highest = max(highest, other.sentence)
+                    }
+                    sentences = annotated[Int(current)].sentences.inMemory(Int(lowest)..<Int(highest) + 1)
                 }
-                appendSentenceItem(to: &html, annotation: annotated[Int(current)], sentence: ref.sentence, first: ref.first, others: ref.others,
-                                   href: href, only: only.isEmpty ? nil : only[ref])
+                appendSentenceItem(to: &html, annotation: annotated[Int(current)], text: sentences[Int(ref.sentence)], first: ref.first,
+                                   others: ref.others, href: href, only: only.isEmpty ? nil : only[ref])
             }
         }
         html += after
