@@ -13,16 +13,17 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
 
     private var storage: Storage
 
-    public init(_ strings: [String]) { storage = .strings(strings) }
+    public init(_ strings: [String]) {
+        storage = .strings(strings)
+        endIndex = strings.count
+    }
     public init(arrayLiteral elements: String...) { self.init(elements) }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int {
-        switch storage {
-        case .strings(let strings): strings.count
-        case .spilled(_, _, let ends), .bytes(_, let ends, _, _, _): ends.count
-        }
-    }
+    /// Kept beside the storage (which only moves the same sentences): reading it from the
+    /// storage copied the storage, retaining its arrays, at every count.
+    public let endIndex: Int
+    public var count: Int { endIndex }
 
     public subscript(position: Int) -> String {
         switch storage {

@@ -19,28 +19,35 @@ enum SentenceExcerpt {
         let mention = annotation.mentions[index]
         let count = annotation.sentences.byteCount(Int(mention.sentence))
         guard count > limit else { return (0..<count, false, false) }
+        return annotation.sentences.withUTF8(Int(mention.sentence)) { range(of: index, among: annotation.mentions, sentence: $0) }
+    }
+
+    /// The same, from the article's mentions and the UTF-8 of the mention's sentence.
+    static func range(of index: Int, among mentions: [Mention], sentence bytes: UnsafeBufferPointer<UInt8>)
+        -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        let mention = mentions[index]
+        let count = bytes.count
+        guard count > limit else { return (0..<count, false, false) }
         let start = Int(mention.start), end = Int(mention.end)
         let reach = max(0, (limit - (end - start)) / 2)
         var lower = max(0, start - reach), upper = min(count, end + reach)
         // Halfway to the neighbouring mentions of the same sentence (mentions are in text order).
-        if index > 0, annotation.mentions[index - 1].sentence == mention.sentence {
-            let previous = Int(annotation.mentions[index - 1].end)
+        if index > 0, mentions[index - 1].sentence == mention.sentence {
+            let previous = Int(mentions[index - 1].end)
             lower = max(lower, min(start, (previous + start + 1) / 2))
         }
-        if index + 1 < annotation.mentions.count, annotation.mentions[index + 1].sentence == mention.sentence {
-            let next = Int(annotation.mentions[index + 1].start)
+        if index + 1 < mentions.count, mentions[index + 1].sentence == mention.sentence {
+            let next = Int(mentions[index + 1].start)
             upper = min(upper, max(end, (end + next) / 2))
         }
-        return annotation.sentences.withUTF8(Int(mention.sentence)) { bytes in
-            // Never inside a character; at a space nearby when there is one.
-            while lower > 0, lower < start, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
-            if lower > 0, let space = (lower..<min(start, lower + wordSlack)).first(where: { bytes[$0] == 32 }) { lower = space + 1 }
-            while upper < count, upper > end, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
-            if upper < count, let space = stride(from: upper - 1, through: max(end, upper - wordSlack), by: -1).first(where: { bytes[$0] == 32 }) {
-                upper = space
-            }
-            return (lower..<upper, lower > 0, upper < count)
+        // Never inside a character; at a space nearby when there is one.
+        while lower > 0, lower < start, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
+        if lower > 0, let space = (lower..<min(start, lower + wordSlack)).first(where: { bytes[$0] == 32 }) { lower = space + 1 }
+        while upper < count, upper > end, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+        if upper < count, let space = stride(from: upper - 1, through: max(end, upper - wordSlack), by: -1).first(where: { bytes[$0] == 32 }) {
+            upper = space
         }
+        return (lower..<upper, lower > 0, upper < count)
     }
 
     /// The sentence as written for one mention: the excerpt, with `…` where text was left out.
@@ -56,11 +63,17 @@ enum SentenceExcerpt {
     /// The parts of a sentence shown for some of its mentions (indices into the article's
     /// mentions, in text order): their excerpts, joined where they touch, in text order.
     static func segments(of mentions: [Int32], in annotation: AnnotatedArticle) -> [Range<Int>] {
-        // Read back once when spilled, not once per mention (a long sentence may hold thousands).
-        let annotation = annotation.readingText()
+        guard let first = mentions.first else { return [] }
+        return annotation.sentences.withUTF8(Int(annotation.mentions[Int(first)].sentence)) {
+            segments(of: mentions, among: annotation.mentions, sentence: $0)
+        }
+    }
+
+    /// The same, from the article's mentions and the UTF-8 of their sentence.
+    static func segments(of marked: [Int32], among mentions: [Mention], sentence bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        for index in mentions {
-            let range = self.range(of: Int(index), in: annotation).range
+        for index in marked {
+            let range = self.range(of: Int(index), among: mentions, sentence: bytes).range
             if let last = result.last, range.lowerBound <= last.upperBound {
                 result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
             } else {
@@ -72,12 +85,12 @@ enum SentenceExcerpt {
 
     /// The shown parts of a sentence as plain text, `…` where text was left out.
     static func plainText(of mentions: [Int32], in annotation: AnnotatedArticle, sentence: Int32) -> String {
-        let text = annotation.sentences[Int(sentence)]
+        var text = annotation.sentences[Int(sentence)]
         let utf8 = text.utf8
         guard utf8.count > limit else { return text }
         var out = ""
         var cursor = 0
-        for segment in segments(of: mentions, in: annotation) {
+        for segment in text.withUTF8({ segments(of: mentions, among: annotation.mentions, sentence: $0) }) {
             if segment.lowerBound > cursor { out += out.isEmpty ? "…" : " … " }
             out += text[utf8.index(utf8.startIndex, offsetBy: segment.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: segment.upperBound)]
             cursor = segment.upperBound

@@ -169,16 +169,24 @@ struct PageRenderer: Sendable {
     /// cut templates (`TemplateCut`), filled from slices of the sentence (no text is checked
     /// as UTF-8 again); only a slice with markup characters is escaped through a copy.
     /// `only`: the outlet that alone says it (a meeting's reports).
-    func appendSentenceItem(to html: inout String, annotation: AnnotatedArticle, text: String, first: Int32, others: [Int32], href: String,
+    /// `mentions`: the article's.
+    func appendSentenceItem(to html: inout String, mentions: [Mention], text: String, first: Int32, others: [Int32], href: String,
                             only: String? = nil) {
-        // The nested functions below read only these: capturing `annotation` copied it,
-        // retaining each of its arrays, once per sentence.
-        let mentions = annotation.mentions
         let highlight = fragments.highlight
         let utf8 = text.utf8
+        // Where the sentence has markup characters, found in one pass over its bytes (most
+        // have none): a slice is then checked by a search, not byte by byte through the String.
+        var markup: [Int] = []
+        var bytes = text
+        bytes.withUTF8 { for (offset, byte) in $0.enumerated() where HTML.needsEscaping(byte) { markup.append(offset) } }
         func append(_ start: Int, _ end: Int, to html: inout String) {
             let slice = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-            if slice.utf8.contains(where: HTML.needsEscaping) {
+            var low = 0, high = markup.count  // the first markup character at or after `start`
+            while low < high {
+                let middle = (low + high) / 2
+                if markup[middle] < start { low = middle + 1 } else { high = middle }
+            }
+            if low < markup.count, markup[low] < end {
                 html += HTML.escape(String(slice))
             } else {
                 html += slice
@@ -187,7 +195,10 @@ struct PageRenderer: Sendable {
         let marked = others.isEmpty ? [first]
             : ([first] + others).sorted(by: { mentions[Int($0)].start < mentions[Int($1)].start })
         // A long sentence: only the excerpts around these mentions (see SentenceExcerpt).
-        let segments = utf8.count > SentenceExcerpt.limit ? SentenceExcerpt.segments(of: marked, in: annotation) : nil
+        var segments: [Range<Int>]?
+        if utf8.count > SentenceExcerpt.limit {
+            segments = bytes.withUTF8 { SentenceExcerpt.segments(of: marked, among: mentions, sentence: $0) }
+        }
         // The sentence's text, its mentions highlighted.
         func writeText(_ html: inout String) {
             var cursor = 0
@@ -241,9 +252,11 @@ struct PageRenderer: Sendable {
         var current: Int32 = -1
         var href = ""
         var after = ""
-        // Borrowed through the buffer: an element read from the array is a copy, which
-        // retains and releases each of the annotation's arrays once per sentence.
+        // Read through the buffer, and only the article's sentences and mentions kept per
+        // group: an element read from the array, or handed on, is a copy, which retains and
+        // releases each of the annotation's arrays.
         var sentences: ArticleSentences = []
+        var mentions: [Mention] = []
         graph.annotated.withUnsafeBufferPointer { annotated in
             for (position, ref) in zip(refs.indices, refs) {
                 if ref.article != current {
@@ -261,8 +274,9 @@ struct PageRenderer: Sendable {
                         highest = max(highest, other.sentence)
                     }
                     sentences = annotated[Int(current)].sentences.inMemory(Int(lowest)..<Int(highest) + 1)
+                    mentions = annotated[Int(current)].mentions
                 }
-                appendSentenceItem(to: &html, annotation: annotated[Int(current)], text: sentences[Int(ref.sentence)], first: ref.first,
+                appendSentenceItem(to: &html, mentions: mentions, text: sentences[Int(ref.sentence)], first: ref.first,
                                    others: ref.others, href: href, only: only.isEmpty ? nil : only[ref])
             }
         }
