@@ -15,11 +15,21 @@ enum EntityFeed {
         var sentencesByArticle: [Int32: [String]] = [:]
         // Sentences come newest article first: past the feed's articles there is nothing to take
         // (Russia has tens of thousands in a large dossier).
-        for ref in graph.sentences[Int(entity)] {
+        let refs = graph.sentences[Int(entity)]
+        var current: Int32 = -1
+        var text: AnnotatedArticle?
+        for (position, ref) in zip(refs.indices, refs) {
             if sentencesByArticle[ref.article] == nil && sentencesByArticle.count == limit { break }
-            if sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {
-                sentencesByArticle[ref.article, default: []].append(
-                    SentenceExcerpt.plainText(of: ref.mentions, in: graph.annotated[Int(ref.article)], sentence: ref.sentence))
+            if ref.article != current {
+                // The sentences an entry shows, read back at once when spilled (not one by one).
+                current = ref.article
+                var article = graph.annotated[Int(current)]
+                let shown = refs[position...].prefix(while: { $0.article == current }).prefix(sentencesPerEntry).map { Int($0.sentence) }
+                article.sentences = article.sentences.inMemory(shown.min()!..<shown.max()! + 1)
+                text = article
+            }
+            if let text, sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {
+                sentencesByArticle[ref.article, default: []].append(SentenceExcerpt.plainText(of: ref.mentions, in: text, sentence: ref.sentence))
             }
         }
         let title = "\(target.name): \(content.site.title)"
