@@ -83,7 +83,7 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
         }
     }
 
-    /// Whether they are in a spill (and `inMemory()` reads them back).
+    /// Whether some of them are read from a spill (and `inMemory()` reads them back).
     var isSpilled: Bool {
         switch storage {
         case .strings: false
