@@ -29,6 +29,9 @@ import Testing
             for (index, text) in strings.enumerated() { #expect(part.withUTF8(index) { Array($0) } == Array(text.utf8)) }
             #expect(part.inMemory() == sentences && !part.inMemory().isSpilled)
         }
+        // Covering some positions reads back the window from the lowest to the highest.
+        #expect(Array(sentences.inMemory(covering: [3, 1])) == strings && sentences.inMemory(covering: [3, 1]).isSpilled)
+        #expect(!sentences.inMemory(covering: [4, 0, 2]).isSpilled && sentences.inMemory(covering: []).isSpilled)
     }
 
     @Test func textStaysInMemoryUntilTheThreshold() throws {

@@ -104,6 +104,17 @@ public struct ArticleSentences: RandomAccessCollection, Hashable, ExpressibleByA
     /// many of one article's sentences (the data tables).
     func inMemory() -> ArticleSentences { inMemory(indices) }
 
+    /// The same, with the sentences from the lowest to the highest of `positions` read back
+    /// in one read when spilled (`inMemory(_:)`).
+    func inMemory(covering positions: some Sequence<Int>) -> ArticleSentences {
+        var lowest = Int.max, highest = Int.min
+        for position in positions {
+            lowest = Swift.min(lowest, position)
+            highest = Swift.max(highest, position)
+        }
+        return lowest <= highest ? inMemory(lowest..<highest + 1) : self
+    }
+
     /// The same, with the sentences in `window` read back in one read when spilled: for a
     /// reader of several of them (an entity page's sentences from one article), which would
     /// otherwise make a read of each.

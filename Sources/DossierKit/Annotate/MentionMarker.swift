@@ -8,16 +8,19 @@
 /// `Annotator.removeDecodedControls` from what character references decode to: no article
 /// text can forge one.
 enum MentionMarker {
-    // Swift refuses noncharacters in string literals; they are made from their values.
-    static let openStart = String(Unicode.Scalar(0xFDD3)!)
-    static let separator = String(Unicode.Scalar(0xFDD4)!)
-    static let openEnd = String(Unicode.Scalar(0xFDD5)!)
-    static let close = String(Unicode.Scalar(0xFDD6)!)
-
-    /// The opening marker of mention `anchor` of `entity`.
+    /// The opening marker of mention `anchor` of `entity` (`appendOpen`'s bytes).
     static func open(_ entity: EntityIndex, anchor: Int32) -> String {
-        openStart + String(entity) + separator + String(anchor) + openEnd
+        var bytes: [UInt8] = []
+        appendOpen(entity, anchor: anchor, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The closing marker (`appendClose`'s bytes).
+    static let close: String = {
+        var bytes: [UInt8] = []
+        appendClose(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }()
 
     /// Appends the opening marker of mention `anchor` of `entity` as UTF-8.
     static func appendOpen(_ entity: EntityIndex, anchor: Int32, to bytes: inout [UInt8]) {

@@ -24,8 +24,8 @@ enum EntityFeed {
                 // The sentences an entry shows, read back at once when spilled (not one by one).
                 current = ref.article
                 var article = graph.annotated[Int(current)]
-                let shown = refs[position...].prefix(while: { $0.article == current }).prefix(sentencesPerEntry).map { Int($0.sentence) }
-                article.sentences = article.sentences.inMemory(shown.min()!..<shown.max()! + 1)
+                article.sentences = article.sentences.inMemory(
+                    covering: refs[position...].prefix(while: { $0.article == current }).prefix(sentencesPerEntry).lazy.map { Int($0.sentence) })
                 text = article
             }
             if let text, sentencesByArticle[ref.article, default: []].count < sentencesPerEntry {

@@ -268,12 +268,8 @@ struct PageRenderer: Sendable {
                     after = group.after
                     // The article's sentences shown here, read back at once when spilled: one
                     // system call per article on the page, not one per sentence.
-                    var lowest = ref.sentence, highest = ref.sentence
-                    for other in refs[position...].prefix(while: { $0.article == current }) {
-                        lowest = min(lowest, other.sentence)
-                        highest = max(highest, other.sentence)
-                    }
-                    sentences = annotated[Int(current)].sentences.inMemory(Int(lowest)..<Int(highest) + 1)
+                    sentences = annotated[Int(current)].sentences.inMemory(
+                        covering: refs[position...].prefix(while: { $0.article == current }).lazy.map { Int($0.sentence) })
                     mentions = annotated[Int(current)].mentions
                 }
                 appendSentenceItem(to: &html, mentions: mentions, text: sentences[Int(ref.sentence)], first: ref.first,
