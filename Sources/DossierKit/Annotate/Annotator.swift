@@ -49,15 +49,25 @@ struct Annotator: Sendable {
             }
         }
 
-        // Context for ambiguous aliases: who the article names unambiguously, and where.
+        // Context for ambiguous aliases: who the article names unambiguously, and where; and
+        // for short forms, who it names in full (not by a bare `किम` that is also another's).
         var namedInArticle = Set<EntityIndex>()
-        for (_, entity) in explicit { if let entity { namedInArticle.insert(entity) } }
-        for candidate in scan.candidates where !matcher.aliases[Int(candidate.match.alias)].isAmbiguous {
-            namedInArticle.insert(matcher.aliases[Int(candidate.match.alias)].entities[0])
+        var namedInFull = Set<EntityIndex>()
+        for (_, entity) in explicit { if let entity { namedInArticle.insert(entity); namedInFull.insert(entity) } }
+        for candidate in scan.candidates {
+            let alias = matcher.aliases[Int(candidate.match.alias)]
+            guard alias.entities.count == 1 else { continue }
+            namedInArticle.insert(alias.entities[0])
+            if !Annotator.isShortFormOfOthers(alias) { namedInFull.insert(alias.entities[0]) }
         }
         var namedInTitle = Set<EntityIndex>()
-        for match in matcher.matches(in: TextNormalization.nfc(article.title)) where !matcher.aliases[Int(match.alias)].isAmbiguous {
+        for match in matcher.matches(in: TextNormalization.nfc(article.title)) where matcher.aliases[Int(match.alias)].entities.count == 1 {
             namedInTitle.insert(matcher.aliases[Int(match.alias)].entities[0])
+        }
+        // The people other than its own entity that a short form may mean here.
+        func shortFormOptions(_ alias: AliasMatcher.Alias) -> [EntityIndex] {
+            guard !alias.shortFor.isEmpty else { return [] }
+            return alias.shortFor.filter { namedInFull.contains($0) && !alias.entities.contains($0) }
         }
 
         // Sentences of each block, computed once.
@@ -78,26 +88,65 @@ struct Annotator: Sendable {
         // Resolve every automatic candidate to one entity or none, in one pass over them: per
         // sentence, the entities it names in full; per paragraph, where each was last named.
         var namedInSentence: [Int: Set<EntityIndex>] = [:]  // sentence key -> entities
+        var namedInFullInSentence: [Int: Set<EntityIndex>] = [:]
         var sentenceKeys: [Int] = []
-        // Made only where some alias is ambiguous (most articles have none).
-        let anyAmbiguous = scan.candidates.contains { matcher.aliases[Int($0.match.alias)].isAmbiguous }
-        if anyAmbiguous { sentenceKeys.reserveCapacity(scan.candidates.count) }
-        for candidate in scan.candidates where anyAmbiguous {
+        // Made only where some name needs its context (most articles have none).
+        let needsContext = scan.candidates.contains {
+            let alias = matcher.aliases[Int($0.match.alias)]
+            return alias.isAmbiguous || !shortFormOptions(alias).isEmpty
+        }
+        if needsContext { sentenceKeys.reserveCapacity(scan.candidates.count) }
+        for candidate in scan.candidates where needsContext {
             let key = candidate.block << 32 | sentenceIndex(block: candidate.block, offset: candidate.blockStart)
             sentenceKeys.append(key)
             let alias = matcher.aliases[Int(candidate.match.alias)]
-            if !alias.isAmbiguous { namedInSentence[key, default: []].insert(alias.entities[0]) }
+            guard alias.entities.count == 1 else { continue }
+            namedInSentence[key, default: []].insert(alias.entities[0])
+            if !Annotator.isShortFormOfOthers(alias) { namedInFullInSentence[key, default: []].insert(alias.entities[0]) }
         }
         var resolved: [(candidate: DocumentScan.Candidate, entity: EntityIndex)] = []
         var lastNamed: [EntityIndex: Int] = [:]  // in the current block: entity -> candidate position
+        var lastNamedInFull: [EntityIndex: Int] = [:]  // in the article
         var lastBlock = -1
         var unlinked = 0
+        func reportAmbiguous(_ candidate: DocumentScan.Candidate, _ text: String, _ entities: [EntityIndex]) {
+            unlinked += 1
+            guard unlinked <= Annotator.reportedAmbiguities else { return }
+            let names = entities.map { registry[$0].id }.joined(separator: " or ")
+            diagnostics.append(.warning(article.file, Int(line(candidate.block, candidate.blockStart)),
+                                        "ambiguous \"\(text)\" could be \(names); left unlinked",
+                                        hint: "annotate it by hand, e.g. [\(text)](\(registry[entities[0]].kind.rawValue):\(registry[entities[0]].id))"))
+        }
         for (position, candidate) in scan.candidates.enumerated() {
             if candidate.block != lastBlock { lastNamed.removeAll(keepingCapacity: true); lastBlock = candidate.block }
             let alias = matcher.aliases[Int(candidate.match.alias)]
+            let end = candidate.blockStart + candidate.match.end - candidate.match.start
+            var options = shortFormOptions(alias)
+            if !options.isEmpty, !Annotator.readsAsShortForm(next: Annotator.word(after: end, in: scan.blocks[candidate.block].bytes),
+                                                            isCommon: alias.shortFormIsCommon) {
+                options = []
+            }
+            if !options.isEmpty {
+                // A short form of someone the article names in full (`पार्क` after `पार्क सुन-वोन`).
+                let choices = options + alias.entities.filter { namedInFull.contains($0) }
+                if let choice = Annotator.resolveShortForm(choices, namedInSentence: namedInFullInSentence[sentenceKeys[position]] ?? [],
+                                                           lastNamed: lastNamedInFull) {
+                    resolved.append((candidate, choice))
+                    continue
+                }
+                // Undecided: an alias as the registry has it; a bare short form stays unlinked.
+                if alias.entities.isEmpty {
+                    let text = String(decoding: scan.blocks[candidate.block].bytes[candidate.blockStart..<end], as: UTF8.self)
+                    reportAmbiguous(candidate, text, choices)
+                    continue
+                }
+            }
+            // A short form of no one the article names in full.
+            if alias.entities.isEmpty { continue }
             if !alias.isAmbiguous {
                 resolved.append((candidate, alias.entities[0]))
                 lastNamed[alias.entities[0]] = position
+                if !Annotator.isShortFormOfOthers(alias) { lastNamedInFull[alias.entities[0]] = position }
                 continue
             }
             let choice = Annotator.resolveAmbiguous(alias, namedInArticle: namedInArticle,
@@ -106,12 +155,7 @@ struct Annotator: Sendable {
             if let choice {
                 resolved.append((candidate, choice))
             } else {
-                unlinked += 1
-                guard unlinked <= Annotator.reportedAmbiguities else { continue }
-                let names = alias.entities.map { registry[$0].id }.joined(separator: " or ")
-                diagnostics.append(.warning(article.file, Int(line(candidate.block, candidate.blockStart)),
-                                            "ambiguous \"\(alias.text)\" could be \(names); left unlinked",
-                                            hint: "annotate it by hand, e.g. [\(alias.text)](\(registry[alias.entities[0]].kind.rawValue):\(registry[alias.entities[0]].id))"))
+                reportAmbiguous(candidate, alias.text, alias.entities)
             }
         }
         if unlinked > Annotator.reportedAmbiguities {
@@ -266,6 +310,56 @@ struct Annotator: Sendable {
         }
         let inTitle = named.filter { namedInTitle.contains($0) }
         return inTitle.count == 1 ? inTitle[0] : nil
+    }
+
+    /// Whether an alias is also the short form of a person other than its own entities
+    /// (`किम`, an alias of Kim Jong-un, begins `किम यो-जोंग`): it then names no one in full.
+    static func isShortFormOfOthers(_ alias: AliasMatcher.Alias) -> Bool {
+        alias.shortFor.contains { !alias.entities.contains($0) }
+    }
+
+    /// Which of the people a short form may mean (each named in full in the article) it
+    /// means here: the only one; else the only one named in full in its sentence; else the
+    /// one named in full last before it in the article.
+    static func resolveShortForm(_ choices: [EntityIndex], namedInSentence: Set<EntityIndex>,
+                                 lastNamed: [EntityIndex: Int]) -> EntityIndex? {
+        if choices.count == 1 { return choices[0] }
+        let inSentence = choices.filter { namedInSentence.contains($0) }
+        if inSentence.count == 1 { return inSentence[0] }
+        return choices.compactMap { entity in lastNamed[entity].map { (entity, $0) } }.max(by: { $0.1 < $1.1 })?.0
+    }
+
+    /// Hindi case markers: a name is followed by one where a common word spelled like it
+    /// (`ली`, "took") is not.
+    static let caseMarkers: Set<String> = ["ने", "का", "की", "के", "को", "से", "में", "पर", "तक"]
+
+    static let commonWords = Set(AliasMatcher.commonWords)
+
+    /// The word after `end` in `bytes` past one or more spaces, if a word comes next.
+    static func word(after end: Int, in bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = end
+            while start < buffer.count && buffer[start] == 32 { start += 1 }
+            guard start > end, start < buffer.count else { return nil }
+            var cursor = start
+            while cursor < buffer.count {
+                let (value, length) = WordBoundary.scalar(at: cursor, in: buffer)
+                guard WordBoundary.isWordScalar(value) else { break }
+                cursor += length
+            }
+            return cursor > start ? String(decoding: buffer[start..<cursor], as: UTF8.self) : nil
+        }
+    }
+
+    /// Whether a short form followed by `next` reads as a bare name: a common word spelled like
+    /// a name (`ली`) only before a case marker, and any short form only where the next word
+    /// is not one outside the common words, which would make it part of another name
+    /// (`पार्क जी-वोन`, where `पार्क सुन-वोन` is named).
+    static func readsAsShortForm(next: String?, isCommon: Bool) -> Bool {
+        guard let next else { return !isCommon }
+        if caseMarkers.contains(next) { return true }
+        if isCommon { return false }
+        return commonWords.contains(next) || !next.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
     /// The start of the body's text (about `limit` bytes of UTF-8), cut at a word.

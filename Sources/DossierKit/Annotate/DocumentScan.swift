@@ -86,7 +86,7 @@ struct DocumentScan {
             node.withLiteralBytes { bytes in
                 blocks[block].bytes.append(contentsOf: bytes)
                 guard suppressed == 0 else { return }
-                let found = matcher.matches(in: bytes)
+                let found = matcher.matches(in: bytes, shortForms: true)
                 guard !found.isEmpty else { return }
                 let nodeIndex = textNodes.count
                 textNodes.append(node)

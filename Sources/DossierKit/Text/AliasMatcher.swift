@@ -22,6 +22,13 @@ struct AliasMatcher: Sendable {
         var completionOnly: Bool
         /// People whose whole name may start here (`पार्क` of `पार्क सनवॉन`).
         var starts: [EntityIndex] = []
+        /// People whose name this is the first or last word of (`पार्क` of `पार्क सुन-वोन`):
+        /// the text may mean one of them where the article names them in full
+        /// (`matches(in:shortForms:)`; the `Annotator` decides).
+        var shortFor: [EntityIndex] = []
+        /// The short form equals a common word (`ली`, "took"): it is read as the name only
+        /// before a case marker (`ली ने`).
+        var shortFormIsCommon = false
         var isAmbiguous: Bool { entities.count > 1 }
 
         init(text: String, entities: [EntityIndex], isVariant: Bool = false) {
@@ -128,19 +135,36 @@ struct AliasMatcher: Sendable {
                 if !firstWords[key, default: []].contains(EntityIndex(index)) { firstWords[key, default: []].append(EntityIndex(index)) }
             }
         }
+        let shortForms = AliasMatcher.shortForms(registry)
+        for (key, people) in shortForms where looseEntries[key] == nil {
+            looseEntries[key] = Loose(entities: [], text: people.text)
+        }
+        func allPeople(_ entities: [EntityIndex]) -> Bool {
+            entities.allSatisfy { registry.entities[Int($0)].kind == .person }
+        }
+        for index in aliases.indices where allPeople(aliases[index].entities) {
+            aliases[index].shortFor = shortForms[LooseSpelling.fold(aliases[index].text)]?.people ?? []
+        }
         let common = AliasMatcher.commonKeys(except: spelled)
         var looseKeys: [(key: String, alias: Int32)] = []
         for key in looseEntries.keys.sorted() {
             let entry = looseEntries[key]!
             var alias = Alias(text: entry.text, entities: entry.entities, isVariant: true)
             alias.starts = firstWords[key] ?? []
+            if allPeople(entry.entities) { alias.shortFor = shortForms[key]?.people ?? [] }
             if common.contains(key) || entry.entities.isEmpty {
                 // Only as part of a whole name (`यूं सुक येओल`), never alone (`यूं तो`).
                 if entry.entities.count == 1, !nameParts[Int(entry.entities[0])].isEmpty, !alias.starts.contains(entry.entities[0]) {
                     alias.starts.append(entry.entities[0])
                 }
+                // A person's common-word variant (`यूं` of `युन`) is a short form of their name:
+                // read as the name only where the article names them in full.
+                if common.contains(key), allPeople(entry.entities) {
+                    for entity in entry.entities where !alias.shortFor.contains(entity) { alias.shortFor.append(entity) }
+                    alias.shortFormIsCommon = !alias.shortFor.isEmpty
+                }
                 // Kept when an alias as written folds to it: the exact tier is walked from there.
-                guard !alias.starts.isEmpty || exactFolds.contains(key) else { continue }
+                guard !alias.starts.isEmpty || !alias.shortFor.isEmpty || exactFolds.contains(key) else { continue }
                 alias.entities = []
                 alias.completionOnly = true
             }
@@ -194,6 +218,29 @@ struct AliasMatcher: Sendable {
         self.completedAlias = []
     }
 
+    /// The first and the last word of each name of two or more words of people whose
+    /// variants are matched, by loose form: the people, and the word as written first.
+    /// Words of one letter (`ए`) are left out, and words with a scalar that is no letter or
+    /// vowel sign of a non-Latin script (`isShortFormScalar`).
+    static func shortForms(_ registry: Registry) -> [String: (people: [EntityIndex], text: String)] {
+        var forms: [String: (people: [EntityIndex], text: String)] = [:]
+        for (index, entity) in registry.entities.enumerated() where entity.kind == .person && entity.variants {
+            for name in AliasMatcher.names(of: entity) {
+                let words = name.split(separator: " ")
+                guard words.count >= 2 else { continue }
+                for word in [words[0], words[words.count - 1]]
+                where word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(AliasMatcher.isShortFormScalar) {
+                    let key = LooseSpelling.fold(String(word))
+                    guard !key.isEmpty else { continue }
+                    var form = forms[key, default: ([], String(word))]
+                    if !form.people.contains(EntityIndex(index)) { form.people.append(EntityIndex(index)) }
+                    forms[key] = form
+                }
+            }
+        }
+        return forms
+    }
+
     /// An entity's aliases and canonical name, NFC, single spaces.
     static func names(of entity: Entity) -> [String] {
         (entity.aliases + [TextNormalization.nfc(entity.name)]).map(TextNormalization.collapsingWhitespace).filter { !$0.isEmpty }
@@ -239,17 +286,29 @@ struct AliasMatcher: Sendable {
         return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
+    /// A letter or vowel sign of a script other than Latin: no digits (`Person 10`), no
+    /// punctuation, and no Latin (case folding would make `Park` the word `park`).
+    static func isShortFormScalar(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        switch scalar.properties.generalCategory {
+        case .otherLetter, .nonspacingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+
     /// Non-overlapping whole-word matches in UTF-8 `bytes`, left to right, longest first.
-    func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+    /// `shortForms`: also a short form that no alias is (an alias with no entities and a
+    /// `shortFor`), for the caller to resolve from context.
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, shortForms: Bool = false) -> [Match] {
         guard aliases.count > 0 else { return [] }
         return Walk(exact: exact, loose: loose, completes: completes, covers: covers, startCovers: startCovers,
                     completionOnly: completionOnly, foldsExact: foldsExact, exactAlways: exactAlways, nameParts: nameParts,
-                    completedAlias: completedAlias, aliases: aliases).matches(in: bytes)
+                    completedAlias: completedAlias, aliases: aliases, shortForms: shortForms).matches(in: bytes)
     }
 
-    func matches(in text: String) -> [Match] {
+    func matches(in text: String, shortForms: Bool = false) -> [Match] {
         var copy = text
-        return copy.withUTF8 { matches(in: $0) }
+        return copy.withUTF8 { matches(in: $0, shortForms: shortForms) }
     }
 }
 
@@ -386,6 +445,7 @@ private struct Walk {
     let nameParts: [[[UInt8]]]
     let completedAlias: [Int32]
     let aliases: [AliasMatcher.Alias]
+    let shortForms: Bool
 
     func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [AliasMatcher.Match] {
         var result: [AliasMatcher.Match] = []
@@ -397,9 +457,11 @@ private struct Walk {
             let (value, length) = WordBoundary.scalar(at: position, in: bytes)
             let isWord = WordBoundary.isWordScalar(value)
             if isWord && !previousIsWord, let match = bestMatch(at: position, first: value, length: length, lowerBound: lastEnd, in: bytes) {
+                // A bare short form gives way to a name completed over it (`व्लादिमीर पुतिन`).
+                if let last = result.last, match.start < last.end { result.removeLast() }
                 result.append(match)
                 position = match.end
-                lastEnd = match.end
+                if !aliases[Int(match.alias)].entities.isEmpty { lastEnd = match.end }
                 // The scalar before the next position is the match's last one.
                 previousIsWord = !WordBoundary.isWordBoundary(before: position, in: bytes)
                 continue
@@ -438,7 +500,7 @@ private struct Walk {
                 }
             }
             if let whole, whole.end > best?.end ?? -1 { return whole }
-            if !completionOnly[index] && found.end > best?.end ?? -1 { best = found }
+            if (!completionOnly[index] || shortForms && !aliases[index].shortFor.isEmpty) && found.end > best?.end ?? -1 { best = found }
         }
         guard let match = best else { return nil }
         let entity = completes[Int(match.alias)]
