@@ -41,30 +41,42 @@ struct CoMentionNetwork: Sendable, Hashable {
         let width = nodes.count
         var weights = [Int](repeating: 0, count: width * width)
         for (index, count) in related.enumerated() { weights[index + 1] = count.count }
-        var inSentence: [Int] = []
+        // Through the buffers, an article's mentions taken once for all its sentences: an
+        // element read from an array is a copy, which retains and releases its arrays.
+        var inSentence = [Int](repeating: 0, count: width)
+        weights.withUnsafeMutableBufferPointer { weights in
+        position.withUnsafeBufferPointer { position in
+        inSentence.withUnsafeMutableBufferPointer { inSentence in
         graph.annotated.withUnsafeBufferPointer { annotated in
-            for ref in graph.sentences[Int(entity)] {
-                // Through the buffer: `graph.annotated[i]` copied the whole annotation for each sentence.
-                annotated[Int(ref.article)].mentions.withUnsafeBufferPointer { mentions in
-                    // Mentions are in document order, so one sentence's are adjacent: find them by bisection.
-                    var low = 0, high = mentions.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if mentions[middle].sentence < ref.sentence { low = middle + 1 } else { high = middle }
+            graph.sentences[Int(entity)].withUnsafeBufferPointer { refs in
+                var index = 0
+                while index < refs.count {
+                    let article = refs[index].article
+                    annotated[Int(article)].mentions.withUnsafeBufferPointer { mentions in
+                        repeat {
+                            // Mentions are in document order, so one sentence's are adjacent
+                            // around the entity's first mention in it.
+                            let sentence = refs[index].sentence, first = Int(refs[index].first)
+                            var start = first, end = first + 1
+                            while start > 0 && mentions[start - 1].sentence == sentence { start -= 1 }
+                            while end < mentions.count && mentions[end].sentence == sentence { end += 1 }
+                            index += 1
+                            let named = UnsafeBufferPointer(rebasing: mentions[start..<end])
+                            guard named.count > 1, !SentencePairs.isList(named) else { continue }
+                            var nodes = 0
+                            for mention in named {
+                                let node = position[Int(mention.entity)]
+                                if node > 0, !inSentence[0..<nodes].contains(node) { inSentence[nodes] = node; nodes += 1 }
+                            }
+                            for i in 0..<nodes { for j in 0..<nodes where inSentence[i] < inSentence[j] {
+                                weights[inSentence[i] * width + inSentence[j]] += 1
+                            } }
+                        } while index < refs.count && refs[index].article == article
                     }
-                    var end = low
-                    while end < mentions.count && mentions[end].sentence == ref.sentence { end += 1 }
-                    let sentence = UnsafeBufferPointer(rebasing: mentions[low..<end])
-                    guard !SentencePairs.isList(sentence) else { return }
-                    inSentence.removeAll(keepingCapacity: true)
-                    for mention in sentence {
-                        let node = position[Int(mention.entity)]
-                        if node > 0, !inSentence.contains(node) { inSentence.append(node) }
-                    }
-                    for a in inSentence { for b in inSentence where a < b { weights[a * width + b] += 1 } }
                 }
             }
         }
+        } } }
         var edges: [Edge] = []
         for a in 0..<width { for b in (a + 1)..<max(a + 1, width) where weights[a * width + b] > 0 {
             edges.append(Edge(a: a, b: b, weight: weights[a * width + b]))

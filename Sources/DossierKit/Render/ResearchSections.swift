@@ -68,10 +68,10 @@ extension PageRenderer {
     /// different values (what a reader looks for first).
     func figureGroups(_ refs: [ResearchIndex.Ref], root: String, limit: Int) -> [FigureGroupView] {
         var bySubject: [FigureSubject: [ResearchIndex.Ref]] = [:]
-        for ref in refs { bySubject[research[figure: ref].subject, default: []].append(ref) }
+        for ref in refs { bySubject[research.figure(ref) { $0.subject }, default: []].append(ref) }
         return FigureSubject.allCases.compactMap { subject -> FigureGroupView? in
             guard let refs = bySubject[subject] else { return nil }
-            var group = figureSummary(subject, FigureAgreement(refs) { research[figure: $0].value }, root: root)
+            var group = figureSummary(subject, FigureAgreement(refs) { research.figure($0) { $0.value } }, root: root)
             group.rows = refs.prefix(limit).map { figureRow($0, root: root) }.joined()
             if refs.count > limit { group.shown = limit }
             return group

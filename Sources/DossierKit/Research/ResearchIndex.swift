@@ -159,4 +159,9 @@ struct ResearchIndex: Sendable {
     subscript(figure ref: Ref) -> Figure {
         annotated.withUnsafeBufferPointer { $0[Int(ref.article)].research.figures.withUnsafeBufferPointer { $0[Int(ref.index)] } }
     }
+    /// One field of a figure, read in place: the subscript copies the figure's strings and
+    /// entities, which the grouping of thousands of an entity's figures need not.
+    func figure<T>(_ ref: Ref, _ field: (borrowing Figure) -> T) -> T {
+        annotated.withUnsafeBufferPointer { $0[Int(ref.article)].research.figures.withUnsafeBufferPointer { field($0[Int(ref.index)]) } }
+    }
 }
