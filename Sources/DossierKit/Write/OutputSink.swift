@@ -65,7 +65,8 @@ final class MemoryOutput: OutputSink {
         if profile {
             // What a rebuild spends its render time on (DOSSIER_PROFILE=1 dossier serve).
             let slowest = timed.sorted { $0.2 > $1.2 }.prefix(8).map { "\($0.0) \(Int(($0.2.seconds * 1000).rounded())) ms" }
-            FileHandle.standardError.write(Data(("slowest outputs: " + slowest.joined(separator: ", ") + "\n").utf8))
+            let total = Int((timed.reduce(Duration.zero) { $0 + $1.2 }.seconds * 1000).rounded())
+            FileHandle.standardError.write(Data(("slowest outputs (of \(total) ms in all): " + slowest.joined(separator: ", ") + "\n").utf8))
         }
         let made = timed.map { ($0.0, $0.1) }
         files.withLock { files in
