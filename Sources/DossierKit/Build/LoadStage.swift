@@ -45,9 +45,14 @@ struct LoadStage {
 
         var diagnostics: [Diagnostic] = []
         var content = previous.content
-        let oldIndex = Dictionary(uniqueKeysWithValues: previous.content.articles.enumerated().map { ($1.id, $0) })
-        let folder = OutputPaths.folder(options.content)
+        // Where each changed article was: a few ids compared with each article's, not every
+        // id hashed (10,000 of them for a one-article edit were a share of every rebuild).
         let changedIDs = changes.articles
+        let few = changedIDs.count <= 16 ? Array(changedIDs) : nil
+        var oldIndex: [String: Int] = [:]
+        for (index, article) in previous.content.articles.enumerated()
+        where few?.contains(article.id) ?? changedIDs.contains(article.id) { oldIndex[article.id] = index }
+        let folder = OutputPaths.folder(options.content)
         // Each changed article as read now; nil when it is gone (deleted, or made a draft).
         var read: [String: Article?] = [:]
         for id in changedIDs.sorted() {
@@ -88,8 +93,9 @@ struct LoadStage {
             kept = previous.annotated.map { $0 }
             for id in changedIDs { kept[oldIndex[id]!] = nil }
         } else {
+            let everyIndex = Dictionary(uniqueKeysWithValues: previous.content.articles.enumerated().map { ($1.id, $0) })
             kept = content.articles.map { article in
-                changedIDs.contains(article.id) ? nil : oldIndex[article.id].map { previous.annotated[$0] }
+                changedIDs.contains(article.id) ? nil : everyIndex[article.id].map { previous.annotated[$0] }
             }
         }
         return LoadStage(content: content, theme: previous.theme, diagnostics: diagnostics, draftsLeftOut: [], scan: scan,

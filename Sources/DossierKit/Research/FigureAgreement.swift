@@ -9,15 +9,39 @@ struct FigureAgreement: Sendable, Hashable {
 
     /// `value`: the figure's value (`Figure.value`).
     init(_ refs: [ResearchIndex.Ref], value: (ResearchIndex.Ref) -> Double?) {
-        var byArticle: [Int32: Set<Double>] = [:]
-        var articles = Set<Int32>()
+        // The articles agree when each gives the same set of values. Sorted pairs, not a set
+        // per article: the most mentioned entities have thousands of figures.
+        var pairs: [(article: Int32, value: Double)] = []
+        pairs.reserveCapacity(refs.count)
+        var articles = refs.map(\.article)
         for ref in refs {
-            articles.insert(ref.article)
-            if let value = value(ref) { byArticle[ref.article, default: []].insert(value) }
+            if let value = value(ref) { pairs.append((ref.article, value)) }
         }
+        articles.sort()
         count = refs.count
-        articleCount = articles.count
-        differingValues = Set(byArticle.values).count > 1
-            ? byArticle.values.reduce(into: Set<Double>()) { $0.formUnion($1) }.sorted() : nil
+        articleCount = zip(articles, articles.dropFirst()).reduce(articles.isEmpty ? 0 : 1) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+        pairs.sort { $0.article != $1.article ? $0.article < $1.article : $0.value < $1.value }
+        var first: [Double] = [], current: [Double] = []
+        var agree = true
+        var start = 0
+        while start < pairs.count && agree {
+            var end = start
+            current.removeAll(keepingCapacity: true)
+            while end < pairs.count && pairs[end].article == pairs[start].article {
+                if current.last != pairs[end].value { current.append(pairs[end].value) }
+                end += 1
+            }
+            if start == 0 { first = current } else if current != first { agree = false }
+            start = end
+        }
+        if agree {
+            differingValues = nil
+        } else {
+            var values = pairs.map(\.value)
+            values.sort()
+            var distinct: [Double] = []
+            for value in values where distinct.last != value { distinct.append(value) }
+            differingValues = distinct
+        }
     }
 }
