@@ -6,7 +6,7 @@ struct EntityFeedsEmitter: SiteEmitter {
         return graph.content.registry.entities.indices.map { index in
             let entity = EntityIndex(index)
             return SiteOutput(path: EntityFeed.path(of: graph.content.registry.entities[index]), affectedBy: { $0.touches(entity) }) {
-                [EntityFeed.atom(entity, graph: graph)]
+                [EntityFeed.atom(entity, graph: site.graph)]
             }
         }
     }

@@ -6,8 +6,18 @@ protocol SiteEmitter: Sendable {
     func outputs(_ site: RenderedSite) -> [SiteOutput]
 }
 
-/// What every emitter renders from: the linked site and the theme.
-typealias RenderedSite = PageRenderer
+/// What every emitter renders from: the linked site and the theme, by reference. Each
+/// output's closure holds this one reference: capturing the renderer itself, a struct of the
+/// graph's arrays, copied it into each of 12,000 closures, dozens of retains apiece, on every
+/// rebuild.
+@dynamicMemberLookup
+final class RenderedSite: Sendable {
+    let renderer: PageRenderer
+    init(_ renderer: PageRenderer) { self.renderer = renderer }
+    subscript<T>(dynamicMember path: KeyPath<PageRenderer, T>) -> T { renderer[keyPath: path] }
+    func render(_ page: SitePage) -> String { renderer.render(page) }
+    func pageMap(for page: SitePage) -> PageMap? { renderer.pageMap(for: page) }
+}
 
 /// Every emitter of the site but article pages, in the order their outputs are listed
 /// (article pages are made as each article is annotated: `ArticlePage`).
@@ -24,5 +34,8 @@ enum SiteEmitters {
         SearchShardsEmitter(),
     ]
 
-    static func outputs(_ site: RenderedSite) -> [SiteOutput] { all.flatMap { $0.outputs(site) } }
+    static func outputs(_ renderer: PageRenderer) -> [SiteOutput] {
+        let site = RenderedSite(renderer)
+        return all.flatMap { $0.outputs(site) }
+    }
 }
