@@ -33,20 +33,49 @@ struct GraphChange: Sendable {
     /// Nil: everything changed.
     let before: Before?
 
+    /// Per entity of the registry, whether `before.touched` and `before.researchTouched` name
+    /// it (empty for everything): asked for each of 12,000 outputs, where copying the entity
+    /// and hashing its "kind:id" each time was most of the asking.
+    private let touchedEntities: [Bool]
+    private let researchTouchedEntities: [Bool]
+    /// `before.changedNew` and `changedOld` as flags per article: asked once per sentence of
+    /// an entity's pages.
+    private let changedNewArticles: [Bool]
+    private let changedOldArticles: [Bool]
+
+    init(graph: SiteGraph, pagination: EntityPagination, before: Before?) {
+        self.graph = graph
+        self.pagination = pagination
+        self.before = before
+        let references = before == nil ? [] : graph.content.registry.entities.map(\.reference)
+        touchedEntities = references.map { before!.touched.contains($0) }
+        researchTouchedEntities = references.map { before!.researchTouched.contains($0) }
+        func flags(_ indexes: Set<Int>, count: Int) -> [Bool] {
+            var flags = [Bool](repeating: false, count: count)
+            for index in indexes where index >= 0 && index < count { flags[index] = true }
+            return flags
+        }
+        changedNewArticles = before.map { flags($0.changedNew, count: graph.annotated.count) } ?? []
+        changedOldArticles = before.map { flags($0.changedOld, count: $0.graph.annotated.count) } ?? []
+    }
+
+    /// Whether the article at `index` of the new list, or of the old one, is one the change
+    /// read again (or removed); every one for everything.
+    func changedNew(_ index: Int32) -> Bool { before == nil || changedNewArticles[Int(index)] }
+    func changedOld(_ index: Int32) -> Bool { before == nil || changedOldArticles[Int(index)] }
+
     var isEverything: Bool { before == nil }
 
     /// Whether the change reaches `entity`'s mentions, sentences or facts.
     func touches(_ entity: EntityIndex) -> Bool {
-        guard let before else { return true }
-        return before.touched.contains(graph.content.registry[entity].reference)
+        before == nil || touchedEntities[Int(entity)]
     }
 
     var listChanged: Bool { before?.listChanged ?? true }
 
     /// Whether the change reaches the statements or figures `entity`'s first page lists.
     func touchesResearch(of entity: EntityIndex) -> Bool {
-        guard let before else { return true }
-        return before.researchTouched.contains(graph.content.registry[entity].reference)
+        before == nil || researchTouchedEntities[Int(entity)]
     }
 
     /// The figure subjects the change reaches (every one for a full build).
@@ -77,10 +106,8 @@ extension GraphChange {
     init(graph: SiteGraph, pagination: EntityPagination, previous: (content: Content, annotated: [AnnotatedArticle], graph: SiteGraph,
                                                                       pagination: EntityPagination)?,
          changedIDs: Set<String>, redone: [Int], sameArticles: Bool = false) {
-        self.graph = graph
-        self.pagination = pagination
         guard let previous else {
-            before = nil
+            self.init(graph: graph, pagination: pagination, before: nil)
             return
         }
         let content = graph.content
@@ -132,10 +159,11 @@ extension GraphChange {
                 figureSubjects.insert(subject)
             }
         }
-        before = Before(graph: previous.graph, pagination: previous.pagination, touched: touched, listChanged: listChanged,
-                        datesChanged: datesChanged, changedNew: Set(redone), changedOld: changedOld,
-                        researchTouched: researchTouched, figureSubjects: figureSubjects,
-                        statementsChanged: statementsChanged, figuresChanged: figuresChanged)
+        self.init(graph: graph, pagination: pagination, before: Before(
+            graph: previous.graph, pagination: previous.pagination, touched: touched, listChanged: listChanged,
+            datesChanged: datesChanged, changedNew: Set(redone), changedOld: changedOld,
+            researchTouched: researchTouched, figureSubjects: figureSubjects,
+            statementsChanged: statementsChanged, figuresChanged: figuresChanged))
     }
 }
 

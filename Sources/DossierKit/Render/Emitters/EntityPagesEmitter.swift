@@ -22,7 +22,7 @@ struct EntityPagesEmitter: SiteEmitter {
         let e = Int(entity), old = before.graph, new = change.graph
         if page == 1 && (before.datesChanged || change.touchesResearch(of: entity) || old.mentions[e].count != new.mentions[e].count || old.articles[e] != new.articles[e]
                          || old.related[e] != new.related[e] || old.meetings[e] != new.meetings[e]
-                         || old.datelined[e] != new.datelined[e] || new.datelined[e].contains { before.changedNew.contains(Int($0)) }) {
+                         || old.datelined[e] != new.datelined[e] || new.datelined[e].contains { change.changedNew($0) }) {
             return true
         }
         let oldPages = before.pagination.pages[e], newPages = change.pagination.pages[e]
@@ -30,6 +30,6 @@ struct EntityPagesEmitter: SiteEmitter {
         let oldRefs = old.sentences[e][oldPages[page - 1]], newRefs = new.sentences[e][newPages[page - 1]]
         if !oldRefs.elementsEqual(newRefs) { return true }
         // The same sentences, but one of their articles changed (their text, or the title above them).
-        return newRefs.contains { before.changedNew.contains(Int($0.article)) } || oldRefs.contains { before.changedOld.contains(Int($0.article)) }
+        return newRefs.contains { change.changedNew($0.article) } || oldRefs.contains { change.changedOld($0.article) }
     }
 }
