@@ -57,6 +57,17 @@ import Testing
         #expect(linked(result) == ["पार्क सुन-वोन=park-sun-won"])
     }
 
+    @Test func aSharedSurnameBeforeAnotherNameIsSomeoneElse() {
+        // The registry's `किम` (two Kims) before `जू ऐ` is Kim Ju-ae, whom it does not hold.
+        let result = annotate("किम जोंग-उन आए। उनकी बेटी किम जू ऐ भी आईं। किम ने कहा।\n")
+        #expect(linked(result) == ["किम जोंग-उन=kim-jong-un", "किम=kim-jong-un"])
+        #expect(result.sentences[Int(result.mentions[1].sentence)] == "किम ने कहा।")
+        #expect(result.diagnostics.isEmpty)
+        // Before another registered name it is still the Kim named in full.
+        #expect(linked(annotate("किम जोंग-उन आए। किम चो ह्यून से मिले।\n")) ==
+                ["किम जोंग-उन=kim-jong-un", "किम=kim-jong-un", "चो ह्यून=cho-hyun"])
+    }
+
     @Test func theNearestPersonNamedInFullDecides() {
         // The registry's `किम` is Kim Jong-un or Kim Yong-hyun; the article names Kim Yo-jong.
         #expect(linked(annotate("किम यो-जोंग ने कहा। किम ने यह भी कहा।\n")) == ["किम यो-जोंग=kim-yo-jong", "किम=kim-yo-jong"])

@@ -121,9 +121,16 @@ struct Annotator: Sendable {
             if candidate.block != lastBlock { lastNamed.removeAll(keepingCapacity: true); lastBlock = candidate.block }
             let alias = matcher.aliases[Int(candidate.match.alias)]
             let end = candidate.blockStart + candidate.match.end - candidate.match.start
+            // What follows the name: the next word, and whether it begins another name (`किम
+            // पुतिन से मिले`), which is no part of this one.
+            func readsAsShortForm(isCommon: Bool) -> Bool {
+                let bytes = scan.blocks[candidate.block].bytes
+                let next = scan.candidates.indices.contains(position + 1) ? scan.candidates[position + 1] : nil
+                let nextIsName = next.map { $0.block == candidate.block && $0.blockStart == Annotator.wordStart(after: end, in: bytes) } ?? false
+                return (nextIsName && !isCommon) || Annotator.readsAsShortForm(next: Annotator.word(after: end, in: bytes), isCommon: isCommon)
+            }
             var options = shortFormOptions(alias)
-            if !options.isEmpty, !Annotator.readsAsShortForm(next: Annotator.word(after: end, in: scan.blocks[candidate.block].bytes),
-                                                            isCommon: alias.shortFormIsCommon) {
+            if !options.isEmpty, !readsAsShortForm(isCommon: alias.shortFormIsCommon) {
                 options = []
             }
             if !options.isEmpty {
@@ -147,6 +154,11 @@ struct Annotator: Sendable {
                 resolved.append((candidate, alias.entities[0]))
                 lastNamed[alias.entities[0]] = position
                 if !Annotator.isShortFormOfOthers(alias) { lastNamedInFull[alias.entities[0]] = position }
+                continue
+            }
+            // A surname the registry shares, before another word of a name: someone else of
+            // that name (`किम जू ऐ`), not one of the people it may mean.
+            if !alias.shortFor.isEmpty, !readsAsShortForm(isCommon: false) {
                 continue
             }
             let choice = Annotator.resolveAmbiguous(alias, namedInArticle: namedInArticle,
@@ -334,6 +346,13 @@ struct Annotator: Sendable {
     static let caseMarkers: Set<String> = ["ने", "का", "की", "के", "को", "से", "में", "पर", "तक"]
 
     static let commonWords = Set(AliasMatcher.commonWords)
+
+    /// Where the word after `end` would start: past the spaces.
+    static func wordStart(after end: Int, in bytes: [UInt8]) -> Int {
+        var start = end
+        while start < bytes.count && bytes[start] == 32 { start += 1 }
+        return start
+    }
 
     /// The word after `end` in `bytes` past one or more spaces, if a word comes next.
     static func word(after end: Int, in bytes: [UInt8]) -> String? {
