@@ -356,10 +356,9 @@ struct Annotator: Sendable {
 
     /// The word after `end` in `bytes` past one or more spaces, if a word comes next.
     static func word(after end: Int, in bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = end
-            while start < buffer.count && buffer[start] == 32 { start += 1 }
-            guard start > end, start < buffer.count else { return nil }
+        let start = wordStart(after: end, in: bytes)
+        guard start > end, start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
             var cursor = start
             while cursor < buffer.count {
                 let (value, length) = WordBoundary.scalar(at: cursor, in: buffer)

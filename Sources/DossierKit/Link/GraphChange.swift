@@ -47,16 +47,20 @@ struct GraphChange: Sendable {
         self.graph = graph
         self.pagination = pagination
         self.before = before
-        let references = before == nil ? [] : graph.content.registry.entities.map(\.reference)
-        touchedEntities = references.map { before!.touched.contains($0) }
-        researchTouchedEntities = references.map { before!.researchTouched.contains($0) }
+        guard let before else {
+            (touchedEntities, researchTouchedEntities, changedNewArticles, changedOldArticles) = ([], [], [], [])
+            return
+        }
+        let references = graph.content.registry.entities.map(\.reference)
+        touchedEntities = references.map(before.touched.contains)
+        researchTouchedEntities = references.map(before.researchTouched.contains)
         func flags(_ indexes: Set<Int>, count: Int) -> [Bool] {
             var flags = [Bool](repeating: false, count: count)
             for index in indexes where index >= 0 && index < count { flags[index] = true }
             return flags
         }
-        changedNewArticles = before.map { flags($0.changedNew, count: graph.annotated.count) } ?? []
-        changedOldArticles = before.map { flags($0.changedOld, count: $0.graph.annotated.count) } ?? []
+        changedNewArticles = flags(before.changedNew, count: graph.annotated.count)
+        changedOldArticles = flags(before.changedOld, count: before.graph.annotated.count)
     }
 
     /// Whether the article at `index` of the new list, or of the old one, is one the change

@@ -156,9 +156,7 @@ struct ResearchIndex: Sendable {
     subscript(statement ref: Ref) -> Statement {
         annotated.withUnsafeBufferPointer { $0[Int(ref.article)].research.statements.withUnsafeBufferPointer { $0[Int(ref.index)] } }
     }
-    subscript(figure ref: Ref) -> Figure {
-        annotated.withUnsafeBufferPointer { $0[Int(ref.article)].research.figures.withUnsafeBufferPointer { $0[Int(ref.index)] } }
-    }
+    subscript(figure ref: Ref) -> Figure { figure(ref) { copy $0 } }
     /// One field of a figure, read in place: the subscript copies the figure's strings and
     /// entities, which the grouping of thousands of an entity's figures need not.
     func figure<T>(_ ref: Ref, _ field: (borrowing Figure) -> T) -> T {
