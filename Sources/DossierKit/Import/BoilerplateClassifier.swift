@@ -91,6 +91,7 @@ struct BoilerplateClassifier: Sendable {
             return .credit
         }
         if BoilerplateClassifier.isByline(line, lowered: lowered, evidence: evidence) { return .byline }
+        if BoilerplateClassifier.isBracketed(line) { return .editorNote }
         if BoilerplateClassifier.isNavigation(line, evidence: evidence) { return .navigation }
         if boxHeading(line) != nil { return .boxHeading }
         if evidence.words <= 25 && BoilerplateClassifier.matches(BoilerplateClassifier.callToAction, line) { return .callToAction }
@@ -254,6 +255,26 @@ struct BoilerplateClassifier: Sendable {
 
     /// Social networks and the words of share bars; a line of nothing else (perhaps glued
     /// into one word, `FacebookTwitterWhatsapp`) with at least one network is a share bar.
+    /// True when the whole line is one bracketed span (a closing `।` or `.` after it aside):
+    /// the bracket that opens the line closes only at its end, so `(क) ... (ख)` is not one.
+    static func isBracketed(_ line: String) -> Bool {
+        var scalars = Array(line.unicodeScalars)
+        while let last = scalars.last, last == "।" || last == "." || last == " " { scalars.removeLast() }
+        guard scalars.count >= 3, let first = scalars.first else { return false }
+        let closer: Unicode.Scalar
+        switch first {
+        case "(": closer = ")"
+        case "[": closer = "]"
+        default: return false
+        }
+        var depth = 0
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == first { depth += 1 } else if scalar == closer { depth -= 1 }
+            if depth == 0 { return index == scalars.count - 1 }
+        }
+        return false
+    }
+
     static func isShareBar(_ lowered: String) -> Bool {
         let tokens = lowered.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "/" || $0 == "," || $0 == "•" || $0 == "·" })
         guard !tokens.isEmpty, tokens.count <= 12 else { return false }

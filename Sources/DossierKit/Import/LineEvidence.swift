@@ -48,6 +48,9 @@ public enum DropReason: Sendable, Hashable, CustomStringConvertible {
     case sentenceOutsideText
     /// A line above the headline that is not a label or a date (another story's headline).
     case aboveHeadline
+    /// A whole line in brackets: a note about the story, not part of it (`(इनपुट: भाषा)`,
+    /// `(इस खबर को ... टीम ने संपादित नहीं किया है ...)`, `[Disclaimer: ...]`).
+    case editorNote
 
     public var description: String {
         switch self {
@@ -73,6 +76,7 @@ public enum DropReason: Sendable, Hashable, CustomStringConvertible {
             return "low function-word density (\(Int((density * 100).rounded()))%)"
         case .sentenceOutsideText: return "sentence outside the article text"
         case .aboveHeadline: return "above the headline"
+        case .editorNote: return "note in brackets"
         }
     }
 
@@ -99,6 +103,7 @@ public enum DropReason: Sendable, Hashable, CustomStringConvertible {
         case .lowFunctionWords: return "low-function-words"
         case .sentenceOutsideText: return "sentence-outside-text"
         case .aboveHeadline: return "above-headline"
+        case .editorNote: return "editor-note"
         }
     }
 }
