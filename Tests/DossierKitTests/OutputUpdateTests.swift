@@ -126,6 +126,29 @@ import Testing
         #expect(tree(root + "/public") == tree(root + "/fresh"))
     }
 
+    /// Folders made in a fresh group (ext4's TOPDIR hint for one folder, under a temporary
+    /// name) end under their own names, with the hint off again and nothing left beside them.
+    @Test func foldersSpreadOverGroupsLeaveNoTraceAndNoHint() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let parent = root + "/spread"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        for n in 0..<3 {
+            let made = SiteWriter.makeInFreshGroup(parent + "/a\(n)", parent: parent)
+            #expect(made == FileManager.default.fileExists(atPath: parent + "/a\(n)"))
+            if !made { #expect(mkdir(parent + "/a\(n)", 0o755) == 0) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["a0", "a1", "a2"])
+        let descriptor = open(parent, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        var flags: Int = 0
+        if ioctl(descriptor, 0x8008_6601, &flags) == 0 { #expect(flags & 0x0002_0000 == 0) }
+        // A whole build: every folder under its name.
+        try build(root)
+        #expect(tree(root + "/public").keys.filter { $0.contains(".dossier-folder-") }.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: root + "/public/people/kim-jong-un/index.html"))
+    }
+
     @Test func contentHashIsXXH64WhateverThePieces() {
         func hash(_ pieces: [String]) -> UInt64 {
             var hash = ContentHash()
