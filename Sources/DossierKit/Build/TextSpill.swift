@@ -91,6 +91,8 @@ final class TextSpill: Sendable {
 
     func read(_ extent: Extent) -> String { read(at: extent.offset, count: extent.count) }
 
-    /// About 2,000 articles of news: below it a build keeps all its text in memory.
-    static let standardThreshold = 16 << 20
+    /// About 6,000 articles of news: below it a build keeps all its text in memory. Writing
+    /// text out and reading it back took about 6% of the CPU of a 10,000-article build with
+    /// 16 MB kept; with 48 MB the build's peak memory stayed the same (169 MB).
+    static let standardThreshold = 48 << 20
 }
