@@ -142,7 +142,7 @@ import Testing
         let descriptor = open(parent, O_RDONLY | O_DIRECTORY)
         defer { close(descriptor) }
         var flags: Int = 0
-        if ioctl(descriptor, 0x8008_6601, &flags) == 0 { #expect(flags & 0x0002_0000 == 0) }
+        if ioctl(descriptor, SiteWriter.getFlags, &flags) == 0 { #expect(flags & SiteWriter.topDirectory == 0) }
         // A whole build: every folder under its name.
         try build(root)
         #expect(tree(root + "/public").keys.filter { $0.contains(".dossier-folder-") }.isEmpty)

@@ -253,8 +253,6 @@ struct BoilerplateClassifier: Sendable {
         return matches(time, line) || matches(relativeTime, line)
     }
 
-    /// Social networks and the words of share bars; a line of nothing else (perhaps glued
-    /// into one word, `FacebookTwitterWhatsapp`) with at least one network is a share bar.
     /// True when the whole line is one bracketed span (a closing `।` or `.` after it aside):
     /// the bracket that opens the line closes only at its end, so `(क) ... (ख)` is not one.
     static func isBracketed(_ line: String) -> Bool {
@@ -275,6 +273,8 @@ struct BoilerplateClassifier: Sendable {
         return false
     }
 
+    /// Social networks and the words of share bars; a line of nothing else (perhaps glued
+    /// into one word, `FacebookTwitterWhatsapp`) with at least one network is a share bar.
     static func isShareBar(_ lowered: String) -> Bool {
         let tokens = lowered.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "/" || $0 == "," || $0 == "•" || $0 == "·" })
         guard !tokens.isEmpty, tokens.count <= 12 else { return false }

@@ -152,6 +152,8 @@ final class SiteWriter: Sendable {
 
     /// How many folders in a row go to one block group (see `makeInFreshGroup`).
     static let foldersPerGroup = 16
+    /// `FS_IOC_GETFLAGS`, `FS_IOC_SETFLAGS` and `FS_TOPDIR_FL` (linux/fs.h).
+    static let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, topDirectory = 0x0002_0000
 
     /// Makes `path` in a block group of its own choosing and lets the folders made after it
     /// in the same parent follow it there: ext4 puts a new folder in its parent's group
@@ -169,7 +171,6 @@ final class SiteWriter: Sendable {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var flags: Int = 0
-        let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, topDirectory = 0x0002_0000
         guard ioctl(descriptor, getFlags, &flags) == 0 else { return false }
         var hinted = flags | topDirectory
         guard ioctl(descriptor, setFlags, &hinted) == 0 else { return false }
