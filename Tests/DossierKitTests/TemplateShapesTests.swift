@@ -62,4 +62,34 @@ struct TemplateShapesTests {
         #expect(TemplateShapes.hasDynamicPartial("{{<*layout}}{{/layout}}"))
         #expect(!TemplateShapes.hasDynamicPartial("{{> chip}} {{*}}"))
     }
+
+    /// The rows filled through their cuts (article list, tables of claims) are Mustache's
+    /// own rendering of the default theme's templates, in every shape and with awkward values.
+    @Test func rowCutsEqualMustachesOwn() throws {
+        let theme = try theme([:])
+        let texts = ["रूस और \"उत्तर\" कोरिया", "<b>a & b</b>", "plain", "it's"]
+        let articleRows = Fragments.ArticleRowCuts(theme: theme)
+        for (round, source) in [nil, "", "Agency & <Co>", "एजेंसी"].enumerated() {
+            var summary = ArticleSummaryView(Article(id: "a\(round)", title: texts[round], date: "2024-10-0\(round + 1)", body: ""), root: "../")
+            summary.source = source
+            var html = ""
+            articleRows.append(summary, to: &html, theme: theme)
+            #expect(html == theme.render(.articlerow, summary))
+            summary.title = ""
+            html = ""
+            articleRows.append(summary, to: &html, theme: theme)
+            #expect(html == theme.render(.articlerow, summary))
+        }
+        let figureRows = Fragments.FigureRowCuts(theme: theme)
+        for shape in 0..<32 {
+            let pick = { (offset: Int) in texts[(shape + offset) % texts.count] }
+            let row = FigureRowView(number: shape == 16 ? "" : "12,000", unit: pick(0), approximate: shape & 1 != 0, url: "../../articles/x/index.html#m3",
+                                    title: pick(1), date: "2024-11-02", dateDisplay: "2 November 2024", subject: "troops sent",
+                                    source: shape & 4 != 0 ? pick(2) : nil, claimant: shape & 2 != 0 ? "<a class=\"chip\">" + pick(3) + "</a>" : nil,
+                                    sentence: shape & 8 != 0 ? pick(0) + " " + pick(1) : (shape == 17 ? "" : nil))
+            var html = ""
+            figureRows.append(row, to: &html, theme: theme)
+            #expect(html == theme.render(.figurerow, row), "shape \(shape)")
+        }
+    }
 }

@@ -61,7 +61,10 @@ struct PageRenderer: Sendable {
             let pages = SitePage.articleIndexPages(articles: graph.articlesByDate.count)
             let first = (number - 1) * SitePage.articlesPerPage
             let shown = graph.articlesByDate[min(first, graph.articlesByDate.count)..<min(first + SitePage.articlesPerPage, graph.articlesByDate.count)]
-            let view = ArticleListView(articles: shown.map { articleSummary($0, root: root) },
+            var rows = ""
+            rows.reserveCapacity(shown.count * 300)
+            for article in shown { fragments.articleRows.append(articleSummary(article, root: root), to: &rows, theme: theme) }
+            let view = ArticleListView(rows: rows,
                                        pagination: pages > 1 ? paginationView(page: number, pages: pages, root: root) { .articleIndex(page: $0) } : nil)
             return finish(.articles, layout, view, page)
         case .article(let index):
@@ -429,7 +432,8 @@ struct PageRenderer: Sendable {
         let pages = SitePage.figureSubjectPages(refs.count)
         layout.pageTitle = pages > 1 ? "\(subject.title) (page \(number) of \(pages))" : subject.title
         let first = min(refs.count, (number - 1) * SitePage.figuresPerPage)
-        let rows = refs[first..<min(refs.count, first + SitePage.figuresPerPage)].map { figureRow($0, root: root, sentence: true) }.joined()
+        var rows = ""
+        for ref in refs[first..<min(refs.count, first + SitePage.figuresPerPage)] { appendFigureRow(ref, to: &rows, root: root, sentence: true) }
         // A subject with no figures has no agreement: its group is then only its rows.
         let group = research.agreementBySubject[subject].map { summary -> FigureGroupView in
             var group = figureSummary(subject, summary, root: root)

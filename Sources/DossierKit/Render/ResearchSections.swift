@@ -48,9 +48,8 @@ extension PageRenderer {
         return section
     }
 
-    /// One figure as a row of a table of claims, rendered through `figurerow` (one by one, as
-    /// statements are: see `statementItem`).
-    func figureRow(_ ref: ResearchIndex.Ref, root: String, sentence: Bool = false) -> String {
+    /// One figure as a row of a table of claims, through `figurerow`'s cut (`Fragments.FigureRowCuts`).
+    func appendFigureRow(_ ref: ResearchIndex.Ref, to html: inout String, root: String, sentence: Bool = false) {
         let figure = research[figure: ref]
         let article = content.articles[Int(ref.article)]
         let annotation = graph.annotated[Int(ref.article)]
@@ -61,7 +60,7 @@ extension PageRenderer {
                                 subject: figure.subject.title, source: article.source,
                                 claimant: figure.claimant.map { fragments.chip($0, root: root) },
                                 sentence: sentence ? annotation.tableSentence(Int(figure.sentenceNumber)) : nil)
-        return theme.render(.figurerow, row)
+        fragments.figureRows.append(row, to: &html, theme: theme)
     }
 
     /// Figures grouped by subject, each group in date order, with whether its sources give
@@ -72,7 +71,9 @@ extension PageRenderer {
         return FigureSubject.allCases.compactMap { subject -> FigureGroupView? in
             guard let refs = bySubject[subject] else { return nil }
             var group = figureSummary(subject, FigureAgreement(refs) { research.figure($0) { $0.value } }, root: root)
-            group.rows = refs.prefix(limit).map { figureRow($0, root: root) }.joined()
+            var rows = ""
+            for ref in refs.prefix(limit) { appendFigureRow(ref, to: &rows, root: root) }
+            group.rows = rows
             if refs.count > limit { group.shown = limit }
             return group
         }

@@ -5,6 +5,7 @@
 public enum TemplateName: String, CaseIterable, Sendable {
     case layout, header, footer, chip, source, sentence, highlight, mention, mentioned, preview
     case statement, articlestatement, figuregroup, figurerow
+    case articlerow
     case home, article, articles, index, entity, meeting, notfound, explore, search, figures
 
     /// What the template renders, for the README.
@@ -22,11 +23,12 @@ public enum TemplateName: String, CaseIterable, Sendable {
         case .articlestatement: "a statement in an article page's list: speakers, channel, a link to its place in the text, the words; rendered per statement, joined into `article`'s `statements`"
         case .preview: "the hover card of a mention link on article pages; once per entity"
         case .statement: "a statement on an entity page: the words, the article, its date and outlet, the channel; rendered per statement, joined into `entity`'s `said` and `through`"
-        case .figurerow: "one figure as a row of a table of claims (date, figure, claimant, article); rendered per figure, joined into `figuregroup`'s `rows`"
+        case .figurerow: "one figure as a row of a table of claims (date, figure, claimant, article); cut once per shape, filled per figure, joined into `figuregroup`'s `rows`"
         case .figuregroup: "one subject's figures as a table of claims in date order, and whether the sources differ (a partial of `entity`, `meeting`, `figures`)"
+        case .articlerow: "one article in the article list (`url`, `title`, `date`, `dateDisplay`, `source`); cut once, filled per article, joined into `articles`' `rows`"
         case .home: "`index.html`: overview, meetings timeline, most-mentioned entities"
         case .article: "`articles/<id>/index.html`: the annotated article, its statements and its aside"
-        case .articles: "`articles/index.html` and `articles/page-N.html`: the article list, 2,000 a page"
+        case .articles: "`articles/index.html` and `articles/page-N.html`: the article list, 2,000 a page (`rows`, HTML: the `articlerow`s)"
         case .index: "`people/index.html` and the other kinds' lists, `meetings/index.html` with its timeline"
         case .entity: "a person's, country's, organisation's or place's pages (`people/<id>/index.html`, `page-N.html`); the first has its statements and figures"
         case .meeting: "a meeting's page: facts, participants, each article's report side by side (what only one outlet says marked), its figures"
@@ -47,6 +49,8 @@ public enum TemplateName: String, CaseIterable, Sendable {
         case .highlight: (["url", "text"], "text")
         case .source: (["url", "title", "date", "dateDisplay", "source", "sentences"], "sentences")
         case .mentioned: (["chip", "count"], nil)
+        case .articlerow: (["url", "title", "date", "dateDisplay", "source"], nil)
+        case .figurerow: (["url", "number", "unit", "title", "date", "dateDisplay", "claimant", "source", "sentence"], "claimant")
         default: nil
         }
     }

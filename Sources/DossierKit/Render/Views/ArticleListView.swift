@@ -1,5 +1,6 @@
 /// The `articles` template's view: one page of the article list, newest first.
 struct ArticleListView: Encodable {
-    var articles: [ArticleSummaryView]
+    /// The page's articles, each through `articlerow` (`Fragments.ArticleRowCuts`).
+    var rows: String
     var pagination: PaginationView?
 }
