@@ -177,4 +177,55 @@ import Testing
         #expect(article.hasErrors)
         #expect(article.diagnostics.contains { $0.message.contains("no article text") })
     }
+
+    /// Pages nobody wrote rules for put a kicker before the headline's colon, a desk or a
+    /// weekday where a dateline goes, and the place again in brackets: none of them is a
+    /// place or an outlet.
+    @Test func kickersDesksAndWeekdaysAreNoDatelines() {
+        let body = "सेना ने बताया कि सीमा पर हालात अब सामान्य हैं और गश्त बढ़ा दी गई है।"
+        for kicker in ["Bihar News: ", "EXCLUSIVE: ", "उत्तर कोरिया: ", "बलिया : ", "मंत्री बोले- "] {
+            let article = page(kicker + "सीमा पर गश्त बढ़ी, हालात सामान्य\n" + body + "\n", options: ImportOptions(date: "2025-01-02"))
+            #expect(article.title == kicker + "सीमा पर गश्त बढ़ी, हालात सामान्य", "\(kicker)")
+            #expect(article.place == nil, "\(kicker)")
+            #expect(article.paragraphs == [body], "\(kicker)")
+        }
+        for desk in ["नेशनल डेस्क: ", "ब्रेकिंग: ", "Video: "] {
+            let article = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n" + desk + body + "\n", options: ImportOptions(date: "2025-01-02"))
+            #expect(article.place == nil, "\(desk)")
+            #expect(article.title == "सीमा पर गश्त बढ़ी, हालात सामान्य", "\(desk)")
+        }
+        let dated = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nWednesday, 20 April, 2022\n" + body + "\n")
+        #expect(dated.place == nil)
+        #expect(dated.date == "2022-04-20")
+        // A real dateline still counts, with its agency; a generic word or the place spelled
+        // again in Latin letters is no outlet.
+        let agency = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nबलिया (भाषा): " + body + "\n", options: ImportOptions(date: "2025-01-02"))
+        #expect(agency.place == "बलिया")
+        #expect(agency.source == "PTI")  // the rules name the agency
+        for bracket in ["एजेंसी", "PALAMU"] {
+            let article = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nपलामू (\(bracket)) : " + body + "\n", options: ImportOptions(date: "2025-01-02"))
+            #expect(article.place == "पलामू", "\(bracket)")
+            #expect(article.source == nil, "\(bracket)")
+            #expect(article.paragraphs == [body], "\(bracket)")
+        }
+    }
+
+    /// A headline may ask or exclaim; the date may come below the first paragraph, or behind
+    /// a byline.
+    @Test func questionHeadlinesAndDatesBelowTheLede() {
+        let body = "सेना ने बताया कि सीमा पर हालात अब सामान्य हैं और गश्त बढ़ा दी गई है।"
+        let asked = page("क्या सीमा पर फिर बढ़ेगा तनाव?\n" + body + "\n", options: ImportOptions(date: "2025-01-02"))
+        #expect(asked.title == "क्या सीमा पर फिर बढ़ेगा तनाव?")
+        #expect(asked.paragraphs == [body])
+        let below = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n" + body + "\nPublished: 13 Dec 2025, 7:53 AM IST\n" + body.replacingOccurrences(of: "सेना", with: "पुलिस") + "\n")
+        #expect(below.date == "2025-12-13")
+        let bylined = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nPublished By : Admin | November 26, 2019 | 19:34 IST\n" + body + "\n")
+        #expect(bylined.date == "2019-11-26")
+        let posted = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nPosted on June 25, 2025 by admin\n" + body + "\n")
+        #expect(posted.date == "2025-06-25")
+        let zoned = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nMon, 25 Jun 2025 10:15:00 +0530\n" + body + "\n")
+        #expect(zoned.date == "2025-06-25")
+        let danda = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n26 दिसंबर 2025 ।\n" + body + "\n")
+        #expect(danda.date == "2025-12-26")
+    }
 }

@@ -67,7 +67,7 @@ struct ArticleImporter: Sendable {
         }
         skipHeaderLines()
         if index < lines.count, isHeadline(lines[index].text, language: options.language), shape[index] == nil,
-           Dateline.parse(lines[index].text) == nil {
+           !opensWithDateline(lines[index].text, language: options.language) {
             let chosen = bestHeadline(first: index, lines: lines, shape: shape, language: options.language)
             for position in index..<chosen {
                 if let dates = HindiDate.labelledDates(lines[position].text) {
@@ -159,7 +159,13 @@ struct ArticleImporter: Sendable {
                                         hint: "edit title: if a better one is wanted"))
         }
 
-        let date = publicationDate(headerDates: headerDates, dateline: dateline, datelineLine: datelineLine,
+        // Timestamps printed below the headline area (after the first paragraph, say): read
+        // when the header and the dateline give no date.
+        let laterDates = decisions.compactMap { decision -> [(date: HindiDate, line: Int, label: HindiDate.Label)]? in
+            guard case .dropped(.timestamp) = decision.fate, let dates = HindiDate.labelledDates(decision.text) else { return nil }
+            return dates.map { ($0.date, decision.line, $0.label) }
+        }.flatMap { $0 }
+        let date = publicationDate(headerDates: headerDates, dateline: dateline, datelineLine: datelineLine, laterDates: laterDates,
                                    body: paragraphs, file: file, options: options, diagnostics: &diagnostics)
         let url = options.url ?? page.url
         if let given = options.url, let found = page.url, given != found {
@@ -197,9 +203,17 @@ struct ArticleImporter: Sendable {
         RawPageCleaner.words(line, upTo: ArticleImporter.labelWords) <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
     }
 
+    /// A headline may ask or exclaim (`...क्या होगा?`, `...पहुंचे!`), but does not end as a
+    /// statement does (`।`, `.`).
     func isHeadline(_ line: String, language: String = "hi") -> Bool {
         ArticleImporter.headlineWords.contains(RawPageCleaner.words(line, upTo: ArticleImporter.headlineWords.upperBound))
-            && !RawPageCleaner.endsSentence(line) && !isInterfaceLine(line, language: language)
+            && !(RawPageCleaner.endsSentence(line) && !ArticleImporter.asksOrExclaims(line)) && !isInterfaceLine(line, language: language)
+    }
+
+    static func asksOrExclaims(_ line: String) -> Bool {
+        let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]"]
+        guard let last = line.reversed().first(where: { !closers.contains($0) }) else { return false }
+        return last == "?" || last == "!"
     }
 
     /// Of the headline-like lines from `first` on, above the text, the one that best fits
@@ -211,7 +225,7 @@ struct ArticleImporter: Sendable {
         var position = first + 1
         while position < lines.count && alternatives.count < 3 {
             let text = lines[position].text
-            if Dateline.parse(text) != nil || RawPageCleaner.readsLikeParagraph(text) { break }
+            if opensWithDateline(text, language: language) || RawPageCleaner.readsLikeParagraph(text) { break }
             if HindiDate.labelledDates(text) != nil || shape[position] != nil || isLabel(text) || isInterfaceLine(text, language: language) {
                 position += 1
                 continue
@@ -248,6 +262,16 @@ struct ArticleImporter: Sendable {
 
     /// Furniture shapes a dateline may have: `सोल:` looks like a label, `सियोल, 2 नवंबर` like a
     /// timestamp.
+    /// Whether `line` opens with a dateline. A headline with a kicker before a colon or dash
+    /// (`उत्तर कोरिया: रूस भेजे सैनिक`, `खैरा : ...`) reads like `सोल: ...`, but what follows is a
+    /// headline, not a sentence that ends: such a line is not a dateline.
+    func opensWithDateline(_ line: String, language: String) -> Bool {
+        guard let dateline = Dateline.parse(line) else { return false }
+        let kicker = dateline.date == nil && dateline.agency == nil && !dateline.rest.isEmpty
+            && isHeadline(line, language: language) && isHeadline(dateline.rest, language: language)
+        return !kicker
+    }
+
     static func mayBeDateline(_ reason: DropReason) -> Bool {
         reason == .label || reason == .timestamp
     }
@@ -288,14 +312,20 @@ struct ArticleImporter: Sendable {
     /// Of the header's complete dates, the one labelled as the publication date wins over an
     /// unlabelled one, which wins over an update, which wins over a date bar (`Friday, …`).
     func publicationDate(headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)], dateline: Dateline?, datelineLine: Int?,
+                         laterDates: [(date: HindiDate, line: Int, label: HindiDate.Label)] = [],
                          body: [String], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
         var stated: (date: HindiDate, line: Int)?
-        let complete = headerDates.filter { $0.date.isComplete }
-        if let best = complete.first(where: { $0.label == .published }) ?? complete.first(where: { $0.label == .none })
-            ?? complete.first(where: { $0.label == .updated }) ?? complete.first {
-            stated = (best.date, best.line)
+        func best(_ dates: [(date: HindiDate, line: Int, label: HindiDate.Label)]) -> (date: HindiDate, line: Int)? {
+            let complete = dates.filter { $0.date.isComplete }
+            return (complete.first(where: { $0.label == .published }) ?? complete.first(where: { $0.label == .none })
+                ?? complete.first(where: { $0.label == .updated }) ?? complete.first).map { ($0.date, $0.line) }
+        }
+        if let found = best(headerDates) {
+            stated = found
         } else if let date = dateline?.date, let datelineLine {
             stated = (date, datelineLine)
+        } else if let found = best(laterDates) {
+            stated = found
         } else {
             stated = headerDates.first.map { ($0.date, $0.line) }
         }

@@ -25,7 +25,13 @@ struct Dateline: Sendable, Hashable {
         guard let match = pattern.firstMatch(in: head, range: range),
               let place = group(match, "place", head) else { return nil }
         let region = group(match, "region", head)
-        let agency = group(match, "agency", head)?.trimmingWhitespace
+        let placeWords = (place + " " + (region ?? "")).split(separator: " ").map(String.init)
+        // `Wednesday, 20 April, 2022` is a date bar; `नेशनल डेस्क:`, `ब्रेकिंग:`, `मोदी बोले-`
+        // are a desk, a kicker and a speaker, not places.
+        if placeWords.contains(where: { isWeekday($0) || notPlaceWords.contains($0) }) { return nil }
+        let bracketed = group(match, "agency", head)?.trimmingWhitespace
+        // `(एजेंसी)` or `(ब्यूरो)` names no outlet, and `पलामू (PALAMU)` spells the place again.
+        let agency = bracketed.flatMap { genericAgencies.contains($0.lowercased()) || spellsPlace($0, place) ? nil : $0 }
         let separator = group(match, "separator", head)
         let rest = ((group(match, "rest", head) ?? "") + tail).trimmingWhitespace
         var date: HindiDate?
@@ -36,12 +42,15 @@ struct Dateline: Sendable, Hashable {
         }
         // `प्रकाशित: 5 नवंबर 2024` is a date line with a label, not a place.
         if HindiDate.dateLine(rest) != nil { return nil }
-        if date == nil && agency == nil {
+        if date == nil && bracketed == nil {
             // `सोल:`, `काठमाण्डौ –`, `नई दिल्ली। ...`: only the mark tells it, so the words
             // before it must look like a place name, not the start of a sentence (`उन्होंने कहा:`).
             guard let separator else { return nil }
-            let words = (place + " " + (region ?? "")).split(separator: " ")
-            if words.contains(where: { sentenceWords.contains(String($0)) }) { return nil }
+            if placeWords.contains(where: { sentenceWords.contains($0) }) { return nil }
+            // `Bihar News: ...`, `EXCLUSIVE: ...` over Devanagari text: a kicker in the
+            // interface's script, not the report's place.
+            if isMostlyLatin(place), !isMostlyLatin(rest), !rest.isEmpty { return nil }
+            let words = placeWords
             if separator == "।" || separator == "|" {
                 guard opening, words.count <= 2, !rest.isEmpty else { return nil }
             } else if ![":", "–", "—", "-"].contains(separator) {
@@ -53,6 +62,53 @@ struct Dateline: Sendable, Hashable {
             return nil
         }
         return Dateline(place: place, region: region, date: date, agency: agency, rest: rest)
+    }
+
+    /// Words of a newsroom's desks, kickers and speech that come before a colon or dash
+    /// like a place does.
+    static let notPlaceWords: Set<String> = [
+        "डेस्क", "ब्यूरो", "न्यूज", "न्यूज़", "समाचार", "ख़बर", "खबर", "खबरें", "ब्रेकिंग", "एक्सक्लूसिव", "लाइव", "वीडियो", "फोटो",
+        "अपडेट्स", "रिपोर्ट", "विशेष", "संवाददाता", "एक्सप्लेनर", "बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा",
+    ]
+
+    /// Bracketed words after a dateline that name no outlet.
+    static let genericAgencies: Set<String> = [
+        "एजेंसी", "एजेंसियां", "एजेंसियाँ", "ब्यूरो", "संवाददाता", "डेस्क", "agency", "agencies", "bureau", "desk", "correspondent",
+    ]
+
+    static func isWeekday(_ word: String) -> Bool {
+        let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.")).lowercased()
+        return weekdays.contains(bare)
+    }
+
+    private static let weekdays: Set<String> = [
+        "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+
+    /// Whether `text` is mostly Latin letters.
+    static func isMostlyLatin(_ text: String) -> Bool {
+        var latin = 0, other = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.isASCII { latin += 1 } else { other += 1 }
+        }
+        return latin > 0 && latin > other * 2
+    }
+
+    /// Whether the Latin `agency` is `place` written again in Latin letters (`पलामू (PALAMU)`).
+    static func spellsPlace(_ agency: String, _ place: String) -> Bool {
+        guard isMostlyLatin(agency), !isMostlyLatin(place) else { return false }
+        // Consonants only, doubled ones once: `New Delhi` and `nai dilli` both give `ndl`.
+        func skeleton(_ text: String) -> String {
+            var result = ""
+            for letter in Transliteration.ascii(text).lowercased() where letter.isLetter && !"aeiouyhw".contains(letter) && result.last != letter {
+                result.append(letter)
+            }
+            return result
+        }
+        let a = skeleton(agency), b = skeleton(place)
+        return !a.isEmpty && a == b
     }
 
     /// Characters of a line the pattern reads: far more than place, region, date and agency take.

@@ -40,7 +40,7 @@ drop:
     next: 1
   - regex: '^(ये|यह) भी पढ़ें\s*[:：-]\s*\S'     # "ये भी पढ़ें: <linked headline>"
   - regex: '^(Share|शेयर करें|Tweet|ट्वीट करें|Follow Us|फॉलो करें)$'
-  - regex: '(?i)^(Published by|Edited by|Written by|Reported by)\s*:'
+  - regex: '(?i)^(Published by|Edited by|Written by|Reported by)\s*:[^|]*$'   # (a date after a bar is read)
   - exact: Back to top button
 
 # The end of the article: the matching line and everything after it are dropped

@@ -121,6 +121,8 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
                 // Another short label: `Date:`, `दिनांक:`.
                 text = String(text[text.index(after: colon)...])
             }
+            text = strip(bylineSegment, from: text)
+            if text.isEmpty { break }
             let afterWeekday = strip(weekday, from: text)
             if afterWeekday != text && label == .none { label = .dateBar }
             text = afterWeekday
@@ -158,12 +160,16 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         // Longest first, so `सितंबर` wins over a shorter prefix and `sept` over `sep`.
         monthNames.flatMap { $0 }.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
     }()
-    /// After a date: a time (`10:35`, `3:04 PM`, `08:03 am IST`, `17:02:11`, `at 5 PM`), the
+    /// After a date: a time (`10:35`, `3:04 PM`, `08:03 am IST`, `17:02:11 +0530`, `at 5 PM`), the
     /// separators around it.
     private static let timeTail = try! NSRegularExpression(
-        pattern: "^[\\s,|/–—-]*(?:(?:at\\s+)?\(digit){1,2}(?:[:.]\(digit){2}){1,2}\\s*(?:AM|PM|बजे)?|(?:at\\s+)?\(digit){1,2}\\s*(?:AM|PM))?\\s*(?:\\(?IST\\)?|\\(?GMT\\)?)?[\\s,|]*",
+        pattern: "^[\\s,|/–—-]*(?:(?:at\\s+)?\(digit){1,2}(?:[:.]\(digit){2}){1,2}\\s*(?:AM|PM|बजे)?|(?:at\\s+)?\(digit){1,2}\\s*(?:AM|PM))?\\s*(?:\\(?(?:IST|GMT|UTC)\\)?)?\\s*(?:[+-]\\d{2}:?\\d{2})?[\\s,|।]*",
         options: [.caseInsensitive])
-    private static let separators = try! NSRegularExpression(pattern: "^[\\s,|/–—-]+")
+    private static let separators = try! NSRegularExpression(pattern: "^[\\s,|/–—।-]+")
+    /// A byline between a label and its date (`Published By : Admin | November 26, 2019`), or
+    /// after the date (`Posted on June 25, 2025 by admin`).
+    private static let bylineSegment = try! NSRegularExpression(pattern: "^(?:by|द्वारा)\\s*:?\\s*[^|:\\d]{1,40}?\\s*(?:\\||$)",
+                                                                 options: [.caseInsensitive])
     /// `Published`, `First published on :`, `Publish Date -`, `प्रकाशित:`, `Updated On -`, `अपडेटेड:`.
     private static let labelPattern = try! NSRegularExpression(
         pattern: "^(?:(first\\s+published|published(?:\\s+date)?|publish(?:ed)?\\s+date|posted|प्रकाशित(?:\\s+(?:तिथि|तारीख|दिनांक))?)"
