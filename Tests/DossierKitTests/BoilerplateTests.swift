@@ -248,6 +248,15 @@ import Testing
         #expect(classifier.classify("(सोल) रूस और उत्तर कोरिया ने बुधवार को रक्षा सहयोग के एक नए समझौते पर हस्ताक्षर किए।") == .good)
     }
 
+    /// A writer's name between double dandas signs the piece: a byline, not text.
+    @Test func aNameBetweenDoubleDandasIsAByline() {
+        let classifier = BoilerplateClassifier()
+        #expect(classifier.classify("।। सुरेश चंद्र वर्मा।।") == .bad(.byline))
+        #expect(classifier.classify("॥ राम प्रसाद ॥") == .bad(.byline))
+        // A verse or a sentence between them is not a name.
+        #expect(classifier.classify("।। रूस और उत्तर कोरिया ने बुधवार को रक्षा सहयोग के नए समझौते पर हस्ताक्षर किए।।") != .bad(.byline))
+    }
+
     @Test func aShortLineIsKeptOnlyBetweenText() {
         let classifier = BoilerplateClassifier()
         let good = "रूस और उत्तर कोरिया ने बुधवार को रक्षा सहयोग के एक नए समझौते पर हस्ताक्षर किए।"

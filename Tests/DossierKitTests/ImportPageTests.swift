@@ -210,6 +210,23 @@ import Testing
         }
     }
 
+    /// A teaser cut short by an ellipsis repeats the start of the paragraph it leads to: kept
+    /// once, where the paragraph is whole.
+    @Test func aTeaserCutShortIsTheParagraphItStarts() {
+        let lede = "सेना ने बताया कि सीमा पर हालात अब सामान्य हैं और गश्त बढ़ा दी गई है।"
+        let other = "अधिकारियों ने लोगों से अफवाहों पर ध्यान न देने की अपील की है।"
+        for cut in [" […]", "...", " …"] {
+            let teaser = "सेना ने बताया कि सीमा पर हालात अब" + cut
+            let article = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n" + teaser + "\n" + lede + "\n" + other + "\n", options: ImportOptions(date: "2025-01-02"))
+            #expect(article.paragraphs == [lede, other], "\(cut)")
+            #expect(article.diagnostics.contains { $0.line == 2 && $0.message.contains("repeated") }, "\(cut)")
+        }
+        // A sentence that ends with an ellipsis of its own, starting no later paragraph, stays.
+        let trailing = "बातचीत अभी जारी है और आगे क्या होगा यह कहना मुश्किल है..."
+        let kept = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n" + lede + "\n" + trailing + "\n", options: ImportOptions(date: "2025-01-02"))
+        #expect(kept.paragraphs == [lede, trailing])
+    }
+
     /// A headline may ask or exclaim; the date may come below the first paragraph, or behind
     /// a byline.
     @Test func questionHeadlinesAndDatesBelowTheLede() {
@@ -225,6 +242,10 @@ import Testing
         #expect(posted.date == "2025-06-25")
         let zoned = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nMon, 25 Jun 2025 10:15:00 +0530\n" + body + "\n")
         #expect(zoned.date == "2025-06-25")
+        let short = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n3 दिसं॰ 2025\n" + body + "\n")
+        #expect(short.date == "2025-12-03")
+        #expect(HindiDate.dateLine("15 अग. 2024")?.iso == "2024-08-15")
+        #expect(HindiDate.dateLine("5 जन 2024") == nil)
         let danda = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n26 दिसंबर 2025 ।\n" + body + "\n")
         #expect(danda.date == "2025-12-26")
     }

@@ -301,10 +301,23 @@ struct BoilerplateClassifier: Sendable {
         // `अमित कुमार | नई दिल्ली`, `राम कुमार, वरिष्ठ संवाददाता`: a name and a place or role,
         // no function words, no sentence.
         if namesARole(lowered, evidence: evidence) { return true }
+        if isSignedBetweenDandas(line), evidence.functionWords == 0, evidence.digits == 0 { return true }
         guard evidence.functionWords == 0, !evidence.endsSentence, evidence.words <= 6 else { return false }
         let parts = line.split(separator: "|")
         if parts.count == 2 && parts.allSatisfy({ $0.split(separator: " ").count <= 3 }) && evidence.digits == 0 { return true }
         return false
+    }
+
+    /// A name of one to four words between double dandas, as writers sign an opinion piece
+    /// (`।। अवधेश कुमार।।`, `॥ राम प्रसाद ॥`).
+    static func isSignedBetweenDandas(_ line: String) -> Bool {
+        let marks: Set<Character> = ["।", "॥"]
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        func opens(_ text: Substring) -> Bool { text.hasPrefix("॥") || text.hasPrefix("।।") || text.hasPrefix("। ।") }
+        guard opens(trimmed[...]), opens(Substring(String(trimmed.reversed()))) else { return false }
+        let inner = trimmed.drop { marks.contains($0) || $0 == " " }.reversed().drop { marks.contains($0) || $0 == " " }
+        let words = String(inner.reversed()).split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { $0.allSatisfy { $0.isLetter || $0.unicodeScalars.allSatisfy(\.properties.isAlphabetic) || $0 == "." } }
     }
 
     /// A reporter's or desk's line: a role word (`संवाददाता`, `डेस्क`) in a short line that is

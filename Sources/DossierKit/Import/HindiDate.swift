@@ -46,7 +46,16 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         ["अक्टूबर", "अक्तूबर", "अक्टुबर", "october", "oct"],
         ["नवंबर", "नवम्बर", "november", "nov"],
         ["दिसंबर", "दिसम्बर", "december", "dec"],
-    ].map { $0.map(TextNormalization.nfc) }
+    ].enumerated().map { month, names in
+        // Short forms with the abbreviation sign or a point: `3 दिसं॰ 2025`, `15 अग. 2024`
+        // (never bare: `जन`, `नव` are words).
+        (names + abbreviations[month].flatMap { [$0 + "॰", $0 + "."] }).map(TextNormalization.nfc)
+    }
+
+    private static let abbreviations: [[String]] = [
+        ["जन"], ["फर", "फ़र", "फ़रव", "फरव"], ["मार्च"], ["अप्रै", "अप्र"], ["मई"], ["जून"], ["जुला", "जुल"], ["अग"],
+        ["सितं", "सित", "सितम्"], ["अक्टू", "अक्तू", "अक्टु"], ["नवं", "नव", "नवम्"], ["दिसं", "दिस", "दिसम्"],
+    ]
 
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
                                 "September", "October", "November", "December"]

@@ -137,19 +137,64 @@ struct RawPageCleaner: Sendable {
         // Keyed by bytes: text is NFC already, and hashing a String normalises it again.
         var last: [[UInt8]: Int] = [:]
         for (index, line) in page.lines.enumerated() { last[Array(line.text.utf8)] = index }
+        // A teaser cut short (`... [...]`, `…`) repeats the start of a later paragraph: found by
+        // the paragraphs' first words, so a page of many such lines stays linear.
+        var byOpening: [[UInt8]: Int] = [:]
+        for (index, line) in page.lines.enumerated() {
+            if let opening = RawPageCleaner.opening(line.text) { byOpening[opening] = index }
+        }
+        func laterParagraph(cutFrom index: Int) -> Int? {
+            guard let stem = RawPageCleaner.teaserStem(page.lines[index].text), let opening = RawPageCleaner.opening(stem),
+                  let later = byOpening[opening], later > index, page.lines[later].text.utf8.starts(with: stem.utf8),
+                  page.lines[later].text.utf8.count > stem.utf8.count else { return nil }
+            return later
+        }
         var kept: [CleanedPage.Line] = []
         for (index, line) in page.lines.enumerated() {
-            if let keptAt = last[Array(line.text.utf8)], keptAt == index {
+            let cutFrom = laterParagraph(cutFrom: index)
+            if let keptAt = last[Array(line.text.utf8)], keptAt == index, cutFrom == nil {
                 kept.append(line)
             } else {
                 page.repeatedLines.append(line.number)
-                let keptAt = last[Array(line.text.utf8)].map { page.lines[$0].number } ?? line.number
+                let keptAt = (cutFrom ?? last[Array(line.text.utf8)]).map { page.lines[$0].number } ?? line.number
                 page.dropped.append(LineDecision(line: line.number, text: line.text, fate: .dropped(.repeatedOnPage(keptAt: keptAt))))
             }
         }
         page.lines = kept
         page.dropped.sort { $0.line < $1.line }
         return page
+    }
+
+    /// Words a teaser's stem must have to count as a later paragraph's start.
+    static let teaserWords = 6
+
+    /// The text of a line cut short by an ellipsis (`…`, `...`, `[…]`, `[...]`) before it,
+    /// trimmed; nil for other lines.
+    static func teaserStem(_ line: String) -> String? {
+        var text = Substring(line.trimmingCharacters(in: .whitespaces))
+        var cut = false
+        for ending in ["[…]", "[...]", "…", "..."] where text.hasSuffix(ending) {
+            text = text.dropLast(ending.count)
+            cut = true
+            break
+        }
+        guard cut else { return nil }
+        let stem = text.trimmingCharacters(in: .whitespaces)
+        return words(stem, upTo: teaserWords) >= teaserWords ? stem : nil
+    }
+
+    /// A line's first `teaserWords` words (one space between words: the lines are normalised), as bytes; nil for a shorter line.
+    static func opening(_ line: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var spaces = 0
+        for byte in line.utf8 {
+            if byte == 32 {
+                spaces += 1
+                if spaces == teaserWords { return bytes }
+            }
+            bytes.append(byte)
+        }
+        return spaces == teaserWords - 1 ? bytes : nil
     }
 
     /// The original address the page gives (a `source_links:` line), for telling which
