@@ -189,10 +189,17 @@ import Testing
             #expect(article.place == nil, "\(kicker)")
             #expect(article.paragraphs == [body], "\(kicker)")
         }
-        for desk in ["नेशनल डेस्क: ", "ब्रेकिंग: ", "Video: "] {
+        for desk in ["नेशनल डेस्क: ", "ब्रेकिंग: ", "Video: ", "Breaking News : "] {
             let article = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n" + desk + body + "\n", options: ImportOptions(date: "2025-01-02"))
             #expect(article.place == nil, "\(desk)")
             #expect(article.title == "सीमा पर गश्त बढ़ी, हालात सामान्य", "\(desk)")
+            // The label is not text either.
+            #expect(article.paragraphs == [body], "\(desk)")
+        }
+        // A hyphen inside a word opens no label, and a speaker's words stay.
+        for line in ["Covid-19 के मामले फिर बढ़े और अस्पतालों में भीड़ लग गई है।", "मंत्री बोले- सीमा पर हालात अब सामान्य हैं और गश्त बढ़ा दी गई है।"] {
+            let article = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n" + line + "\n", options: ImportOptions(date: "2025-01-02"))
+            #expect(article.paragraphs == [line])
         }
         let dated = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nWednesday, 20 April, 2022\n" + body + "\n")
         #expect(dated.place == nil)

@@ -94,6 +94,13 @@ struct ArticleImporter: Sendable {
         for position in lines.indices where opening < ArticleImporter.datelineReach {
             if let reason = bodyShape[position], !ArticleImporter.mayBeDateline(reason) { continue }
             defer { opening += 1 }
+            // A desk or kicker label before the report's first words (`नेशनल डेस्क: ...`,
+            // `Breaking News : ...`) is no place, and no part of the text either.
+            if Dateline.parse(lines[position].text, opening: opening == 0) == nil, let rest = Dateline.afterDeskLabel(lines[position].text) {
+                lines[position].text = rest
+                bodyShape[position] = classifier.furniture(rest)
+                bodyEvidence[position] = LineEvidence(rest, language: options.language)
+            }
             guard let found = Dateline.parse(lines[position].text, opening: opening == 0) else { continue }
             dateline = found
             datelineLine = lines[position].number

@@ -64,12 +64,38 @@ struct Dateline: Sendable, Hashable {
         return Dateline(place: place, region: region, date: date, agency: agency, rest: rest)
     }
 
-    /// Words of a newsroom's desks, kickers and speech that come before a colon or dash
-    /// like a place does.
-    static let notPlaceWords: Set<String> = [
+    /// Words of a newsroom's desks and kickers that come before a colon or dash like a place
+    /// does.
+    static let deskWords: Set<String> = [
         "डेस्क", "ब्यूरो", "न्यूज", "न्यूज़", "समाचार", "ख़बर", "खबर", "खबरें", "ब्रेकिंग", "एक्सक्लूसिव", "लाइव", "वीडियो", "फोटो",
-        "अपडेट्स", "रिपोर्ट", "विशेष", "संवाददाता", "एक्सप्लेनर", "बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा",
+        "अपडेट्स", "रिपोर्ट", "विशेष", "संवाददाता", "एक्सप्लेनर",
     ]
+    /// Words of speech there (`मंत्री बोले- ...`): what follows is what was said.
+    static let notPlaceWords: Set<String> = deskWords.union(["बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा"])
+
+    /// The rest of `line` after a desk or kicker label of up to three words and a colon or
+    /// dash (`नेशनल डेस्क: ...`, `Breaking News : ...` before Devanagari text); nil when the
+    /// line does not open with one.
+    static func afterDeskLabel(_ line: String) -> String? {
+        let head = line.prefix(80)
+        // A colon, or a dash with a space after it (not the one of `Covid-19`).
+        guard let mark = head.indices.first(where: { index in
+            let character = head[index]
+            guard character == ":" || character == "–" || character == "—" || character == "-" else { return false }
+            let next = head.index(after: index)
+            return character == ":" || next == head.endIndex || head[next] == " "
+        }) else { return nil }
+        let label = head[..<mark].trimmingCharacters(in: .whitespaces)
+        let rest = line[line.index(after: mark)...].trimmingCharacters(in: .whitespaces)
+        let words = label.split(separator: " ").map(String.init)
+        func isWord(_ word: String) -> Bool {
+            word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+                || $0.properties.generalCategory == .spacingMark }
+        }
+        guard (1...3).contains(words.count), !rest.isEmpty, words.allSatisfy(isWord) else { return nil }
+        let desk = words.contains { deskWords.contains($0) } || (isMostlyLatin(label) && !isMostlyLatin(rest))
+        return desk ? rest : nil
+    }
 
     /// Bracketed words after a dateline that name no outlet.
     static let genericAgencies: Set<String> = [
