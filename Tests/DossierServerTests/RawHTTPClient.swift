@@ -5,7 +5,7 @@ import Glibc
 
 /// A minimal HTTP/1.1 client over a plain socket: it sends the request target exactly as
 /// given (no normalising of `..` or escapes, which is what the traversal tests need).
-struct RawHTTPResponse {
+struct RawHTTPResponse: Sendable {
     var status: Int
     var headers: [String: String]  // lower-cased names
     var body: [UInt8]
@@ -85,15 +85,25 @@ enum RawHTTPClient {
     }
 
     /// Opens the Server-Sent Events stream and returns a reader of its text.
-    static func openEvents(port: Int) throws -> EventStream {
-        let descriptor = try connect(port: port)
+    static func openEvents(port: Int) async throws -> EventStream {
+        let descriptor = try await offThePool { try connect(port: port) }
         send(descriptor, "GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
         return EventStream(descriptor: descriptor)
     }
 }
 
-/// Reads an event stream until some text appears.
-final class EventStream {
+/// Runs blocking socket work on a thread of its own. A test that blocked a thread of Swift's
+/// cooperative pool (two on two cores) while another suite's build held the other left the
+/// server it waited for no thread to answer on (a flaky 60 s timeout in CI).
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
+/// Reads an event stream until some text appears. Used by one test at a time, one call
+/// after another (hence unchecked).
+final class EventStream: @unchecked Sendable {
     let descriptor: Int32
     private(set) var received = ""
 
@@ -101,7 +111,11 @@ final class EventStream {
     deinit { close(descriptor) }
 
     /// Waits (up to `seconds`) until the stream has contained `text` since the last call.
-    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+    func waitFor(_ text: String, seconds: Double = 15) async -> Bool {
+        (try? await offThePool { self.blockingWaitFor(text, seconds: seconds) }) ?? false
+    }
+
+    private func blockingWaitFor(_ text: String, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
