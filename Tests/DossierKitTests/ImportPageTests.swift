@@ -255,5 +255,88 @@ import Testing
         #expect(HindiDate.dateLine("5 जन 2024") == nil)
         let danda = page("सीमा पर गश्त बढ़ी, हालात सामान्य\n26 दिसंबर 2025 ।\n" + body + "\n")
         #expect(danda.date == "2025-12-26")
+        // The report's own today, with a stray space in the date; a date it only mentions is not its date.
+        let today = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nआज दिनांक 30.06. 2023 को " + body + "\n")
+        #expect(today.date == "2023-06-30")
+        let mentioned = page("सीमा पर गश्त बढ़ी, हालात सामान्य\nदिनांक 30.06.2023 को " + body + "\n")
+        #expect(mentioned.date == nil)
+        #expect(mentioned.place == nil)
+    }
+
+    /// What unseen outlets print around the headline: a menu of names above it, English
+    /// words on Hindi grammar with section labels after it, the headline twice, a
+    /// standfirst that is the report's first sentence again, a one-line headline with a
+    /// full stop.
+    @Test func menusLabelsAndRepeatsAroundTheHeadline() {
+        let body = "बिहार के कई जिलों में बाढ़ से हालात बिगड़ गए हैं और प्रशासन ने राहत शिविर खोले हैं।"
+        let options = ImportOptions(date: "2025-01-02")
+        let menu = page("Top News उत्तर प्रदेश बिहार झारखंड राष्ट्रीय\nबिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले\n" + body + "\n", options: options)
+        #expect(menu.title == "बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले")
+        #expect(menu.paragraphs == [body])
+        #expect(menu.lines.contains { $0.line == 1 && $0.reason == .navigation })
+        let mixed = page("Patna में Flood पर Alert, 20 से ज्यादा गांव पानी में | Breaking | Bihar\n" + body + "\n", options: options)
+        #expect(mixed.title == "Patna में Flood पर Alert, 20 से ज्यादा गांव पानी में")
+        #expect(mixed.paragraphs == [body])
+        // A headline keeps a second part that is a clause of its own.
+        #expect(ArticleImporter.withoutTrailingLabels("बाढ़ से हालात बिगड़े | राहत के लिए सेना बुलाई गई", language: "hi")
+            == "बाढ़ से हालात बिगड़े | राहत के लिए सेना बुलाई गई")
+
+        let headline = "बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले"
+        let standfirst = "बिहार के कई जिलों में बाढ़ से हालात बिगड़ गए हैं और प्रशासन ने राहत शिविर खोले हैं;"
+        let twice = page([headline, standfirst, "Update: 2025-01-02 10:35 GMT", headline, "पटना। " + body, "राहत शिविरों में खाने और दवाओं का इंतजाम किया गया है।"]
+            .joined(separator: "\n") + "\n")
+        #expect(twice.title == headline)
+        #expect(twice.place == "पटना")
+        #expect(twice.paragraphs == [body, "राहत शिविरों में खाने और दवाओं का इंतजाम किया गया है।"])
+        // A teaser of the headline and the standfirst's first words, run together and cut.
+        let teaser = page([headline + " बिहार के कई जिलों में बाढ़ से...", headline, body, "पटना: राहत शिविरों में खाने और दवाओं का इंतजाम किया गया है।"]
+            .joined(separator: "\n") + "\n", options: options)
+        #expect(teaser.title == headline)
+        #expect(teaser.paragraphs.first == body)
+        // Only a whole word repeats: `... खोले हैं` does not start `... खोले हैंडपंप ...`.
+        let word = page([headline, "प्रशासन ने राहत शिविर खोले है", "प्रशासन ने राहत शिविर खोले हैंडपंप भी लगाए और लोगों को बाहर निकाला गया।"]
+            .joined(separator: "\n") + "\n", options: options)
+        #expect(!word.lines.contains { decision in
+            guard decision.line == 2, case .repeatedOnPage = decision.reason else { return false }
+            return true
+        })
+
+        let stopped = page("अतिक्रमण पर चला नगर निगम का बुलडोजर, हुई सख्त कार्रवाई।\n" + body + "\n", options: options)
+        #expect(stopped.title == "अतिक्रमण पर चला नगर निगम का बुलडोजर, हुई सख्त कार्रवाई")
+        #expect(stopped.paragraphs == [body])
+        #expect(!stopped.diagnostics.contains { $0.message.contains("no headline") })
+        // A report that opens with its dateline keeps its first line.
+        let dated = page("पटना। " + body + "\nराहत शिविरों में खाने और दवाओं का इंतजाम किया गया है।\n", options: options)
+        #expect(dated.paragraphs.count == 2)
+    }
+
+    /// Where the place is printed apart from the report's first words: alone above the
+    /// headline, after the outlet's name, after a staff reporter's label, before a second mark.
+    @Test func placesPrintedApartFromTheReport() {
+        let headline = "बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले"
+        let body = "बिहार के कई जिलों में बाढ़ से हालात बिगड़ गए हैं और प्रशासन ने राहत शिविर खोले हैं।"
+        let options = ImportOptions(date: "2025-01-02")
+        let alone = page("गोंडा,\n" + headline + "\n" + body + "\n", options: options)
+        #expect(alone.place == "गोंडा")
+        #expect(alone.title == headline)
+        #expect(alone.paragraphs == [body])
+        for (line, place) in [("जन आवाज़ न्यूज़ हरदोई। " + body, "हरदोई"), ("नई दिल्ली। : " + body, "नई दिल्ली"),
+                              ("स्टाफ रिपोर्टर, एबीसी न्यूज़ : " + body, nil)] {
+            let article = page(headline + "\n" + line + "\n", options: options)
+            #expect(article.place == place, "\(line)")
+            #expect(article.paragraphs == [body], "\(line)")
+        }
+        // A section name is no place, nor is a sentence's start.
+        #expect(page("देश-विदेश\n" + headline + "\n" + body + "\n", options: options).place == nil)
+        #expect(Dateline.placeAlone("उन्होंने कहा:") == nil)
+    }
+
+    /// An agency credited in brackets with a dash, and an English disclaimer, at the end.
+    @Test func creditsAndDisclaimersAtTheEnd() {
+        let body = "बिहार के कई जिलों में बाढ़ से हालात बिगड़ गए हैं और प्रशासन ने राहत शिविर खोले हैं।"
+        let article = page("बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले\n" + body + "\n( Source – PTI )\nDisclaimer : यह खबर सोशल मीडिया से मिली है और इसकी पुष्टि हम नहीं करते।\n",
+                           options: ImportOptions(date: "2025-01-02"))
+        #expect(article.paragraphs == [body])
+        #expect(article.source == "PTI")
     }
 }

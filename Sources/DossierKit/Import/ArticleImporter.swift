@@ -51,9 +51,15 @@ struct ArticleImporter: Sendable {
             // A section name such as `दुनिया`.
             return isLabel(line) ? .label : nil
         }
+        // A place printed alone above the report (`कौशाम्बी,`): its dateline when the report
+        // opens with none.
+        var placeAlone: (place: String, line: CleanedPage.Line)?
         func skipHeaderLines() {
             while index < lines.count {
                 let line = lines[index]
+                if placeAlone == nil, let place = Dateline.placeAlone(line.text) {
+                    placeAlone = (place, line)
+                }
                 if let dates = HindiDate.labelledDates(line.text) {
                     headerDates += dates.map { ($0.date, line.number, $0.label) }
                     decide(line, .date)
@@ -74,10 +80,12 @@ struct ArticleImporter: Sendable {
                     headerDates += dates.map { ($0.date, lines[position].number, $0.label) }
                     decide(lines[position], .date)
                 } else {
-                    decide(lines[position], .dropped(headerReason(position) ?? .aboveHeadline))
+                    let menu = isNameList(lines[position].text, language: options.language)
+                    decide(lines[position], .dropped(headerReason(position) ?? (menu ? .navigation : .aboveHeadline)))
                 }
             }
             headline = lines[chosen]
+            headline?.text = ArticleImporter.withoutTrailingLabels(lines[chosen].text, language: options.language)
             decide(lines[chosen], .title)
             index = chosen + 1
             skipHeaderLines()
@@ -101,6 +109,11 @@ struct ArticleImporter: Sendable {
                 bodyShape[position] = classifier.furniture(rest)
                 bodyEvidence[position] = LineEvidence(rest, language: options.language)
             }
+            // The outlet's name before the place (`वर्ल्ड स्वराज न्यूज़ हरदा। ...`) is left out.
+            if Dateline.parse(lines[position].text, opening: opening == 0) == nil,
+               let rest = Dateline.afterOutletName(lines[position].text), Dateline.parse(rest, opening: opening == 0) != nil {
+                lines[position].text = rest
+            }
             guard let found = Dateline.parse(lines[position].text, opening: opening == 0) else { continue }
             dateline = found
             datelineLine = lines[position].number
@@ -115,6 +128,13 @@ struct ArticleImporter: Sendable {
                 bodyEvidence[position] = LineEvidence(found.rest, language: options.language)
             }
             break
+        }
+
+        if dateline == nil, let (place, line) = placeAlone,
+           let at = decisions.lastIndex(where: { $0.line == line.number }) {
+            dateline = Dateline(place: place, rest: "")
+            datelineLine = line.number
+            decisions[at].fate = .dateline(restIsBody: false)
         }
 
         // The text: jusText's classes and context over what is left.
@@ -135,6 +155,16 @@ struct ArticleImporter: Sendable {
                 kept.append(line)
                 decisions.append(LineDecision(line: line.number, text: line.text, fate: line.number == datelineLine ? .dateline(restIsBody: true) : .body))
             }
+        }
+        // No headline above: a short first line over the report (`... बुलडोजर, हुई सख्त
+        // कार्रवाई।`) is the headline, though it ends as a sentence does.
+        if headline == nil, kept.count >= 2, kept[0].number != datelineLine,
+           isShortHeadline(kept[0].text, language: options.language), RawPageCleaner.readsLikeParagraph(kept[1].text),
+           let at = decisions.lastIndex(where: { $0.line == kept[0].number }) {
+            var line = kept.removeFirst()
+            line.text = ArticleImporter.withoutClosingMark(line.text)
+            headline = line
+            decisions[at].fate = .title
         }
         lines = kept
         decisions.sort { $0.line < $1.line }
@@ -173,7 +203,7 @@ struct ArticleImporter: Sendable {
             return dates.map { ($0.date, decision.line, $0.label) }
         }.flatMap { $0 }
         let date = publicationDate(headerDates: headerDates, dateline: dateline, datelineLine: datelineLine, laterDates: laterDates,
-                                   body: paragraphs, file: file, options: options, diagnostics: &diagnostics)
+                                   body: paragraphs, bodyLines: lines.map(\.number), file: file, options: options, diagnostics: &diagnostics)
         let url = options.url ?? page.url
         if let given = options.url, let found = page.url, given != found {
             diagnostics.append(.warning(file, nil, "the page gives the address \(found); using --url \(given)"))
@@ -184,7 +214,7 @@ struct ArticleImporter: Sendable {
                                         hint: "pass --source NAME, or add the outlet's boilerplate to content/\(ImportRules.fileName) with source: NAME"))
         }
         for number in page.repeatedLines {
-            diagnostics.append(.warning(file, number, "paragraph repeated further down; kept once, where it comes last"))
+            diagnostics.append(.warning(file, number, "paragraph repeated on the page; kept once (see --explain)"))
         }
 
         let body = ArticleMarkdown.body(paragraphs)
@@ -205,6 +235,54 @@ struct ArticleImporter: Sendable {
     }
 
     // MARK: - Parts
+
+    /// Longest first line read as a headline though it ends as a sentence does, in words.
+    static let shortHeadlineWords = 16
+
+    /// A one-line headline that ends with `।` or `...`: short, not a quotation, and (in a
+    /// Hindi page) not an interface string.
+    func isShortHeadline(_ line: String, language: String) -> Bool {
+        guard RawPageCleaner.words(line, upTo: ArticleImporter.shortHeadlineWords) <= ArticleImporter.shortHeadlineWords,
+              RawPageCleaner.words(line, upTo: 3) >= 3, let first = line.first, !"\"'“‘(".contains(first) else { return false }
+        return !isInterfaceLine(line, language: language) && !isLatin(line, language: language)
+    }
+
+    /// `line` without its closing full stop or ellipsis.
+    static func withoutClosingMark(_ line: String) -> String {
+        var text = Substring(line)
+        while let last = text.last, ["।", ".", "|", "…", " "].contains(last) { text = text.dropLast() }
+        return text.isEmpty ? line : String(text)
+    }
+
+    /// A headline without the section and site labels after it (`... Bulldozer | Breaking |
+    /// Madhya Pradesh`): trailing parts after ` | ` of at most three words, Latin or
+    /// without a function word.
+    static func withoutTrailingLabels(_ line: String, language: String) -> String {
+        var parts = line.components(separatedBy: " | ")
+        let words = FunctionWords.list(for: language) ?? []
+        while parts.count > 1, let last = parts.last, RawPageCleaner.words(last, upTo: 3) <= 3,
+              Dateline.isMostlyLatin(last) || !last.split(separator: " ").contains(where: { words.contains(FunctionWords.bare($0)) }),
+              RawPageCleaner.words(parts[0], upTo: 3) >= 3 {
+            parts.removeLast()
+        }
+        return parts.joined(separator: " | ")
+    }
+
+    /// A menu of names (`Latest News छत्तीसगढ़ नयी दिल्ली मध्य प्रदेश`): four words or more, not
+    /// one of them a function word, no punctuation. A Hindi headline has at least one.
+    func isNameList(_ line: String, language: String) -> Bool {
+        guard let list = FunctionWords.list(for: language), RawPageCleaner.words(line, upTo: 4) >= 4 else { return false }
+        let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .spacingMark, .enclosingMark]
+        if line.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && !marks.contains($0.properties.generalCategory)
+            && $0.properties.numericType == nil && $0 != " " }) { return false }
+        return !line.split(separator: " ").contains { list.contains(String($0)) }
+    }
+
+    /// How many of `line`'s words are function words of `language`.
+    static func functionWordCount(_ line: String, language: String) -> Int {
+        guard let list = FunctionWords.list(for: language) else { return 0 }
+        return line.split(separator: " ").filter { list.contains(FunctionWords.bare($0)) }.count
+    }
 
     func isLabel(_ line: String) -> Bool {
         RawPageCleaner.words(line, upTo: ArticleImporter.labelWords) <= ArticleImporter.labelWords && !RawPageCleaner.endsSentence(line)
@@ -242,6 +320,11 @@ struct ArticleImporter: Sendable {
             position += 1
         }
         guard let last = alternatives.last else { return first }
+        // A menu of names above the headline (they are named in the text too).
+        if isNameList(lines[first].text, language: language),
+           let headline = alternatives.first(where: { !isNameList(lines[$0].text, language: language) }) {
+            return headline
+        }
         var bodyWords = Set<String>()
         var count = 0
         for line in lines[(last + 1)...] {
@@ -285,7 +368,7 @@ struct ArticleImporter: Sendable {
 
     /// Mostly Latin letters, in a Hindi page.
     func isLatin(_ line: String, language: String) -> Bool {
-        guard language == "hi" else { return false }
+        guard language == "hi", !ArticleImporter.writesHindiBetweenLatin(line) else { return false }
         var latin = 0, devanagari = 0
         for scalar in line.unicodeScalars where scalar.properties.isAlphabetic {
             if (0x900...0x97F).contains(scalar.value) { devanagari += 1 } else if scalar.isASCII { latin += 1 }
@@ -299,12 +382,18 @@ struct ArticleImporter: Sendable {
     func isInterfaceLine(_ line: String, language: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if let last = trimmed.last, [":", "-", "–", "—", "ः"].contains(last) { return true }
-        guard language == "hi" else { return false }
+        guard language == "hi", !ArticleImporter.writesHindiBetweenLatin(trimmed) else { return false }
         var latin = 0, devanagari = 0
         for scalar in trimmed.unicodeScalars where scalar.properties.isAlphabetic {
             if (0x900...0x97F).contains(scalar.value) { devanagari += 1 } else if scalar.isASCII { latin += 1 }
         }
         return latin > 0 && latin > devanagari * 2
+    }
+
+    /// English words strung on Hindi grammar (`Bhilai में Encroachment पर Action, 60 से ...`):
+    /// three function words or more make a Hindi line, however many Latin letters it has.
+    static func writesHindiBetweenLatin(_ line: String) -> Bool {
+        functionWordCount(line, language: "hi") >= 3
     }
 
     /// The first sentence of a paragraph, without its full stop (`।`, `.`, `|`).
@@ -320,7 +409,7 @@ struct ArticleImporter: Sendable {
     /// unlabelled one, which wins over an update, which wins over a date bar (`Friday, …`).
     func publicationDate(headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)], dateline: Dateline?, datelineLine: Int?,
                          laterDates: [(date: HindiDate, line: Int, label: HindiDate.Label)] = [],
-                         body: [String], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
+                         body: [String], bodyLines: [Int] = [], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
         var stated: (date: HindiDate, line: Int)?
         func best(_ dates: [(date: HindiDate, line: Int, label: HindiDate.Label)]) -> (date: HindiDate, line: Int)? {
             let complete = dates.filter { $0.date.isComplete }
@@ -333,6 +422,10 @@ struct ArticleImporter: Sendable {
             stated = (date, datelineLine)
         } else if let found = best(laterDates) {
             stated = found
+        } else if headerDates.isEmpty, let (index, date) = body.prefix(2).enumerated().lazy
+                    .compactMap({ item in HindiDate.today(in: item.element).map { (item.offset, $0) } }).first {
+            // `आज दिनांक 30.06.2023 को ...`: the report's own today.
+            stated = (date, bodyLines.count > index ? bodyLines[index] : 0)
         } else {
             stated = headerDates.first.map { ($0.date, $0.line) }
         }

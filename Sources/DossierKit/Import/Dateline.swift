@@ -33,7 +33,12 @@ struct Dateline: Sendable, Hashable {
         // `(एजेंसी)` or `(ब्यूरो)` names no outlet, and `पलामू (PALAMU)` spells the place again.
         let agency = bracketed.flatMap { genericAgencies.contains($0.lowercased()) || spellsPlace($0, place) ? nil : $0 }
         let separator = group(match, "separator", head)
-        let rest = ((group(match, "rest", head) ?? "") + tail).trimmingWhitespace
+        var rest = ((group(match, "rest", head) ?? "") + tail).trimmingWhitespace
+        // `नई दिल्ली। : ...`: a second mark after the first.
+        if separator != nil, let mark = rest.first, [":", "–", "—", "-"].contains(mark),
+           rest.dropFirst().first.map({ $0 == " " }) ?? false {
+            rest = String(rest.dropFirst()).trimmingWhitespace
+        }
         var date: HindiDate?
         if let written = group(match, "date", head) {
             // The date must be all of what the pattern took for one.
@@ -68,10 +73,39 @@ struct Dateline: Sendable, Hashable {
     /// does.
     static let deskWords: Set<String> = [
         "डेस्क", "ब्यूरो", "न्यूज", "न्यूज़", "समाचार", "ख़बर", "खबर", "खबरें", "ब्रेकिंग", "एक्सक्लूसिव", "लाइव", "वीडियो", "फोटो",
-        "अपडेट्स", "रिपोर्ट", "विशेष", "संवाददाता", "एक्सप्लेनर",
+        "अपडेट्स", "रिपोर्ट", "विशेष", "संवाददाता", "एक्सप्लेनर", "रिपोर्टर", "प्रतिनिधि",
     ]
+    /// Words that end an outlet's name (`वर्ल्ड स्वराज न्यूज़`, `लोकमत समाचार`).
+    static let outletNameEnds: Set<String> = ["न्यूज", "न्यूज़", "समाचार", "टाइम्स", "ख़बर", "खबर", "एक्सप्रेस"]
+
+    /// The rest of `line` after an outlet's name of up to four words that comes before the
+    /// place (`वर्ल्ड स्वराज न्यूज़ हरदा। ...`); nil when the line does not open with one.
+    static func afterOutletName(_ line: String) -> String? {
+        let words = line.prefix(120).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        guard words.count >= 3 else { return nil }
+        for position in stride(from: min(3, words.count - 2), through: 1, by: -1)
+        where outletNameEnds.contains(String(words[position])) && words[..<position].allSatisfy({ $0.allSatisfy(\.isLetter) }) {
+            let rest = line[words[position + 1].startIndex...]
+            return String(rest)
+        }
+        return nil
+    }
+
+    /// The place of a line that holds only a place and a mark (`कौशाम्बी,`, `सोल :`); nil for
+    /// any other line.
+    static func placeAlone(_ line: String) -> String? {
+        guard let mark = line.last, [",", ":", "।", "–", "—", "-"].contains(mark) else { return nil }
+        let place = line.dropLast().trimmingCharacters(in: .whitespaces)
+        let words = place.split(separator: " ").map(String.init)
+        guard (1...2).contains(words.count), !isMostlyLatin(place),
+              words.allSatisfy({ word in word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+                  || $0.properties.generalCategory == .spacingMark } }),
+              !words.contains(where: { isWeekday($0) || notPlaceWords.contains($0) || sentenceWords.contains($0) }) else { return nil }
+        return place
+    }
+
     /// Words of speech there (`मंत्री बोले- ...`): what follows is what was said.
-    static let notPlaceWords: Set<String> = deskWords.union(["बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा"])
+    static let notPlaceWords: Set<String> = deskWords.union(["बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा", "दिनांक", "तारीख", "तिथि", "आज"])
 
     /// The rest of `line` after a desk or kicker label of up to three words and a colon or
     /// dash (`नेशनल डेस्क: ...`, `Breaking News : ...` before Devanagari text); nil when the
@@ -87,13 +121,14 @@ struct Dateline: Sendable, Hashable {
         }) else { return nil }
         let label = head[..<mark].trimmingCharacters(in: .whitespaces)
         let rest = line[line.index(after: mark)...].trimmingCharacters(in: .whitespaces)
-        let words = label.split(separator: " ").map(String.init)
+        // `स्टाफ रिपोर्टर, एएनएम न्यूज़ :`: a desk's words may be listed with commas.
+        let words = label.split(separator: " ").map { String($0.hasSuffix(",") ? $0.dropLast() : $0) }
         func isWord(_ word: String) -> Bool {
-            word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+            !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
                 || $0.properties.generalCategory == .spacingMark }
         }
-        guard (1...3).contains(words.count), !rest.isEmpty, words.allSatisfy(isWord) else { return nil }
-        let desk = words.contains { deskWords.contains($0) } || (isMostlyLatin(label) && !isMostlyLatin(rest))
+        guard (1...5).contains(words.count), !rest.isEmpty, words.allSatisfy(isWord) else { return nil }
+        let desk = words.contains { deskWords.contains($0) } || (words.count <= 3 && isMostlyLatin(label) && !isMostlyLatin(rest))
         return desk ? rest : nil
     }
 

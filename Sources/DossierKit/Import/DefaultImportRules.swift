@@ -60,6 +60,7 @@ cut:
     source: NDTV
   - prefix: डिस्क्लेमर
   - prefix: अस्वीकरण
+  - regex: '(?i)^disclaimer\s*:'
 
 # Agency sign-offs and editor initials ("--आईएएनएस", "एससीएच/एमके"), dropped. A group
 # named agency gives the source (looked up in outlets below).
@@ -67,7 +68,7 @@ sign_offs:
   - regex: '^[-–—]{1,3}\s*(?<agency>\p{Devanagari}+|[A-Z]{2,6})$'
   - regex: '^\p{Devanagari}{1,10}(/\p{Devanagari}{1,10})+$'
   - regex: '^(?<agency>भाषा)(\s+\p{Devanagari}+){1,3}$'                     # PTI: "भाषा सिम्मी नरेश"
-  - regex: '^\((?:इनपुट|एजेंसी इनपुट)[:\s]*(?<agency>[^()]*?)(?:\s*के साथ)?\)$'   # "(इनपुट: भाषा)"
+  - regex: '(?i)^\(\s*(?:इनपुट|एजेंसी इनपुट|input|inputs|source)\s*[:–—-]?\s*(?<agency>[^()]*?)(?:\s*के साथ)?\s*\)$'   # "(इनपुट: भाषा)", "( Source – PTI )"
 
 # Photo and video captions, dropped: a line ending in its credit, e.g. "(स्रोत: केसीएनए) |".
 captions:

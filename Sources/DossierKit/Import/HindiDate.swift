@@ -80,6 +80,17 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         return found.sorted { $0.range.location < $1.range.location }
     }
 
+    /// The date a report gives as today's (`आज दिनांक 30.06.2023 को ...`), if it does.
+    static func today(in text: String) -> HindiDate? {
+        let head = String(text.prefix(600))
+        for found in all(in: head) where found.date.isComplete {
+            let before = (head as NSString).substring(to: found.range.location)
+                .trimmingCharacters(in: CharacterSet(charactersIn: " ,:-"))
+            if before.hasSuffix("आज दिनांक") || before.hasSuffix("आज, दिनांक") || before.hasSuffix("आज तारीख") { return found.date }
+        }
+        return nil
+    }
+
     /// The date that `text` starts with (after spaces), and the text after it.
     static func leading(_ text: String) -> (date: HindiDate, rest: Substring)? {
         guard let first = all(in: text).first else { return nil }
@@ -198,8 +209,8 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         Form(regex: regex("(\(digit){4})-(\(digit){2})-(\(digit){2})")) { match, text in
             make(year: number(match, 1, text), month: number(match, 2, text), day: number(match, 3, text))
         },
-        // 22/10/2024, 22-10-2024, 22.10.2024 (day first)
-        Form(regex: regex("(\(digit){1,2})[/.\\-](\(digit){1,2})[/.\\-](\(digit){4})")) { match, text in
+        // 22/10/2024, 22-10-2024, 22.10.2024, 22.10. 2024 (day first)
+        Form(regex: regex("(\(digit){1,2})[/.\\-](\(digit){1,2})(?:[/\\-]|\\.\\s?)(\(digit){4})")) { match, text in
             make(year: number(match, 3, text), month: number(match, 2, text), day: number(match, 1, text))
         },
         // 2 नवंबर, 2 नवंबर 2024, 2 नवंबर, 2024

@@ -29,7 +29,8 @@ struct CleanedPage: Sendable {
 }
 
 /// Removes boilerplate from a raw page, line by line, by the import rules; a paragraph the
-/// page prints twice (a lede repeated above the dateline) is kept once, where it comes last.
+/// page prints twice (a lede repeated above the dateline) is kept once, where it comes last
+/// (a headline printed twice above the report: where it comes first).
 struct RawPageCleaner: Sendable {
     let rules: ImportRules
 
@@ -137,17 +138,56 @@ struct RawPageCleaner: Sendable {
         // Keyed by bytes: text is NFC already, and hashing a String normalises it again.
         var last: [[UInt8]: Int] = [:]
         for (index, line) in page.lines.enumerated() { last[Array(line.text.utf8)] = index }
+        // But a headline printed twice above the report (once more over the dateline) is the
+        // headline where it comes first: the copy in the text would read as a stray line.
+        let firstParagraph = page.lines.firstIndex { RawPageCleaner.readsLikeParagraph($0.text) } ?? page.lines.count
+        for index in page.lines.indices.reversed() where index < firstParagraph && !RawPageCleaner.endsSentence(page.lines[index].text) {
+            let key = Array(page.lines[index].text.utf8)
+            if let at = last[key], at < firstParagraph { last[key] = index }
+        }
         // A teaser cut short (`... [...]`, `…`) repeats the start of a later paragraph: found by
         // the paragraphs' first words, so a page of many such lines stays linear.
+        // A standfirst that is the report's first sentences again (perhaps after its dateline
+        // or a desk's label) is found the same way.
         var byOpening: [[UInt8]: Int] = [:]
+        var afterDateline: [Int: String] = [:]
         for (index, line) in page.lines.enumerated() {
             if let opening = RawPageCleaner.opening(line.text) { byOpening[opening] = index }
+            if let rest = Dateline.parse(line.text, opening: true)?.rest ?? Dateline.afterDeskLabel(line.text), !rest.isEmpty,
+               let opening = RawPageCleaner.opening(rest) {
+                afterDateline[index] = rest
+                byOpening[opening] = index
+            }
+        }
+        func starts(_ later: Int, with stem: String, wholeWords: Bool = false) -> Bool {
+            for text in [page.lines[later].text, afterDateline[later]].compactMap({ $0 })
+            where text.utf8.starts(with: stem.utf8) && text.utf8.count > stem.utf8.count {
+                guard wholeWords else { return true }
+                // `... हो गया है` is not the start of `... हो गया हैं`.
+                let next = String(decoding: text.utf8.dropFirst(stem.utf8.count).prefix(4), as: UTF8.self).unicodeScalars.first
+                if let next, !(next.properties.isAlphabetic || next.properties.generalCategory == .nonspacingMark
+                    || next.properties.generalCategory == .spacingMark || next.properties.numericType != nil) {
+                    return true
+                }
+            }
+            return false
         }
         func laterParagraph(cutFrom index: Int) -> Int? {
-            guard let stem = RawPageCleaner.teaserStem(page.lines[index].text), let opening = RawPageCleaner.opening(stem),
-                  let later = byOpening[opening], later > index, page.lines[later].text.utf8.starts(with: stem.utf8),
-                  page.lines[later].text.utf8.count > stem.utf8.count else { return nil }
-            return later
+            if let stem = RawPageCleaner.teaserStem(page.lines[index].text), let opening = RawPageCleaner.opening(stem),
+               let later = byOpening[opening], later > index {
+                if starts(later, with: stem) { return later }
+                // A headline and the start of the standfirst under it, run together and cut.
+                let headline = page.lines[later].text
+                if later + 1 < page.lines.count, stem.utf8.starts(with: headline.utf8), stem.utf8.count > headline.utf8.count + 1 {
+                    let rest = String(stem.utf8.dropFirst(headline.utf8.count))!.trimmingCharacters(in: .whitespaces)
+                    if !rest.isEmpty, page.lines[later + 1].text.utf8.starts(with: rest.utf8) { return later }
+                }
+            }
+            if let stem = RawPageCleaner.repeatedStem(page.lines[index].text), let opening = RawPageCleaner.opening(stem),
+               let later = byOpening[opening], later > index, starts(later, with: stem, wholeWords: true) {
+                return later
+            }
+            return nil
         }
         var kept: [CleanedPage.Line] = []
         for (index, line) in page.lines.enumerated() {
@@ -181,6 +221,15 @@ struct RawPageCleaner: Sendable {
         guard cut else { return nil }
         let stem = text.trimmingCharacters(in: .whitespaces)
         return words(stem, upTo: teaserWords) >= teaserWords ? stem : nil
+    }
+
+    /// A line without its closing mark (`।`, `.`, `;`, `,`), when it has `teaserWords` words or
+    /// more: the stem a later paragraph that opens with the same sentences starts with.
+    static func repeatedStem(_ line: String) -> String? {
+        var text = Substring(line)
+        while let last = text.last, ["।", ".", ";", ",", "|", " "].contains(last) { text = text.dropLast() }
+        guard !text.isEmpty, words(String(text), upTo: teaserWords) >= teaserWords else { return nil }
+        return String(text)
     }
 
     /// A line's first `teaserWords` words (one space between words: the lines are normalised), as bytes; nil for a shorter line.
