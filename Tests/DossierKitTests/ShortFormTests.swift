@@ -34,6 +34,15 @@ import Testing
         #expect(linked(annotate("चो ने कहा। यह चो ह्यून का बयान था।\n")) == ["चो=cho-hyun", "चो ह्यून=cho-hyun"])
     }
 
+    /// The Latin surname of a registered person's English name, capitalised, where the
+    /// article names them in full; never the lower-case word.
+    @Test func aLatinSurnameIsAShortFormInItsCaseOnly() {
+        let registry = Registry([person("donald-trump", "Donald Trump", ["डोनाल्ड ट्रंप", "ट्रंप"]), country("russia", "Russia", ["रूस"])])
+        let result = Annotator(registry: registry).annotate(article("डोनाल्ड ट्रंप रूस गए। Trump ने कहा। यह trump card नहीं।\n"))
+        #expect(result.mentions.map { "\(result.text(of: $0))=\(registry[$0.entity].id)" } == ["डोनाल्ड ट्रंप=donald-trump", "रूस=russia", "Trump=donald-trump"])
+        #expect(Annotator(registry: registry).annotate(article("Trump ने कहा।\n")).mentions.isEmpty)
+    }
+
     @Test func aShortFormOfNoOneNamedIsLeftAlone() {
         let result = annotate("पार्क ने कहा। चो रूस गए।\n")
         #expect(linked(result) == ["रूस=russia"])
@@ -104,9 +113,11 @@ import Testing
     }
 
     @Test func onlyWordsOfLettersAreShortForms() {
-        // Digits and Latin words are no short forms: `10` of `Person 10`, `Park` of `Park Sun-won`.
-        let forms = AliasMatcher.shortForms(Registry([person("person-10", "Person 10", ["चेभगो १०"]),
-                                                      person("park-sun-won", "Park Sun-won", ["पार्क सुन-वोन"])]))
-        #expect(forms.values.map(\.text).sorted() == ["चेभगो", "पार्क"])  // nor `सुन-वोन`, hyphenated
+        // Digits are no short forms (`10` of `Person 10`), nor hyphenated words (`सुन-वोन`); a
+        // capitalised Latin word is (`Park` of `Park Sun-won`), matched in that case only.
+        let registry = Registry([person("person-10", "Person 10", ["चेभगो १०"]), person("park-sun-won", "Park Sun-won", ["पार्क सुन-वोन"])])
+        let forms = AliasMatcher.shortForms(registry)
+        #expect(forms.values.map(\.text).sorted() == ["Park", "Person", "चेभगो", "पार्क"])
+        #expect(AliasMatcher(registry: registry).aliases.filter(\.cased).map(\.text).sorted() == ["Park", "Person"])
     }
 }

@@ -29,6 +29,9 @@ struct AliasMatcher: Sendable {
         /// The short form equals a common word (`ली`, "took"): it is read as the name only
         /// before a case marker (`ली ने`).
         var shortFormIsCommon = false
+        /// A Latin form derived from a name (`UN` of United Nations, `Trump` of Donald Trump):
+        /// matched only in the case it is written in.
+        var cased = false
         var isAmbiguous: Bool { entities.count > 1 }
 
         init(text: String, entities: [EntityIndex], isVariant: Bool = false) {
@@ -89,9 +92,19 @@ struct AliasMatcher: Sendable {
         var spelled = Set(entries.keys)  // aliases and derived forms as written: never "common"
         var exactFolds = Set<String>()   // loose forms of the aliases as written
         var nameParts = [[[UInt8]]](repeating: [], count: registry.entities.count)
+        var casedKeys = Set<String>()    // loose keys first made by a derived Latin form
         for (index, entity) in registry.entities.enumerated() where entity.variants {
             let names = AliasMatcher.names(of: entity)
             var forms: [(String, derived: Bool)] = names.map { ($0, false) }
+            // An organisation's initials (a country's where they are its ISO code: `US`, not
+            // `SK` of South Korea), and their letter names (`यूएन`).
+            if entity.kind == .org || entity.kind == .country, let initials = LooseSpelling.initials(entity.name),
+               entity.kind == .org || entity.iso?.uppercased() == initials {
+                forms.append((initials, true))
+                let key = LooseSpelling.fold(initials)
+                if looseEntries[key] == nil && entries[AliasMatcher.foldASCII(initials)] == nil { casedKeys.insert(key) }
+                if let letters = LooseSpelling.acronym(initials) { forms.append((letters, true)) }
+            }
             for name in names {
                 forms += LooseSpelling.respellings(name).map { ($0, false) }
                 if let acronym = LooseSpelling.acronym(name) { forms.append((acronym, true)) }
@@ -150,6 +163,8 @@ struct AliasMatcher: Sendable {
         for key in looseEntries.keys.sorted() {
             let entry = looseEntries[key]!
             var alias = Alias(text: entry.text, entities: entry.entities, isVariant: true)
+            // A Latin short form (`Park`) is cased however its key was made (a name's first word too).
+            alias.cased = casedKeys.contains(key) || (shortForms[key] != nil && entry.text.utf8.allSatisfy { $0 < 128 })
             alias.starts = firstWords[key] ?? []
             if allPeople(entry.entities) { alias.shortFor = shortForms[key]?.people ?? [] }
             if common.contains(key) || entry.entities.isEmpty {
@@ -229,7 +244,8 @@ struct AliasMatcher: Sendable {
                 let words = name.split(separator: " ")
                 guard words.count >= 2 else { continue }
                 for word in [words[0], words[words.count - 1]]
-                where word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(AliasMatcher.isShortFormScalar) {
+                where word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(AliasMatcher.isShortFormScalar)
+                    || AliasMatcher.isLatinShortForm(word) {
                     let key = LooseSpelling.fold(String(word))
                     guard !key.isEmpty else { continue }
                     var form = forms[key, default: ([], String(word))]
@@ -284,6 +300,13 @@ struct AliasMatcher: Sendable {
     static func foldASCII(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
         return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// A Latin word of a name that may stand for it (`Trump`, `Zelensky`): three letters or
+    /// more, capitalised; matched in that case only (`Alias.cased`), so never the word `park`.
+    static func isLatinShortForm(_ word: Substring) -> Bool {
+        guard word.count >= 3, let first = word.first, first.isASCII, first.isUppercase else { return false }
+        return word.allSatisfy { $0.isASCII && $0.isLetter } && word.dropFirst().contains(where: \.isLowercase)
     }
 
     /// A letter or vowel sign of a script other than Latin: no digits (`Person 10`), no
@@ -574,7 +597,8 @@ private struct Walk {
             let alias = trie.terminal[Int(node)]
             if alias >= 0 {
                 if foldsExact[Int(alias)] { passedExact = true }
-                if WordBoundary.isWordBoundary(after: reader.end, in: bytes) {
+                if WordBoundary.isWordBoundary(after: reader.end, in: bytes),
+                   !aliases[Int(alias)].cased || LooseSpelling.sameCase(bytes, start..<reader.end, as: aliases[Int(alias)].text) {
                     best = AliasMatcher.Match(start: start, end: reader.end, alias: alias)
                 }
             }

@@ -11,7 +11,7 @@
 /// - `व` is `ब`;
 /// - `य` between an `ि` and a vowel sign goes, the vowel written independent (`पोम्पियो`,
 ///   `पोम्पिओ`);
-/// - ASCII letters are lower case.
+/// - ASCII letters are lower case, and a doubled one is one.
 ///
 /// Folding never looks more than two scalars ahead, so matching stays linear.
 enum LooseSpelling {
@@ -72,6 +72,8 @@ enum LooseSpelling {
                 index += length
                 if raw == 0x93C || Reader.isSeparator(raw) { continue }
                 var value = Reader.foldScalar(raw)
+                // A doubled Latin letter is one (`Zelenskyy`, `Zelensky`; `Gaddafi`, `Gadafi`).
+                if value >= 97 && value <= 122 && value == previous && end == index - length { end = index; continue }
                 switch raw {
                 case 0x928, 0x92E, 0x923, 0x919, 0x91E:
                     // A nasal consonant with virama is the nasal sound: `न्`, `म्` → `न`.
@@ -132,6 +134,7 @@ enum LooseSpelling {
         @inline(__always)
         static func foldsAlone(first: UInt32, second: UInt32) -> Bool {
             if first == 0x200C || first == 0x200D || isSeparator(second) { return false }
+            if first < 0x80 && foldScalar(first) == foldScalar(second) { return false }  // a doubled letter
             switch second {
             case 0x93C, 0x94D, 0x928, 0x92E, 0x923, 0x919, 0x91E, 0x92F: return false
             default: return true
@@ -201,11 +204,46 @@ enum LooseSpelling {
     static func compassForms(_ alias: String) -> [String] {
         let words = alias.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
         guard words.count == 2, !words[1].isEmpty else { return [] }
-        for (noun, adjective) in compassWords {
-            if words[0] == noun { return [adjective + " " + words[1]] }
+        for (index, (noun, adjective)) in compassWords.enumerated() {
+            // Its abbreviation too, as headlines write it (`उ. कोरिया`, `द.कोरिया`): the
+            // fold drops the space.
+            let abbreviated = compassAbbreviations[index] + ". " + words[1]
+            if words[0] == noun { return [adjective + " " + words[1], abbreviated] }
             if words[0] == adjective { return [noun + " " + words[1]] }
         }
         return []
+    }
+
+    /// The compass words' abbreviations, in the order of `compassWords` (`उ. प्र.`, `प. बंगाल`).
+    static let compassAbbreviations = ["उ", "द", "पू", "प"].map(TextNormalization.nfc)
+
+    /// Small words an English name's initials leave out (`Joint Chiefs of Staff` → `JCS`).
+    static let smallWords: Set<String> = ["of", "the", "and", "for", "on", "in", "to", "at", "de"]
+
+    /// The initials of an English name of two words or more (`United Nations` → `UN`,
+    /// `Korean Central News Agency` → `KCNA`), small words left out; nil when a word is not
+    /// capitalised or is an acronym already (`RIA Novosti`), or the name is not Latin.
+    static func initials(_ name: String) -> String? {
+        let words = name.split { $0 == " " || $0 == "-" }.filter { !smallWords.contains(String($0)) }
+        guard (2...6).contains(words.count) else { return nil }
+        var letters = ""
+        for word in words {
+            guard let first = word.first, first.isASCII, first.isUppercase, word.count >= 2,
+                  word.allSatisfy({ $0.isASCII && $0.isLetter }), word.dropFirst().contains(where: \.isLowercase) else { return nil }
+            letters.append(first)
+        }
+        return letters
+    }
+
+    /// Whether the Latin word at `range` of `bytes` is written as `text` is: capitalised, and
+    /// in capitals throughout where `text` is (a derived form, `UN` or `Trump`, is not the
+    /// word `un` or `trump`).
+    static func sameCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, as text: String) -> Bool {
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+        guard let first = range.first, isUpper(bytes[first]) else { return false }
+        guard !text.utf8.contains(where: isLower) else { return true }
+        return !range.contains { isLower(bytes[$0]) }
     }
 
     /// Latin letters as Hindi writes their names (`NIS` is `एनआईएस`).
