@@ -310,6 +310,22 @@ import Testing
         #expect(dated.paragraphs.count == 2)
     }
 
+    /// A verse line under the headline is not the headline; hashtag kickers before other
+    /// stories' headlines are a list of them; a fact check's `दावा:` is no place.
+    @Test func versesHashtagListsAndClaims() {
+        let headline = "मंत्री ने सदन में पढ़ी कविता, किसानों के लिए की बड़ी घोषणा"
+        let body = "सरकार किसानों को सोलर पंप देगी और सूखा ग्रस्त जिलों के विकास पर काम करेगी।"
+        let options = ImportOptions(date: "2025-01-02")
+        let verse = page([headline, "बजट भाषण में मंत्री ने एक कविता पढ़ी जिसके जरिए उन्होंने कहा", "“हमारा वतन खिलते हुए बाग जैसा,", "नदियों में बहते पानी जैसा,", body]
+            .joined(separator: "\n") + "\n", options: options)
+        #expect(verse.title == headline)
+        let tags = page(headline + "\n" + body + "\n#NAVRATRI: मां दुर्गा की पूजा का शुभ मुहूर्त जानें #DIWALI : दीये जलाने का सही समय क्या है\n", options: options)
+        #expect(tags.paragraphs == [body])
+        let claim = page(headline + "\nदावा: " + body + "\n", options: options)
+        #expect(claim.place == nil)
+        #expect(BoilerplateClassifier.hashtagKickers("#IPL2024: मैच आज #WhatsApp पर खबर") == 1)
+    }
+
     /// Where the place is printed apart from the report's first words: alone above the
     /// headline, after the outlet's name, after a staff reporter's label, before a second mark.
     @Test func placesPrintedApartFromTheReport() {

@@ -295,6 +295,11 @@ struct ArticleImporter: Sendable {
             && !(RawPageCleaner.endsSentence(line) && !ArticleImporter.asksOrExclaims(line)) && !isInterfaceLine(line, language: language)
     }
 
+    static func opensQuoteOrRunsOn(_ line: String) -> Bool {
+        guard let first = line.first, let last = line.last else { return false }
+        return "\"“‘'«".contains(first) || last == "," || last == "،"
+    }
+
     static func asksOrExclaims(_ line: String) -> Bool {
         let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]"]
         guard let last = line.reversed().first(where: { !closers.contains($0) }) else { return false }
@@ -343,7 +348,9 @@ struct ArticleImporter: Sendable {
         let firstOverlap = overlap(first)
         guard firstOverlap < 0.2 else { return first }
         var best = first, bestOverlap = firstOverlap
-        for position in alternatives {
+        // A line that opens a quotation or ends with a comma is a verse or a list's line, never
+        // the headline in place of the first.
+        for position in alternatives where !ArticleImporter.opensQuoteOrRunsOn(lines[position].text) {
             let value = overlap(position)
             if value > bestOverlap { best = position; bestOverlap = value }
         }

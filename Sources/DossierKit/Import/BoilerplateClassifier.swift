@@ -80,6 +80,8 @@ struct BoilerplateClassifier: Sendable {
     func furniture(_ line: String, evidence: LineEvidence? = nil) -> DropReason? {
         let evidence = evidence ?? LineEvidence(line, language: language)
         if evidence.characters > 0 && evidence.linkDensity > 0.5 { return .linkList }
+        // `#NAVRATRI: … #SHARDIYANAVRATRI : …`: other stories' headlines behind hashtag kickers.
+        if BoilerplateClassifier.hashtagKickers(line) >= 2 { return .teaserList }
         guard evidence.words <= BoilerplateClassifier.shapeWords else { return nil }
         let lowered = line.lowercased()
         let bare = BoilerplateClassifier.stripped(lowered)
@@ -101,6 +103,24 @@ struct BoilerplateClassifier: Sendable {
             return .label
         }
         return nil
+    }
+
+    /// How many hashtags with a colon after them (`#IPL2024:`) the line has, counted on its
+    /// first 2,000 bytes.
+    static func hashtagKickers(_ line: String) -> Int {
+        var count = 0
+        var previous: Character = " "
+        var text = Substring(String(line.utf8.prefix(2_000)) ?? line)
+        while let hash = text.firstIndex(of: "#") {
+            let before = hash == text.startIndex ? previous : text[text.index(before: hash)]
+            var rest = text[text.index(after: hash)...]
+            let tag = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            rest = rest.dropFirst(tag.count).drop { $0 == " " }
+            if before.isWhitespace, !tag.isEmpty, rest.first == ":" { count += 1 }
+            previous = "#"
+            text = rest
+        }
+        return count
     }
 
     /// Kinds of box a heading opens.

@@ -105,7 +105,7 @@ struct Dateline: Sendable, Hashable {
     }
 
     /// Words of speech there (`मंत्री बोले- ...`): what follows is what was said.
-    static let notPlaceWords: Set<String> = deskWords.union(["बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा", "दिनांक", "तारीख", "तिथि", "आज"])
+    static let notPlaceWords: Set<String> = deskWords.union(["बोले", "बोलीं", "बोला", "बोली", "कहते", "पूछा", "दिनांक", "तारीख", "तिथि", "आज", "दावा", "सच", "निष्कर्ष"])
 
     /// The rest of `line` after a desk or kicker label of up to three words and a colon or
     /// dash (`नेशनल डेस्क: ...`, `Breaking News : ...` before Devanagari text); nil when the
