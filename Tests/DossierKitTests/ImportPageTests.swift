@@ -342,9 +342,39 @@ import Testing
             #expect(article.place == place, "\(line)")
             #expect(article.paragraphs == [body], "\(line)")
         }
+        // A reporter's name over the dateline; the place before a desk's label.
+        let reporter = page(headline + "\nराजेश कुमार—\nगाजियाबाद। " + body + "\n", options: options)
+        #expect(reporter.place == "गाजियाबाद")
+        #expect(reporter.paragraphs == [body])
+        let desk = page(headline + "\nमुंबई, डिजिटल डेस्क: " + body + "\n", options: options)
+        #expect(desk.place == "मुंबई")
+        #expect(desk.paragraphs == [body])
+        // A sentence with a date in it is no dateline, and keeps its words.
+        let sentence = "मौसम विभाग ने 4 अगस्त को सुबह तक भारी बारिश की चेतावनी जारी की है।"
+        let warned = page(headline + "\n" + sentence + "\n", options: options)
+        #expect(warned.place == nil)
+        #expect(warned.paragraphs == [sentence])
         // A section name is no place, nor is a sentence's start.
         #expect(page("देश-विदेश\n" + headline + "\n" + body + "\n", options: options).place == nil)
         #expect(Dateline.placeAlone("उन्होंने कहा:") == nil)
+    }
+
+    /// The address's date wins over a site's date bar; a menu's `- भारत` above the report
+    /// signs nothing off.
+    @Test func addressDatesAndMenuItemsAboveTheReport() {
+        let headline = "बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले"
+        let body = "बिहार के कई जिलों में बाढ़ से हालात बिगड़ गए हैं और प्रशासन ने राहत शिविर खोले हैं।"
+        for (address, date) in [("https://example.com/news/2025/03/27/flood", "2025-03-27"), ("https://example.com/flood-story/27/03/2025", "2025-03-27"),
+                                ("https://example.com/flood-22-may-2019", "2019-05-22"), ("https://example.com/a/flood-2023-09-13", "2023-09-13")] {
+            let article = page("Friday, January 23, 2026\n" + headline + "\n" + body + "\n", options: ImportOptions(url: address))
+            #expect(article.date == date, "\(address)")
+        }
+        #expect(page("Friday, January 23, 2026\n" + headline + "\n" + body + "\n", options: ImportOptions(url: "https://example.com/flood")).date == "2026-01-23")
+        let menu = page(headline + "\n" + body + "\n- भारत\n" + "राहत शिविरों में खाने और दवाओं का इंतजाम किया गया है और डॉक्टर तैनात हैं।\n",
+                        options: ImportOptions(date: "2025-01-02"))
+        #expect(menu.source == nil)
+        let signed = page(headline + "\n" + body + "\n- भाषा\n", options: ImportOptions(date: "2025-01-02"))
+        #expect(signed.source == "PTI")
     }
 
     /// An agency credited in brackets with a dash, and an English disclaimer, at the end.

@@ -105,6 +105,11 @@ struct ArticleImporter: Sendable {
             // A desk or kicker label before the report's first words (`नेशनल डेस्क: ...`,
             // `Breaking News : ...`) is no place, and no part of the text either.
             if Dateline.parse(lines[position].text, opening: opening == 0) == nil, let rest = Dateline.afterDeskLabel(lines[position].text) {
+                // `मुंबई, डिजिटल डेस्क: ...`: the place before the desk.
+                if let place = Dateline.placeBeforeDesk(lines[position].text), Dateline.parse(rest, opening: true) == nil {
+                    dateline = Dateline(place: place, rest: rest)
+                    datelineLine = lines[position].number
+                }
                 lines[position].text = rest
                 bodyShape[position] = classifier.furniture(rest)
                 bodyEvidence[position] = LineEvidence(rest, language: options.language)
@@ -114,7 +119,22 @@ struct ArticleImporter: Sendable {
                let rest = Dateline.afterOutletName(lines[position].text), Dateline.parse(rest, opening: opening == 0) != nil {
                 lines[position].text = rest
             }
+            if dateline != nil { break }
             guard let found = Dateline.parse(lines[position].text, opening: opening == 0) else { continue }
+            // `राजेश भास्कर—` alone over `गाजियाबाद। ...`: a reporter's name, the place below it.
+            if found.rest.isEmpty, position + 1 < lines.count, let below = Dateline.parse(lines[position + 1].text, opening: true),
+               !below.rest.isEmpty {
+                decide(lines[position], .dropped(.byline))
+                lines.remove(at: position)
+                bodyShape.remove(at: position)
+                bodyEvidence.remove(at: position)
+                dateline = below
+                datelineLine = lines[position].number
+                lines[position].text = below.rest
+                bodyShape[position] = classifier.furniture(below.rest)
+                bodyEvidence[position] = LineEvidence(below.rest, language: options.language)
+                break
+            }
             dateline = found
             datelineLine = lines[position].number
             if found.rest.isEmpty {
@@ -149,6 +169,8 @@ struct ArticleImporter: Sendable {
         for (line, found) in zip(lines, verdicts) {
             var verdict = found
             if verdict == nil, let end, line.number > end { verdict = .afterCut(line: end) }
+            // A teaser dropped as one (`यूपी: फिर चला ... का जादू…`) gives no place.
+            if verdict != nil, line.number == datelineLine { dateline = nil; datelineLine = nil }
             if let verdict {
                 decisions.append(LineDecision(line: line.number, text: line.text, fate: .dropped(verdict)))
             } else {
@@ -202,13 +224,16 @@ struct ArticleImporter: Sendable {
             guard case .dropped(.timestamp) = decision.fate, let dates = HindiDate.labelledDates(decision.text) else { return nil }
             return dates.map { ($0.date, decision.line, $0.label) }
         }.flatMap { $0 }
-        let date = publicationDate(headerDates: headerDates, dateline: dateline, datelineLine: datelineLine, laterDates: laterDates,
-                                   body: paragraphs, bodyLines: lines.map(\.number), file: file, options: options, diagnostics: &diagnostics)
         let url = options.url ?? page.url
+        let date = publicationDate(headerDates: headerDates, dateline: dateline, datelineLine: datelineLine, laterDates: laterDates,
+                                   body: paragraphs, bodyLines: lines.map(\.number), url: url, file: file, options: options,
+                                   diagnostics: &diagnostics)
         if let given = options.url, let found = page.url, given != found {
             diagnostics.append(.warning(file, nil, "the page gives the address \(found); using --url \(given)"))
         }
-        let source = self.source(page: page, url: url, dateline: dateline, options: options)
+        var signedPage = page
+        if let signed = page.signOffLine, lines.contains(where: { $0.number > signed }) { signedPage.signOffAgency = nil }
+        let source = self.source(page: signedPage, url: url, dateline: dateline, options: options)
         if source == nil {
             diagnostics.append(.warning(file, nil, "the page names no outlet; source: left out",
                                         hint: "pass --source NAME, or add the outlet's boilerplate to content/\(ImportRules.fileName) with source: NAME"))
@@ -416,23 +441,30 @@ struct ArticleImporter: Sendable {
     /// unlabelled one, which wins over an update, which wins over a date bar (`Friday, …`).
     func publicationDate(headerDates: [(date: HindiDate, line: Int, label: HindiDate.Label)], dateline: Dateline?, datelineLine: Int?,
                          laterDates: [(date: HindiDate, line: Int, label: HindiDate.Label)] = [],
-                         body: [String], bodyLines: [Int] = [], file: String, options: ImportOptions, diagnostics: inout [Diagnostic]) -> String? {
-        var stated: (date: HindiDate, line: Int)?
-        func best(_ dates: [(date: HindiDate, line: Int, label: HindiDate.Label)]) -> (date: HindiDate, line: Int)? {
+                         body: [String], bodyLines: [Int] = [], url: String? = nil, file: String, options: ImportOptions,
+                         diagnostics: inout [Diagnostic]) -> String? {
+        var stated: (date: HindiDate, line: Int?)?
+        func best(_ dates: [(date: HindiDate, line: Int, label: HindiDate.Label)]) -> (date: HindiDate, line: Int?)? {
             let complete = dates.filter { $0.date.isComplete }
             return (complete.first(where: { $0.label == .published }) ?? complete.first(where: { $0.label == .none })
                 ?? complete.first(where: { $0.label == .updated }) ?? complete.first).map { ($0.date, $0.line) }
         }
-        if let found = best(headerDates) {
+        // A site's date bar (`Friday, January 23, 2026`) is often the day the page was shown:
+        // the address's date, where it has one, comes first.
+        if let found = best(headerDates.filter { $0.label != .dateBar }) {
             stated = found
         } else if let date = dateline?.date, let datelineLine {
             stated = (date, datelineLine)
         } else if let found = best(laterDates) {
             stated = found
+        } else if let address = url, let date = HindiDate.inAddress(address) {
+            stated = (date, nil)
+        } else if let found = best(headerDates) {
+            stated = found
         } else if headerDates.isEmpty, let (index, date) = body.prefix(2).enumerated().lazy
                     .compactMap({ item in HindiDate.today(in: item.element).map { (item.offset, $0) } }).first {
             // `आज दिनांक 30.06.2023 को ...`: the report's own today.
-            stated = (date, bodyLines.count > index ? bodyLines[index] : 0)
+            stated = (date, bodyLines.count > index ? bodyLines[index] : nil)
         } else {
             stated = headerDates.first.map { ($0.date, $0.line) }
         }

@@ -47,11 +47,12 @@ struct Dateline: Sendable, Hashable {
         }
         // `प्रकाशित: 5 नवंबर 2024` is a date line with a label, not a place.
         if HindiDate.dateLine(rest) != nil { return nil }
+        // The words before the mark or the date must look like a place name, not the start of a
+        // sentence (`उन्होंने कहा:`, `मौसम विभाग ने 4 अगस्त के ...`).
+        if placeWords.contains(where: { sentenceWords.contains($0) }) { return nil }
         if date == nil && bracketed == nil {
-            // `सोल:`, `काठमाण्डौ –`, `नई दिल्ली। ...`: only the mark tells it, so the words
-            // before it must look like a place name, not the start of a sentence (`उन्होंने कहा:`).
+            // `सोल:`, `काठमाण्डौ –`, `नई दिल्ली। ...`: only the mark tells it.
             guard let separator else { return nil }
-            if placeWords.contains(where: { sentenceWords.contains($0) }) { return nil }
             // `Bihar News: ...`, `EXCLUSIVE: ...` over Devanagari text: a kicker in the
             // interface's script, not the report's place.
             if isMostlyLatin(place), !isMostlyLatin(rest), !rest.isEmpty { return nil }
@@ -62,8 +63,8 @@ struct Dateline: Sendable, Hashable {
                 return nil
             }
         }
-        if date == nil && separator == nil, let next = rest.split(separator: " ").first, sentenceWords.contains(String(next)) {
-            // `अमेरिका (एपी) ने कहा` goes on as a sentence: not a dateline.
+        if separator == nil, let next = rest.split(separator: " ").first, sentenceWords.contains(String(next)) {
+            // `अमेरिका (एपी) ने कहा`, `... 5 दिसंबर को ...` go on as a sentence: not a dateline.
             return nil
         }
         return Dateline(place: place, region: region, date: date, agency: agency, rest: rest)
@@ -130,6 +131,18 @@ struct Dateline: Sendable, Hashable {
         guard (1...5).contains(words.count), !rest.isEmpty, words.allSatisfy(isWord) else { return nil }
         let desk = words.contains { deskWords.contains($0) } || (words.count <= 3 && isMostlyLatin(label) && !isMostlyLatin(rest))
         return desk ? rest : nil
+    }
+
+    /// The place before a desk's label (`मुंबई, डिजिटल डेस्क: ...`): the label's first part
+    /// before a comma, of one or two words none of which is a desk's; nil otherwise.
+    static func placeBeforeDesk(_ line: String) -> String? {
+        guard afterDeskLabel(line) != nil, let mark = line.prefix(80).firstIndex(where: { $0 == ":" || $0 == "–" || $0 == "—" || $0 == "-" }) else { return nil }
+        let parts = line[..<mark].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2, let place = parts.first else { return nil }
+        let words = place.split(separator: " ").map(String.init)
+        guard (1...2).contains(words.count), !isMostlyLatin(place),
+              !words.contains(where: { isWeekday($0) || notPlaceWords.contains($0) || sentenceWords.contains($0) }) else { return nil }
+        return place
     }
 
     /// Bracketed words after a dateline that name no outlet.

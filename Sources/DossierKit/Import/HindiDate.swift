@@ -80,6 +80,21 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         return found.sorted { $0.range.location < $1.range.location }
     }
 
+    /// A complete date in a page's address (`/2025/03/27/`, `-2023-09-13`, `/27/03/2025`,
+    /// `22-may-2019`), read from its path; nil when it has none.
+    static func inAddress(_ address: String) -> HindiDate? {
+        var path = Substring(address)
+        if let scheme = path.range(of: "://") { path = path[scheme.upperBound...] }
+        guard let slash = path.firstIndex(of: "/") else { return nil }
+        path = path[slash...].prefix(400)
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        for separators in ["-", " "] {
+            let text = String(decoded.map { "/_-".contains($0) ? Character(separators) : $0 })
+            if let found = all(in: text).first(where: { $0.date.isComplete }) { return found.date }
+        }
+        return nil
+    }
+
     /// The date a report gives as today's (`आज दिनांक 30.06.2023 को ...`), if it does.
     static func today(in text: String) -> HindiDate? {
         let head = String(text.prefix(600))

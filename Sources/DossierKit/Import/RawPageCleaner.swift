@@ -11,6 +11,8 @@ struct CleanedPage: Sendable {
     var lines: [Line] = []
     /// An agency named by a sign-off (`--आईएएनएस`), as written.
     var signOffAgency: String?
+    /// Its line: an agency signs off below the report, so a report's line after it undoes it.
+    var signOffLine: Int?
     /// The outlet named by a rule's `source:` (a line only that outlet prints).
     var ruleSource: String?
     /// A byline's outlet and reporter.
@@ -96,7 +98,11 @@ struct RawPageCleaner: Sendable {
             }
             if let (rule, captures) = first(rules.signOffs, line) {
                 page.ruleSource = page.ruleSource ?? rule.source
-                if page.signOffAgency == nil, let agency = captures["agency"], !agency.isEmpty { page.signOffAgency = agency }
+                // Above the article, `- भारत` is a menu's item, not an agency signing off.
+                if page.signOffAgency == nil, started, let agency = captures["agency"], !agency.isEmpty {
+                    page.signOffAgency = agency
+                    page.signOffLine = number
+                }
                 page.droppedCount += 1
                 drop(line, ruleReason("sign_offs", rule))
                 continue
