@@ -337,6 +337,7 @@ import Testing
         #expect(alone.title == headline)
         #expect(alone.paragraphs == [body])
         for (line, place) in [("जन आवाज़ न्यूज़ हरदोई। " + body, "हरदोई"), ("नई दिल्ली। : " + body, "नई दिल्ली"),
+                              ("(जौनपुर): " + body, "जौनपुर"), ("N.V. न्यूज़ रायपुर : " + body, "रायपुर"),
                               ("स्टाफ रिपोर्टर, एबीसी न्यूज़ : " + body, nil)] {
             let article = page(headline + "\n" + line + "\n", options: options)
             #expect(article.place == place, "\(line)")
@@ -384,5 +385,16 @@ import Testing
                            options: ImportOptions(date: "2025-01-02"))
         #expect(article.paragraphs == [body])
         #expect(article.source == "PTI")
+        // A credit in brackets after the last sentence; a "see the next page" line.
+        let options = ImportOptions(date: "2025-01-02")
+        let generic = page("बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले\n" + body + "(एजेंसी)\nअगले पेज पर देखिए राहत शिविरों की सूची\n", options: options)
+        #expect(generic.paragraphs == [body])
+        #expect(generic.source == nil)
+        let named = page("बिहार में बाढ़ से हालात बिगड़े, राहत शिविर खुले\n" + body + " (IANS)\n", options: options)
+        #expect(named.paragraphs == [body])
+        #expect(named.source == "IANS")
+        // A bracket that is the sentence's own is no credit.
+        #expect(ArticleImporter.trailingCredit("राहत शिविरों की सूची जिला प्रशासन ने जारी की है। (देखें सूची)") == nil)
+        #expect(ArticleImporter.trailingCredit("सूची जारी की गई है। (भाषा)")?.credit == "भाषा")
     }
 }

@@ -157,6 +157,17 @@ struct ArticleImporter: Sendable {
             decisions[at].fate = .dateline(restIsBody: false)
         }
 
+        // `...नहीं किया है।(एजेंसी)`: a credit in brackets after a paragraph's last sentence is
+        // no part of it (and would hide the sentence's end from the classes below).
+        var credits: [Int: String] = [:]
+        for position in lines.indices {
+            guard let (text, credit) = ArticleImporter.trailingCredit(lines[position].text) else { continue }
+            credits[lines[position].number] = credit
+            lines[position].text = text
+            bodyShape[position] = classifier.furniture(text)
+            bodyEvidence[position] = LineEvidence(text, language: options.language)
+        }
+
         // The text: jusText's classes and context over what is left.
         let verdicts = classifier.decide(lines.map(\.text), numbers: lines.map(\.number),
                                          classes: zip(bodyShape, bodyEvidence).map { classifier.lineClass(shape: $0, evidence: $1) })
@@ -187,6 +198,11 @@ struct ArticleImporter: Sendable {
             line.text = ArticleImporter.withoutClosingMark(line.text)
             headline = line
             decisions[at].fate = .title
+        }
+        // A credit after the last sentence signs the report off.
+        var trailingAgency: String?
+        if let last = kept.last, let credit = credits[last.number], !Dateline.genericAgencies.contains(credit.lowercased()) {
+            trailingAgency = credit
         }
         lines = kept
         decisions.sort { $0.line < $1.line }
@@ -233,6 +249,7 @@ struct ArticleImporter: Sendable {
         }
         var signedPage = page
         if let signed = page.signOffLine, lines.contains(where: { $0.number > signed }) { signedPage.signOffAgency = nil }
+        if signedPage.signOffAgency == nil, let trailingAgency { signedPage.signOffAgency = trailingAgency }
         let source = self.source(page: signedPage, url: url, dateline: dateline, options: options)
         if source == nil {
             diagnostics.append(.warning(file, nil, "the page names no outlet; source: left out",
@@ -260,6 +277,23 @@ struct ArticleImporter: Sendable {
     }
 
     // MARK: - Parts
+
+    /// A paragraph's text without the agency credited in brackets after its last sentence
+    /// (`... किया है।(एजेंसी)`, `... said. (IANS)`), and the credit; nil when it ends otherwise.
+    /// Only a generic word, an outlet the rules know, or Latin capitals count as a credit.
+    static func trailingCredit(_ paragraph: String) -> (text: String, credit: String)? {
+        guard paragraph.hasSuffix(")"), let open = paragraph.suffix(40).lastIndex(of: "(") else { return nil }
+        let credit = paragraph[paragraph.index(after: open)..<paragraph.index(before: paragraph.endIndex)].trimmingCharacters(in: .whitespaces)
+        let text = paragraph[..<open].trimmingCharacters(in: .whitespaces)
+        guard !credit.isEmpty, credit.split(separator: " ").count <= 3, RawPageCleaner.endsSentence(text),
+              RawPageCleaner.words(text, upTo: 3) >= 3 else { return nil }
+        let capitals = (2...6).contains(credit.count) && credit.allSatisfy { $0.isASCII && $0.isUppercase }
+        guard Dateline.genericAgencies.contains(credit.lowercased()) || capitals || knownAgencies.contains(credit) else { return nil }
+        return (text, credit)
+    }
+
+    /// Agencies Hindi reports credit by name (`(भाषा)`, `(आईएएनएस)`).
+    static let knownAgencies: Set<String> = ["भाषा", "आईएएनएस", "वार्ता", "यूनीवार्ता", "एएनआई", "पीटीआई", "हिन्दुस्थान समाचार", "हिंदुस्थान समाचार"]
 
     /// Longest first line read as a headline though it ends as a sentence does, in words.
     static let shortHeadlineWords = 16

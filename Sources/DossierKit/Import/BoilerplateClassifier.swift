@@ -420,7 +420,8 @@ struct BoilerplateClassifier: Sendable {
     static let callToAction = regex(
         "(?:सब्सक्राइब|सब्स्क्राइब|subscribe|sign\\s+up|साइन\\s+अप|डाउनलोड\\s+करें|download\\s+(?:the|our)\\s+app|ऐप\\s+डाउनलोड|"
         + "फॉलो\\s+करें|follow\\s+us|हमें\\s+फॉलो|लाइक\\s+करें|क्लिक\\s+करें|click\\s+here|यहां\\s+क्लिक|यहाँ\\s+क्लिक|"
-        + "(?:चैनल|ग्रुप)\\s+(?:से|को)\\s+(?:जुड़ें|ज्वाइन\\s+करें)|न्यूज़लेटर|न्यूजलेटर|newsletter|नोटिफिकेशन\\s+(?:ऑन|चालू))")
+        + "(?:चैनल|ग्रुप)\\s+(?:से|को)\\s+(?:जुड़ें|ज्वाइन\\s+करें)|न्यूज़लेटर|न्यूजलेटर|newsletter|नोटिफिकेशन\\s+(?:ऑन|चालू)|"
+        + "(?:अगले|आगे\\s+के)\\s+(?:पेज|पन्ने|स्लाइड)\\s+पर\\s+(?:देखिए|देखें|पढ़ें|पढ़िए)|next\\s+page)")
     static let advertisements: Set<String> = [
         "विज्ञापन", "advertisement", "advertisment", "ad", "ads", "sponsored", "प्रायोजित", "commercial break",
         "scroll to continue reading", "continue reading below", "story continues below advertisement",

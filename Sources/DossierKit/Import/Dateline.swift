@@ -16,6 +16,16 @@ struct Dateline: Sendable, Hashable {
     /// The dateline at the start of `line`, if the line has one. `opening` says the line
     /// opens the report: only there does `नई दिल्ली। ...` (a place and a full stop) count.
     static func parse(_ line: String, opening: Bool = false) -> Dateline? {
+        // `(जौनपुर): ...`: the place in brackets before the mark.
+        if line.hasPrefix("("), let close = line.prefix(60).firstIndex(of: ")") {
+            let inner = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+            let after = line[line.index(after: close)...].drop { $0 == " " }
+            if let mark = after.first, [":", "।", "–", "—"].contains(mark), !inner.isEmpty, !inner.contains("("),
+               let found = parse(inner + String(after), opening: opening), found.place == inner {
+                return found
+            }
+            return nil
+        }
         // A dateline is at the start of a line: the pattern reads only its head, and the rest
         // of a long paragraph follows as it is (a regular expression over megabytes of it
         // would make a large page crawl).
@@ -85,7 +95,7 @@ struct Dateline: Sendable, Hashable {
         let words = line.prefix(120).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
         guard words.count >= 3 else { return nil }
         for position in stride(from: min(3, words.count - 2), through: 1, by: -1)
-        where outletNameEnds.contains(String(words[position])) && words[..<position].allSatisfy({ $0.allSatisfy(\.isLetter) }) {
+        where outletNameEnds.contains(String(words[position])) && words[..<position].allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }) {
             let rest = line[words[position + 1].startIndex...]
             return String(rest)
         }
