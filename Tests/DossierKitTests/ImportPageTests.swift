@@ -343,6 +343,12 @@ import Testing
             #expect(article.place == place, "\(line)")
             #expect(article.paragraphs == [body], "\(line)")
         }
+        // Reporters' names over the report do not take its first paragraph out of the opening.
+        let names = page(headline + "\nअतुल त्यागी, मुकेश सैनी\nहापुड़। " + body + "\n", options: options)
+        #expect(names.place == "हापुड़")
+        #expect(names.paragraphs == [body])
+        // But a place and a full stop after the first paragraph are a sentence's.
+        #expect(page(headline + "\n" + body + "\nपटना। राहत शिविरों में खाने और दवाओं का इंतजाम किया गया है।\n", options: options).place == nil)
         // A reporter's name over the dateline; the place before a desk's label.
         let reporter = page(headline + "\nराजेश कुमार—\nगाजियाबाद। " + body + "\n", options: options)
         #expect(reporter.place == "गाजियाबाद")

@@ -99,12 +99,19 @@ struct ArticleImporter: Sendable {
         var dateline: Dateline?
         var datelineLine: Int?
         var opening = 0
+        // The report opens at its first paragraph: a byline or subhead above it (`अतुल त्यागी,
+        // मुकेश सैनी`) does not take `हापुड़। ...` out of the opening.
+        var sawParagraph = false
         for position in lines.indices where opening < ArticleImporter.datelineReach {
             if let reason = bodyShape[position], !ArticleImporter.mayBeDateline(reason) { continue }
-            defer { opening += 1 }
+            let isOpening = !sawParagraph
+            defer {
+                opening += 1
+                if position < lines.count, RawPageCleaner.readsLikeParagraph(lines[position].text) { sawParagraph = true }
+            }
             // A desk or kicker label before the report's first words (`नेशनल डेस्क: ...`,
             // `Breaking News : ...`) is no place, and no part of the text either.
-            if Dateline.parse(lines[position].text, opening: opening == 0) == nil, let rest = Dateline.afterDeskLabel(lines[position].text) {
+            if Dateline.parse(lines[position].text, opening: isOpening) == nil, let rest = Dateline.afterDeskLabel(lines[position].text) {
                 // `मुंबई, डिजिटल डेस्क: ...`: the place before the desk.
                 if let place = Dateline.placeBeforeDesk(lines[position].text), Dateline.parse(rest, opening: true) == nil {
                     dateline = Dateline(place: place, rest: rest)
@@ -115,12 +122,12 @@ struct ArticleImporter: Sendable {
                 bodyEvidence[position] = LineEvidence(rest, language: options.language)
             }
             // The outlet's name before the place (`वर्ल्ड स्वराज न्यूज़ हरदा। ...`) is left out.
-            if Dateline.parse(lines[position].text, opening: opening == 0) == nil,
-               let rest = Dateline.afterOutletName(lines[position].text), Dateline.parse(rest, opening: opening == 0) != nil {
+            if Dateline.parse(lines[position].text, opening: isOpening) == nil,
+               let rest = Dateline.afterOutletName(lines[position].text), Dateline.parse(rest, opening: isOpening) != nil {
                 lines[position].text = rest
             }
             if dateline != nil { break }
-            guard let found = Dateline.parse(lines[position].text, opening: opening == 0) else { continue }
+            guard let found = Dateline.parse(lines[position].text, opening: isOpening) else { continue }
             // `राजेश भास्कर—` alone over `गाजियाबाद। ...`: a reporter's name, the place below it.
             if found.rest.isEmpty, position + 1 < lines.count, let below = Dateline.parse(lines[position + 1].text, opening: true),
                !below.rest.isEmpty {
