@@ -111,7 +111,8 @@ struct ArticleImporter: Sendable {
             }
             // A desk or kicker label before the report's first words (`नेशनल डेस्क: ...`,
             // `Breaking News : ...`) is no place, and no part of the text either.
-            if Dateline.parse(lines[position].text, opening: isOpening) == nil, let rest = Dateline.afterDeskLabel(lines[position].text) {
+            var parsed = Dateline.parse(lines[position].text, opening: isOpening)
+            if parsed == nil, let rest = Dateline.afterDeskLabel(lines[position].text) {
                 // `मुंबई, डिजिटल डेस्क: ...`: the place before the desk.
                 if let place = Dateline.placeBeforeDesk(lines[position].text), Dateline.parse(rest, opening: true) == nil {
                     dateline = Dateline(place: place, rest: rest)
@@ -120,14 +121,15 @@ struct ArticleImporter: Sendable {
                 lines[position].text = rest
                 bodyShape[position] = classifier.furniture(rest)
                 bodyEvidence[position] = LineEvidence(rest, language: options.language)
+                parsed = Dateline.parse(rest, opening: isOpening)
             }
             // The outlet's name before the place (`वर्ल्ड स्वराज न्यूज़ हरदा। ...`) is left out.
-            if Dateline.parse(lines[position].text, opening: isOpening) == nil,
-               let rest = Dateline.afterOutletName(lines[position].text), Dateline.parse(rest, opening: isOpening) != nil {
+            if parsed == nil, let rest = Dateline.afterOutletName(lines[position].text), let inner = Dateline.parse(rest, opening: isOpening) {
                 lines[position].text = rest
+                parsed = inner
             }
             if dateline != nil { break }
-            guard let found = Dateline.parse(lines[position].text, opening: isOpening) else { continue }
+            guard let found = parsed else { continue }
             // `राजेश भास्कर—` alone over `गाजियाबाद। ...`: a reporter's name, the place below it.
             if found.rest.isEmpty, position + 1 < lines.count, let below = Dateline.parse(lines[position + 1].text, opening: true),
                !below.rest.isEmpty {
@@ -287,7 +289,8 @@ struct ArticleImporter: Sendable {
 
     /// A paragraph's text without the agency credited in brackets after its last sentence
     /// (`... किया है।(एजेंसी)`, `... said. (IANS)`), and the credit; nil when it ends otherwise.
-    /// Only a generic word, an outlet the rules know, or Latin capitals count as a credit.
+    /// Only a generic word (`genericAgencies`), an agency of `knownAgencies`, or Latin capitals
+    /// count as a credit.
     static func trailingCredit(_ paragraph: String) -> (text: String, credit: String)? {
         guard paragraph.hasSuffix(")"), let open = paragraph.suffix(40).lastIndex(of: "(") else { return nil }
         let credit = paragraph[paragraph.index(after: open)..<paragraph.index(before: paragraph.endIndex)].trimmingCharacters(in: .whitespaces)
@@ -325,9 +328,8 @@ struct ArticleImporter: Sendable {
     /// without a function word.
     static func withoutTrailingLabels(_ line: String, language: String) -> String {
         var parts = line.components(separatedBy: " | ")
-        let words = FunctionWords.list(for: language) ?? []
         while parts.count > 1, let last = parts.last, RawPageCleaner.words(last, upTo: 3) <= 3,
-              Dateline.isMostlyLatin(last) || !last.split(separator: " ").contains(where: { words.contains(FunctionWords.bare($0)) }),
+              Dateline.isMostlyLatin(last) || ArticleImporter.functionWordCount(last, language: language) == 0,
               RawPageCleaner.words(parts[0], upTo: 3) >= 3 {
             parts.removeLast()
         }
@@ -337,11 +339,11 @@ struct ArticleImporter: Sendable {
     /// A menu of names (`Latest News छत्तीसगढ़ नयी दिल्ली मध्य प्रदेश`): four words or more, not
     /// one of them a function word, no punctuation. A Hindi headline has at least one.
     func isNameList(_ line: String, language: String) -> Bool {
-        guard let list = FunctionWords.list(for: language), RawPageCleaner.words(line, upTo: 4) >= 4 else { return false }
+        guard FunctionWords.list(for: language) != nil, RawPageCleaner.words(line, upTo: 4) >= 4 else { return false }
         let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .spacingMark, .enclosingMark]
         if line.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && !marks.contains($0.properties.generalCategory)
             && $0.properties.numericType == nil && $0 != " " }) { return false }
-        return !line.split(separator: " ").contains { list.contains(String($0)) }
+        return ArticleImporter.functionWordCount(line, language: language) == 0
     }
 
     /// How many of `line`'s words are function words of `language`.
@@ -455,12 +457,7 @@ struct ArticleImporter: Sendable {
     func isInterfaceLine(_ line: String, language: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if let last = trimmed.last, [":", "-", "–", "—", "ः"].contains(last) { return true }
-        guard language == "hi", !ArticleImporter.writesHindiBetweenLatin(trimmed) else { return false }
-        var latin = 0, devanagari = 0
-        for scalar in trimmed.unicodeScalars where scalar.properties.isAlphabetic {
-            if (0x900...0x97F).contains(scalar.value) { devanagari += 1 } else if scalar.isASCII { latin += 1 }
-        }
-        return latin > 0 && latin > devanagari * 2
+        return isLatin(trimmed, language: language)
     }
 
     /// English words strung on Hindi grammar (`Bhilai में Encroachment पर Action, 60 से ...`):

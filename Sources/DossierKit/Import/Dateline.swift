@@ -107,12 +107,21 @@ struct Dateline: Sendable, Hashable {
     static func placeAlone(_ line: String) -> String? {
         guard let mark = line.last, [",", ":", "।", "–", "—", "-"].contains(mark) else { return nil }
         let place = line.dropLast().trimmingCharacters(in: .whitespaces)
+        return looksLikePlace(place) ? place : nil
+    }
+
+    /// One or two words of letters, not Latin, none a weekday, a desk's, speech's or a
+    /// sentence's word: a place's name where only its position says it is one.
+    static func looksLikePlace(_ place: String) -> Bool {
         let words = place.split(separator: " ").map(String.init)
-        guard (1...2).contains(words.count), !isMostlyLatin(place),
-              words.allSatisfy({ word in word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
-                  || $0.properties.generalCategory == .spacingMark } }),
-              !words.contains(where: { isWeekday($0) || notPlaceWords.contains($0) || sentenceWords.contains($0) }) else { return nil }
-        return place
+        return (1...2).contains(words.count) && !isMostlyLatin(place) && words.allSatisfy(isLetters)
+            && !words.contains { isWeekday($0) || notPlaceWords.contains($0) || sentenceWords.contains($0) }
+    }
+
+    /// Letters and vowel signs only (no digits, no punctuation), and at least one.
+    static func isLetters(_ word: String) -> Bool {
+        !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+            || $0.properties.generalCategory == .spacingMark }
     }
 
     /// Words of speech there (`मंत्री बोले- ...`): what follows is what was said.
@@ -134,11 +143,7 @@ struct Dateline: Sendable, Hashable {
         let rest = line[line.index(after: mark)...].trimmingCharacters(in: .whitespaces)
         // `स्टाफ रिपोर्टर, एएनएम न्यूज़ :`: a desk's words may be listed with commas.
         let words = label.split(separator: " ").map { String($0.hasSuffix(",") ? $0.dropLast() : $0) }
-        func isWord(_ word: String) -> Bool {
-            !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
-                || $0.properties.generalCategory == .spacingMark }
-        }
-        guard (1...5).contains(words.count), !rest.isEmpty, words.allSatisfy(isWord) else { return nil }
+        guard (1...5).contains(words.count), !rest.isEmpty, words.allSatisfy(isLetters) else { return nil }
         let desk = words.contains { deskWords.contains($0) } || (words.count <= 3 && isMostlyLatin(label) && !isMostlyLatin(rest))
         return desk ? rest : nil
     }
@@ -148,10 +153,7 @@ struct Dateline: Sendable, Hashable {
     static func placeBeforeDesk(_ line: String) -> String? {
         guard afterDeskLabel(line) != nil, let mark = line.prefix(80).firstIndex(where: { $0 == ":" || $0 == "–" || $0 == "—" || $0 == "-" }) else { return nil }
         let parts = line[..<mark].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count >= 2, let place = parts.first else { return nil }
-        let words = place.split(separator: " ").map(String.init)
-        guard (1...2).contains(words.count), !isMostlyLatin(place),
-              !words.contains(where: { isWeekday($0) || notPlaceWords.contains($0) || sentenceWords.contains($0) }) else { return nil }
+        guard parts.count >= 2, let place = parts.first, looksLikePlace(place) else { return nil }
         return place
     }
 
