@@ -59,6 +59,33 @@ import Testing
         #expect(found("ली हॉन्गझोंग") == ["ली हॉन्गझोंग=li-hongzhong"])
     }
 
+    /// An outlet respells one part of a name and not another, leaves off an English plural's
+    /// `्स`, or writes a nasal sign the alias has not.
+    @Test func mixedRespellingsPluralsAndNasalSigns() {
+        #expect(found("ज्वाइंट चीफ आफ स्टाफ ने") == ["ज्वाइंट चीफ आफ स्टाफ=jcs"])
+        #expect(found("जॉइंट चीफ ऑफ स्टाफ ने") == ["जॉइंट चीफ ऑफ स्टाफ=jcs"])
+        #expect(found("जाइंट चीफ्स ऑफ स्टाफ") == ["जाइंट चीफ्स ऑफ स्टाफ=jcs"])
+        // `्स` is left off only in a name of two words or more, and only at a word's end.
+        #expect(LooseSpelling.respellings(TextNormalization.nfc("टाइम्स")) == [])
+        #expect(LooseSpelling.respellings(TextNormalization.nfc("हिंदुस्तान टाइम्स")) == [TextNormalization.nfc("हिंदुस्तान टाइम")])
+        #expect(LooseSpelling.respellings(TextNormalization.nfc("रूसी सेना")) == [])
+        // Every mix, or past `mixes` each kind everywhere at once.
+        #expect(LooseSpelling.respellings(TextNormalization.nfc("जॉइंट चीफ्स ऑफ स्टाफ")).count == 11)
+        let many = TextNormalization.nfc("कॉ कॉ कॉ कॉ")  // 3^4 - 1 = 80 mixes
+        #expect(LooseSpelling.respellings(many) == [TextNormalization.nfc("का का का का"), TextNormalization.nfc("क्वा क्वा क्वा क्वा")])
+        let registry = Registry([
+            person("kim-yo-jong", "Kim Yo-jong", ["किम यो-जोंग"]),
+            person("kim-jong-un", "Kim Jong-un", ["किम जोंग-उन", "जोंग"]),
+            person("kim-yong-hyun", "Kim Yong-hyun", ["किम योंग-ह्यून"]),
+        ])
+        let matcher = AliasMatcher(registry: registry)
+        // Also where another name goes on with the nasal (`किम योंग-ह्यून`).
+        #expect(found("किम यों जोंग ने कहा", matcher, registry) == ["किम यों जोंग=kim-yo-jong"])
+        #expect(found("किम योंग ह्यून ने कहा", matcher, registry) == ["किम योंग ह्यून=kim-yong-hyun"])
+        // A nasal sign is passed over inside a name only: not at its end.
+        #expect(found("किम यो जोंगं ने", matcher, registry) == [])
+    }
+
     @Test func derivedFormsAcronymsAndAdjectives() {
         #expect(found("एनआईएस के अनुसार") == ["एनआईएस=nis"])
         #expect(found("KCNA ने बताया") == ["KCNA=kcna"])

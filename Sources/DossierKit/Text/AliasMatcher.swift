@@ -571,14 +571,25 @@ private struct Walk {
     }
 
     /// The longest loose match, and whether the walk passed the loose form of an alias as
-    /// written (or `walkExact` already).
+    /// written (or `walkExact` already). A nasal sign in the text that the alias has not is
+    /// passed over: where no key goes on with it, or, when one does (`किम योंग-…` beside `किम
+    /// यो-जोंग`), by walking again from there without it once that key fails: a few times at
+    /// most, so the walk stays linear.
     func longestLooseMatch(_ trie: ByteTrie, at start: Int, in bytes: UnsafeBufferPointer<UInt8>, walkExact: Bool)
         -> (AliasMatcher.Match?, Bool) {
         var reader = LooseSpelling.Reader(bytes: bytes, index: start)
         var node: Int32 = 0
         var best: AliasMatcher.Match?
         var passedExact = walkExact
-        scalars: while let scalar = reader.next() {
+        var retry: (node: Int32, reader: LooseSpelling.Reader)?
+        var retries = 2
+        scalars: while true {
+            guard let scalar = reader.next() else {
+                guard let (from, after) = retry else { break scalars }
+                (node, reader, retry) = (from, after, nil)
+                continue
+            }
+            let before = node
             // The folded scalar's UTF-8, byte by byte.
             if scalar < 0x80 {
                 node = trie.child(of: node, UInt8(scalar))
@@ -593,11 +604,25 @@ private struct Walk {
                 node = trie.child(of: node, UInt8(0xF0 | (scalar >> 18)))
                 for shift in [12, 6, 0] where node >= 0 { node = trie.child(of: node, UInt8(0x80 | ((scalar >> UInt32(shift)) & 0x3F))) }
             }
-            guard node >= 0 else { break scalars }
+            if reader.nasalSign && before != 0 {
+                if node < 0 {
+                    node = before
+                    continue
+                }
+                if retry == nil && retries > 0 {
+                    retry = (before, reader)
+                    retries -= 1
+                }
+            }
+            if node < 0 {
+                guard let (from, after) = retry else { break scalars }
+                (node, reader, retry) = (from, after, nil)
+                continue
+            }
             let alias = trie.terminal[Int(node)]
             if alias >= 0 {
                 if foldsExact[Int(alias)] { passedExact = true }
-                if WordBoundary.isWordBoundary(after: reader.end, in: bytes),
+                if reader.end > best?.end ?? -1, WordBoundary.isWordBoundary(after: reader.end, in: bytes),
                    !aliases[Int(alias)].cased || LooseSpelling.sameCase(bytes, start..<reader.end, as: aliases[Int(alias)].text) {
                     best = AliasMatcher.Match(start: start, end: reader.end, alias: alias)
                 }

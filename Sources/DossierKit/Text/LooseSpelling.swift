@@ -6,7 +6,8 @@
 /// - long and short vowels are one: `ी`/`ि`, `ू`/`ु`, `ई`/`इ`, `ऊ`/`उ`; `ॉ`/`ो`, `ऑ`/`ओ`,
 ///   `ॅ`/`े`, `ऍ`/`ए`;
 /// - nasals are one: `ं`, `ँ` and a nasal consonant with virama (`न्`, `म्`, `ण्`, `ङ्`, `ञ्`)
-///   become `न` (`जोंग`, `जॉन्ग`; `यूं`, `यून`, `युन`);
+///   become `न` (`जोंग`, `जॉन्ग`; `यूं`, `यून`, `युन`), and the walk passes over a nasal sign
+///   inside a name that its alias lacks (`किम यों जोंग`, `किम यो-जोंग`);
 /// - nukta goes (`ज़`/`ज`, `फ़`/`फ`, `ड़`/`ड`, and the precomposed U+0958–095F, ऩ, ऱ, ऴ);
 /// - `व` is `ब`;
 /// - `य` between an `ि` and a vowel sign goes, the vowel written independent (`पोम्पियो`,
@@ -34,6 +35,9 @@ enum LooseSpelling {
         var index: Int
         /// Original byte offset just after the source of the last scalar returned.
         var end = 0
+        /// Whether the last scalar returned was a nasal sign (`ं`, `ँ`): a walk may pass over
+        /// one that the alias has not (`किम यों जोंग` for `किम यो-जोंग`).
+        private(set) var nasalSign = false
         private var previous: UInt32 = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>, index: Int) {
@@ -94,6 +98,7 @@ enum LooseSpelling {
                 while index + 3 <= bytes.count, bytes[index] == 0xE0, bytes[index + 1] == 0xA4, bytes[index + 2] == 0xBC { index += 3 }
                 end = index
                 previous = value
+                nasalSign = raw == 0x901 || raw == 0x902
                 return value
             }
             return nil
@@ -157,27 +162,66 @@ enum LooseSpelling {
     // MARK: - Spellings derived from an alias
 
     /// Other spellings of `alias` that outlets use and the fold does not make one: `ॉ`
-    /// written `ा` (`नॉर्थ`/`नार्थ`) or `्वा` (`जॉइंट`/`ज्वाइंट`), `ऑ` written `आ`.
+    /// written `ा` (`नॉर्थ`/`नार्थ`) or `्वा` (`जॉइंट`/`ज्वाइंट`), `ऑ` written `आ`, and in a
+    /// name of two words or more an English plural's `्स` left off (`चीफ्स`/`चीफ`). An
+    /// outlet may respell one place and not another (`ज्वाइंट चीफ आफ स्टाफ`), so every mix is a
+    /// spelling, up to `mixes`; past that, each kind of respelling made everywhere at once.
     static func respellings(_ alias: String) -> [String] {
-        guard alias.unicodeScalars.contains(where: { $0.value == 0x949 || $0.value == 0x911 }) else { return [] }
-        var asAa = String.UnicodeScalarView(), asVa = String.UnicodeScalarView()
+        let scalars = Array(alias.unicodeScalars)
+        let words = alias.split(separator: " ").count
+        // Per site: the alternatives, the spelling as written first.
+        var sites: [[[Unicode.Scalar]]] = []
         var previousIsConsonant = false
-        for scalar in alias.unicodeScalars {
-            switch scalar.value {
+        var index = 0
+        func scalar(_ value: UInt32) -> Unicode.Scalar { Unicode.Scalar(value)! }
+        while index < scalars.count {
+            let value = scalars[index].value
+            switch value {
             case 0x949:
-                asAa.append(Unicode.Scalar(0x93E)!)
-                if previousIsConsonant { asVa.append(contentsOf: [Unicode.Scalar(0x94D)!, Unicode.Scalar(0x935)!, Unicode.Scalar(0x93E)!]) } else { asVa.append(scalar) }
+                sites.append(previousIsConsonant ? [[scalars[index]], [scalar(0x93E)], [scalar(0x94D), scalar(0x935), scalar(0x93E)]]
+                                                 : [[scalars[index]], [scalar(0x93E)]])
             case 0x911:
-                asAa.append(Unicode.Scalar(0x906)!)
-                asVa.append(scalar)
+                sites.append([[scalars[index]], [scalar(0x906)]])
+            case 0x94D where words >= 2 && index >= 2 && index + 1 < scalars.count && scalars[index + 1].value == 0x938
+                && (index + 2 == scalars.count || scalars[index + 2] == " " || scalars[index + 2] == "-"):
+                sites.append([[scalars[index], scalars[index + 1]], []])
+                index += 1
             default:
-                asAa.append(scalar)
-                asVa.append(scalar)
+                sites.append([[scalars[index]]])
             }
-            previousIsConsonant = Reader.isConsonant(scalar.value) || (scalar.value == 0x93C && previousIsConsonant)
+            previousIsConsonant = Reader.isConsonant(value) || (value == 0x93C && previousIsConsonant)
+            index += 1
         }
-        return [String(asAa), String(asVa)]
+        let choices = sites.filter { $0.count > 1 }
+        guard !choices.isEmpty else { return [] }
+        func spelled(_ pick: (Int, [[Unicode.Scalar]]) -> [Unicode.Scalar]) -> String {
+            var result = String.UnicodeScalarView()
+            var site = 0
+            for alternatives in sites {
+                if alternatives.count == 1 { result.append(contentsOf: alternatives[0]) } else {
+                    result.append(contentsOf: pick(site, alternatives))
+                    site += 1
+                }
+            }
+            return String(result)
+        }
+        let total = choices.reduce(1) { $0 * $1.count }
+        if total - 1 > mixes {
+            let widest = choices.map(\.count).max()!
+            return (1..<widest).map { choice in spelled { _, alternatives in alternatives[min(choice, alternatives.count - 1)] } }
+        }
+        // Every mix but the spelling as written: mixed-radix counting over the sites.
+        return (1..<total).map { number in
+            spelled { site, alternatives in
+                var rest = number
+                for earlier in choices[..<site] { rest /= earlier.count }
+                return alternatives[rest % alternatives.count]
+            }
+        }
     }
+
+    /// At most this many respellings of one alias are every mix of its sites.
+    static let mixes = 31
 
     /// A country's adjective (demonym) from its alias: a final consonant takes `ी` (`यूक्रेन`
     /// → `यूक्रेनी`, `चीन` → `चीनी`), a final `ा` becomes `ी` or takes `ई` (`अमेरिका` →
