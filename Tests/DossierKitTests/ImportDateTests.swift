@@ -123,6 +123,16 @@ import Testing
         #expect(pti.place == "नई दिल्ली" && pti.agency == "भाषा" && pti.date == HindiDate(year: nil, month: 12, day: 5))
         #expect(pti.rest == "रूस ने कहा कि वार्ता जारी रहेगी।")
 
+        // The month before the day, as some wires write it; the month is no region.
+        let monthDay = try #require(Dateline.parse("मॉस्को, दिसम्बर 27 (भाषा)। रूस ने कहा कि प्रतिबंध अवैध हैं।"))
+        #expect(monthDay.place == "मॉस्को" && monthDay.region == nil && monthDay.agency == "भाषा")
+        #expect(monthDay.date == HindiDate(year: nil, month: 12, day: 27))
+        #expect(monthDay.rest == "रूस ने कहा कि प्रतिबंध अवैध हैं।")
+        let doubleDash = try #require(Dateline.parse("मॉस्को, दिसम्बर 27 -- रूस ने ड्रोन गिराए।"))
+        #expect(doubleDash.place == "मॉस्को" && doubleDash.rest == "रूस ने ड्रोन गिराए।")
+        let english = try #require(Dateline.parse("सियोल, Nov. 3, 2024: उत्तर कोरिया ने मिसाइल दागी।"))
+        #expect(english.place == "सियोल" && english.date == HindiDate(year: 2024, month: 11, day: 3))
+
         let fullStop = try #require(Dateline.parse("मॉस्को। उत्तर कोरिया की विदेश मंत्री पहुंचीं।", opening: true))
         #expect(fullStop.place == "मॉस्को")
         #expect(Dateline.parse("मॉस्को। उत्तर कोरिया की विदेश मंत्री पहुंचीं।") == nil)

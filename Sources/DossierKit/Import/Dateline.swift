@@ -69,7 +69,7 @@ struct Dateline: Sendable, Hashable {
             let words = placeWords
             if separator == "।" || separator == "|" {
                 guard opening, words.count <= 2, !rest.isEmpty else { return nil }
-            } else if ![":", "–", "—", "-"].contains(separator) {
+            } else if ![":", "–", "—", "-", "--"].contains(separator) {
                 return nil
             }
         }
@@ -203,12 +203,15 @@ struct Dateline: Sendable, Hashable {
     // One to three words, letters and marks (hyphens inside).
     private static let words = "[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*(?:[ \\t\\u00A0]+[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*){0,2}"
     private static let dateToken = "[0-9०-९]{1,2}\\s+[\\p{L}\\p{M}]+(?:,?\\s+[0-9०-९]{4})?|[0-9०-९]{1,2}[/.\\-][0-9०-९]{1,2}[/.\\-][0-9०-९]{4}"
+        + "|(?i:\(HindiDate.monthAlternation))\\.?\\s+[0-9०-९]{1,2}(?:,?\\s+[0-9०-९]{4})?"
+    /// A month and a day after the place (`मॉस्को, दिसम्बर 27`) are the date, not a region.
+    private static let notMonthDay = "(?!(?i:\(HindiDate.monthAlternation))\\.?\\s+[0-9०-९])"
     private static let pattern = try! NSRegularExpression(pattern:
         "^(?<place>\(words))"
-        + "(?:\\s*,\\s*(?<region>\(words)))?"
+        + "(?:\\s*,\\s*\(notMonthDay)(?<region>\(words)))?"
         + "(?:\\s*,?\\s*(?<date>\(dateToken)))?"
         + "(?:\\s*\\((?<agency>[^()]{1,40})\\))?"
-        + "\\s*(?<separator>[।|:–—]|-(?=\\s|$))?"
+        + "\\s*(?<separator>[।|:–—]|--?(?=\\s|$))?"
         + "\\s*(?<rest>.*)$")
 
     /// Words that start sentences, never place names.

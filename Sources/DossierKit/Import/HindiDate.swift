@@ -191,7 +191,7 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
     private static let digit = "[0-9०-९]"
     private static let notWord = "(?<![\\p{L}\\p{M}\\p{N}])"
     private static let wordEnd = "(?![\\p{L}\\p{M}\\p{N}])"
-    private static let monthAlternation: String = {
+    static let monthAlternation: String = {
         // Longest first, so `सितंबर` wins over a shorter prefix and `sept` over `sep`.
         monthNames.flatMap { $0 }.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
     }()
@@ -235,6 +235,10 @@ struct HindiDate: Sendable, Hashable, CustomStringConvertible {
         // November 2, 2024
         Form(regex: regex("(\(monthAlternation))\\.?\\s+(\(digit){1,2}),?\\s+(\(digit){4})")) { match, text in
             make(year: number(match, 3, text), month: month(match, 1, text), day: number(match, 2, text))
+        },
+        // November 2 (a dateline's `मॉस्को, दिसम्बर 27 (भाषा)`)
+        Form(regex: regex("(\(monthAlternation))\\.?\\s+(\(digit){1,2})")) { match, text in
+            make(year: nil, month: month(match, 1, text), day: number(match, 2, text))
         },
         // नवम्बर 2024
         Form(regex: regex("(\(monthAlternation)),?\\s+(\(digit){4})")) { match, text in
