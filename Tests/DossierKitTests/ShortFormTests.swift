@@ -120,4 +120,29 @@ import Testing
         #expect(forms.values.map(\.text).sorted() == ["Park", "Person", "चेभगो", "पार्क"])
         #expect(AliasMatcher(registry: registry).aliases.filter(\.cased).map(\.text).sorted() == ["Park", "Person"])
     }
+
+    /// An organisation's name without the name of another entity it begins with
+    /// (`सुरक्षा परिषद` of `संयुक्त राष्ट्र सुरक्षा परिषद`, `संयुक्त राष्ट्र` being the UN's) is that
+    /// organisation where the article names it in full and no other word qualifies it.
+    @Test func anOrganisationsNameWithoutItsHeadIsThatOrganisation() {
+        let registry = Registry([
+            Entity(kind: .org, id: "un", name: "United Nations", aliases: ["संयुक्त राष्ट्र"]),
+            Entity(kind: .org, id: "unsc", name: "UN Security Council", aliases: ["संयुक्त राष्ट्र सुरक्षा परिषद"]),
+            country("russia", "Russia", ["रूस"]),
+        ])
+        func linked(_ body: String) -> [String] {
+            let result = Annotator(registry: registry).annotate(article(body))
+            return result.mentions.map { "\(result.text(of: $0))=\(registry[$0.entity].id)" }
+        }
+        #expect(linked("संयुक्त राष्ट्र सुरक्षा परिषद की बैठक हुई। बाद में सुरक्षा परिषद ने बयान दिया।\n") ==
+                ["संयुक्त राष्ट्र सुरक्षा परिषद=unsc", "सुरक्षा परिषद=unsc"])
+        // Not where the article never names it in full.
+        #expect(linked("सुरक्षा परिषद ने बयान दिया। संयुक्त राष्ट्र चुप रहा।\n") == ["संयुक्त राष्ट्र=un"])
+        // Not after a word that makes it another council.
+        #expect(linked("संयुक्त राष्ट्र सुरक्षा परिषद की बैठक हुई। रूस की राष्ट्रीय सुरक्षा परिषद ने भी बात की।\n") ==
+                ["संयुक्त राष्ट्र सुरक्षा परिषद=unsc", "रूस=russia"])
+        #expect(linked("संयुक्त राष्ट्र सुरक्षा परिषद की बैठक हुई। रूसी सुरक्षा परिषद ने भी बात की।\n") ==
+                ["संयुक्त राष्ट्र सुरक्षा परिषद=unsc", "रूसी=russia"])
+        #expect(AliasMatcher.shortForms(registry)[LooseSpelling.fold("सुरक्षा परिषद")]?.people.map { registry[$0].id } == ["unsc"])
+    }
 }

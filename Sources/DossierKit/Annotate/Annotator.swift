@@ -133,6 +133,12 @@ struct Annotator: Sendable {
             if !options.isEmpty, !readsAsShortForm(isCommon: alias.shortFormIsCommon) {
                 options = []
             }
+            // An organisation's name without its head (`सुरक्षा परिषद`) is that organisation
+            // only where no other word qualifies it (`राष्ट्रीय सुरक्षा परिषद` is another council).
+            if options.contains(where: { registry[$0].kind != .person }),
+               !Annotator.readsAsOrganisationTail(previous: Annotator.word(before: candidate.blockStart, in: scan.blocks[candidate.block].bytes)) {
+                options = options.filter { registry[$0].kind == .person }
+            }
             if !options.isEmpty {
                 // A short form of someone the article names in full (`पार्क` after `पार्क सुन-वोन`).
                 let choices = options + alias.entities.filter { namedInFull.contains($0) }
@@ -367,6 +373,33 @@ struct Annotator: Sendable {
             }
             return cursor > start ? String(decoding: buffer[start..<cursor], as: UTF8.self) : nil
         }
+    }
+
+    /// The word before `start` in `bytes` past one or more spaces, if a word comes there.
+    static func word(before start: Int, in bytes: [UInt8]) -> String? {
+        var end = start
+        while end > 0 && bytes[end - 1] == 32 { end -= 1 }
+        guard end < start, end > 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var cursor = end
+            while cursor > 0 {
+                var scalarStart = cursor - 1
+                while scalarStart > 0 && buffer[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
+                guard WordBoundary.isWordScalar(WordBoundary.scalar(at: scalarStart, in: buffer).0) else { break }
+                cursor = scalarStart
+            }
+            return cursor < end ? String(decoding: buffer[cursor..<end], as: UTF8.self) : nil
+        }
+    }
+
+    /// Whether an organisation's name without its head reads as that organisation after
+    /// `previous`: after no word, a function word (`की`, `और`) or a lower-case Latin one
+    /// (`the`); not after a word that would qualify it (`राष्ट्रीय`, `रूसी`, `National`).
+    static func readsAsOrganisationTail(previous: String?) -> Bool {
+        guard let previous else { return true }
+        if FunctionWords.hindi.contains(previous) || caseMarkers.contains(previous) { return true }
+        if !previous.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return true }
+        return previous.unicodeScalars.allSatisfy { $0.isASCII && !$0.properties.isUppercase }
     }
 
     /// Whether a short form followed by `next` reads as a bare name: a common word spelled like

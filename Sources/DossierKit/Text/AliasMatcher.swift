@@ -236,7 +236,8 @@ struct AliasMatcher: Sendable {
     /// The first and the last word of each name of two or more words of people whose
     /// variants are matched, by loose form: the people, and the word as written first.
     /// Words of one letter (`ए`) are left out, and words with a scalar that is no letter or
-    /// vowel sign of a non-Latin script (`isShortFormScalar`).
+    /// vowel sign of a non-Latin script (`isShortFormScalar`). Also an organisation's name
+    /// without the name of another entity it begins with (`सुरक्षा परिषद`), for that organisation.
     static func shortForms(_ registry: Registry) -> [String: (people: [EntityIndex], text: String)] {
         var forms: [String: (people: [EntityIndex], text: String)] = [:]
         for (index, entity) in registry.entities.enumerated() where entity.kind == .person && entity.variants {
@@ -251,6 +252,31 @@ struct AliasMatcher: Sendable {
                     var form = forms[key, default: ([], String(word))]
                     if !form.people.contains(EntityIndex(index)) { form.people.append(EntityIndex(index)) }
                     forms[key] = form
+                }
+            }
+        }
+        // An organisation's name after a name of another entity (`संयुक्त राष्ट्र सुरक्षा परिषद`:
+        // `संयुक्त राष्ट्र` is the UN's) is written later by the rest alone (`सुरक्षा परिषद`).
+        var heads = Set<String>()
+        for entity in registry.entities where entity.kind != .person && entity.kind != .meeting {
+            for name in AliasMatcher.names(of: entity) {
+                heads.insert(LooseSpelling.fold(name))
+                if entity.kind == .country { for demonym in LooseSpelling.demonyms(name) { heads.insert(LooseSpelling.fold(demonym)) } }
+            }
+        }
+        for (index, entity) in registry.entities.enumerated() where entity.kind == .org && entity.variants {
+            for name in AliasMatcher.names(of: entity) {
+                let words = name.split(separator: " ")
+                guard words.count >= 3 else { continue }
+                for split in 1...(words.count - 2) {
+                    let head = LooseSpelling.fold(words[..<split].joined(separator: " "))
+                    guard heads.contains(head), !AliasMatcher.names(of: entity).contains(where: { LooseSpelling.fold($0) == head }) else { continue }
+                    let tail = words[split...].joined(separator: " ")
+                    let key = LooseSpelling.fold(tail)
+                    var form = forms[key, default: ([], tail)]
+                    if !form.people.contains(EntityIndex(index)) { form.people.append(EntityIndex(index)) }
+                    forms[key] = form
+                    break
                 }
             }
         }
